@@ -1,0 +1,5 @@
+"""``python -m nnmath``: see :mod:`nnmath.cli`."""
+
+from nnmath.cli import main
+
+raise SystemExit(main())

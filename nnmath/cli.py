@@ -1,0 +1,198 @@
+"""Command line: ``python -m nnmath derive|check|train``.
+
+Bad input is reported as one line on standard error with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from nnmath import datasets
+from nnmath.network import Network
+from nnmath.training import sgd
+
+TRAIN_DATASETS: dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]] = {
+    "higham": datasets.higham,
+    "land20": datasets.land20,
+}
+
+
+class UsageError(Exception):
+    """A problem with the command line itself (exit code 2)."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(float(text)) if "e" in text.lower() else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
+    if not (value > 0 and np.isfinite(value)):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``python -m nnmath``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m nnmath",
+        description="Derive, check and run the mathematics of neural networks.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    derive = sub.add_parser("derive", help="print the steps of a symbolic derivation")
+    derive.add_argument("name", nargs="?", help="derivation name (see --list)")
+    derive.add_argument("--list", action="store_true", help="list the derivations")
+    derive.add_argument("--latex", action="store_true", help="print LaTeX instead of text")
+
+    sub.add_parser("check", help="run every symbolic and numerical check")
+
+    train = sub.add_parser("train", help="train the 2-2-3-2 network on a land data set")
+    train.add_argument("dataset", choices=sorted(TRAIN_DATASETS), help="data set")
+    train.add_argument("--steps", type=_positive_int, default=10**6, help="SGD steps (10^6)")
+    train.add_argument("--learning-rate", type=_positive_float, default=0.05, help="η (0.05)")
+    train.add_argument("--seed", type=_seed, default=5000, help="seed for weights and order")
+    train.add_argument("--json", action="store_true", help="print one JSON object")
+    train.add_argument("--figures", type=Path, help="write cost and decision-region plots here")
+    train.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar"
+    )
+    return parser
+
+
+def _cmd_derive(args: argparse.Namespace) -> int:
+    from nnmath import symbolic
+
+    if args.list or args.name is None:
+        if args.name is None and not args.list:
+            raise UsageError("derive needs a NAME or --list")
+        for name in symbolic.names():
+            print(f"{name:24s} {symbolic.derive(name).title}")
+        return 0
+    derivation = symbolic.derive(args.name)
+    print(derivation.title)
+    for i, step in enumerate(derivation.steps, 1):
+        body = step.latex if args.latex else _pretty(step.expr)
+        print(f"\n{i}. {step.label}\n{_indent(body)}")
+    result = derivation.result_latex if args.latex else _pretty(derivation.result)
+    print(f"\nResult:\n{_indent(result)}")
+    return 0
+
+
+def _pretty(expr: object) -> str:
+    import sympy
+
+    return str(sympy.pretty(expr, use_unicode=True))
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line for line in text.splitlines())
+
+
+def _cmd_check(_: argparse.Namespace) -> int:
+    from nnmath import checks
+
+    rows = []
+    failed = 0
+    for check, result in checks.run_all():
+        failed += not result.passed
+        rows.append(
+            (check.name, check.method, "pass" if result.passed else "FAIL", f"{result.seconds:.2f}s")
+        )
+        if not result.passed:
+            rows.append(("", "", "", result.detail))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    header = ("check", "method", "result")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)) + "  time")
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3])
+    total = len(checks.CHECKS)
+    print(f"\n{total - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    X, Y = TRAIN_DATASETS[args.dataset]()
+    net = Network([2, 2, 3, 2], seed=args.seed)
+    progress = args.progress if args.progress is not None else (None if not args.json else False)
+    start = time.perf_counter()
+    history = sgd(
+        net, X, Y, learning_rate=args.learning_rate, steps=args.steps, seed=args.seed,
+        progress=progress,
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    correct = int(np.sum(net.predict(X) == np.argmax(Y, axis=1)))
+    if args.figures is not None:
+        _write_figures(args.figures, args.dataset, net, X, Y, history)
+    summary = {
+        "dataset": args.dataset,
+        "final_cost": history.final_cost,
+        "correct": correct,
+        "n": int(X.shape[0]),
+        "steps": args.steps,
+        "learning_rate": args.learning_rate,
+        "seed": args.seed,
+        "seconds": round(seconds, 3),
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        print(f"final cost {history.final_cost:.6g} after {args.steps} steps ({seconds:.1f} s)")
+        print(f"correct {correct}/{X.shape[0]}")
+    return 0
+
+
+def _write_figures(
+    folder: Path, name: str, net: Network, X: np.ndarray, Y: np.ndarray, history: object
+) -> None:
+    from nnmath import plotting
+
+    folder.mkdir(parents=True, exist_ok=True)
+    fig = plotting.cost_history(history)
+    fig.savefig(folder / f"{name}-cost.svg")
+    fig = plotting.decision_regions(net, X, Y)
+    fig.savefig(folder / f"{name}-regions.svg")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "derive": _cmd_derive,
+    "check": _cmd_check,
+    "train": _cmd_train,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (0 ok, 1 failed check, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, ValueError, TypeError) as exc:
+        print(f"{parser.prog} {args.command}: error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,117 @@
+"""Cost functions: quadratic and cross-entropy, with their gradients.
+
+A loss takes the network's output for a batch (rows are samples) and the
+targets, and returns the mean over the batch. Cross-entropy is computed from
+the logits through log-softmax, so it stays finite when a probability
+underflows to zero.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnmath._validation import as_float_array, describe
+from nnmath.activations import _log_softmax_unchecked, _softmax_unchecked
+
+FloatArray = NDArray[np.floating[Any]]
+
+LOSSES = ("quadratic", "cross_entropy")
+
+
+def one_hot(labels: ArrayLike, n_classes: int) -> NDArray[np.float64]:
+    """One-hot rows for integer class labels.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (n,)
+        Class indices in ``0 .. n_classes − 1``.
+    n_classes : int
+        Number of classes ``K``.
+
+    Returns
+    -------
+    ndarray, shape (n, K)
+
+    Raises
+    ------
+    TypeError
+        If ``labels`` are not integers.
+    ValueError
+        If ``labels`` is not 1-D, is empty, or holds a label out of range.
+    """
+    arr = np.asarray(labels)
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"labels must be integers, got {describe(arr)}")
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"labels must be a non-empty 1-D array, got shape {arr.shape}")
+    if arr.min() < 0 or arr.max() >= n_classes:
+        raise ValueError(
+            f"labels must lie in 0..{n_classes - 1}, got values from {arr.min()} to {arr.max()}"
+        )
+    out = np.zeros((arr.size, n_classes))
+    out[np.arange(arr.size), arr] = 1.0
+    return out
+
+
+def as_targets(y: ArrayLike, n: int, k: int, dtype: np.dtype[Any]) -> FloatArray:
+    """Validate targets for ``n`` samples and ``k`` outputs; return ``(n, k)`` rows.
+
+    Accepts one-hot (or any real-valued) rows of shape ``(n, k)`` or integer
+    class labels of shape ``(n,)``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``y`` has the wrong shape, is not finite, or holds a label out of range.
+    """
+    arr = np.asarray(y) if not isinstance(y, (str, bytes)) else y
+    if isinstance(arr, np.ndarray) and arr.ndim == 1 and arr.dtype.kind in "iu":
+        if arr.shape[0] != n:
+            raise ValueError(f"Y must have {n} labels (one per row of X), got {arr.shape[0]}")
+        if k < 2:
+            raise ValueError(
+                f"Y as class labels needs at least 2 outputs, but the network has {k}"
+            )
+        if arr.min() < 0 or arr.max() >= k:
+            raise ValueError(
+                f"Y labels must lie in 0..{k - 1}, got values from {arr.min()} to {arr.max()}"
+            )
+        return one_hot(arr, k).astype(dtype, copy=False)
+    out = as_float_array("Y", y, ndim=2, dtype=dtype)
+    if out.shape != (n, k):
+        raise ValueError(
+            f"Y must have shape ({n}, {k}) (one row of {k} targets per row of X), "
+            f"got shape {out.shape}"
+        )
+    return out
+
+
+def quadratic(output: FloatArray, targets: FloatArray) -> float:
+    """Mean quadratic cost ``(1/n) Σ_i ½ ‖y_i − a_i‖²`` over the rows."""
+    diff = output - targets
+    return float(0.5 * np.sum(diff * diff) / output.shape[0])
+
+
+def quadratic_grad(output: FloatArray, targets: FloatArray) -> FloatArray:
+    """Gradient of the summed quadratic cost with respect to the output: ``a − y``."""
+    return output - targets
+
+
+def cross_entropy(logits: FloatArray, targets: FloatArray) -> float:
+    """Mean cross-entropy ``(1/n) Σ_i −Σ_k y_ik log softmax(z_i)_k`` from logits."""
+    return float(-np.sum(targets * _log_softmax_unchecked(logits)) / logits.shape[0])
+
+
+def cross_entropy_grad(logits: FloatArray, targets: FloatArray) -> FloatArray:
+    """Gradient of the summed cross-entropy with respect to the logits.
+
+    In general ``p Σ_k y_k − y``; for target rows that sum to 1 (one-hot or a
+    probability vector) this is the familiar ``p − y``.
+    """
+    p = _softmax_unchecked(logits)
+    p *= np.sum(targets, axis=-1, keepdims=True)
+    p -= targets
+    return p

@@ -1,0 +1,229 @@
+"""Gradient-descent training loops: per-sample SGD, full-batch and mini-batch.
+
+Each loop updates the network in place and returns a :class:`History` of the
+cost over the whole data set, recorded at about ``record`` step counts spaced
+evenly on a log axis (always including step 0 and the last step).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from nnmath._progress import ProgressBar, should_show
+from nnmath._validation import check_positive_number, check_seed
+from nnmath.network import Network
+
+FloatArray = NDArray[np.floating[Any]]
+
+
+@dataclass(frozen=True)
+class History:
+    """Cost recorded during training.
+
+    Attributes
+    ----------
+    steps : ndarray of int, shape (m,)
+        Number of parameter updates done when each cost was recorded.
+    cost : ndarray, shape (m,)
+        Mean cost over the full data set at those points.
+    seconds : float
+        Wall-clock time of the run.
+    """
+
+    steps: NDArray[np.int64]
+    cost: NDArray[np.float64]
+    seconds: float
+
+    @property
+    def final_cost(self) -> float:
+        """The cost after the last step."""
+        return float(self.cost[-1])
+
+
+def record_points(steps: int, record: int) -> NDArray[np.int64]:
+    """About ``record`` step counts in ``0..steps``, log-spaced, with 0 and ``steps``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``steps`` or ``record`` is not a positive integer.
+    """
+    check_positive_number("steps", steps, integer=True)
+    check_positive_number("record", record, integer=True)
+    pts = np.geomspace(1, steps, num=record).astype(np.int64)
+    return np.unique(np.concatenate([[0], pts, [steps]]))
+
+
+def _check_run(learning_rate: float, steps: int, seed: int | None, record: int) -> None:
+    check_positive_number("learning_rate", learning_rate)
+    check_positive_number("steps", steps, integer=True)
+    check_positive_number("record", record, integer=True)
+    check_seed("seed", seed)
+
+
+def _apply(net: Network, dW: list[FloatArray], db: list[FloatArray], lr: float) -> None:
+    for w, b, gw, gb in zip(net.weights, net.biases, dW, db, strict=True):
+        w -= lr * gw
+        b -= lr * gb
+
+
+def _run(
+    net: Network,
+    X: FloatArray,
+    Y: FloatArray,
+    batches: NDArray[np.intp] | None,
+    learning_rate: float,
+    steps: int,
+    record: int,
+    progress: bool | None,
+    label: str,
+) -> History:
+    """Shared loop: ``batches[i]`` holds the row indices of step ``i`` (None: all rows)."""
+    marks = record_points(steps, record)
+    costs = np.empty(marks.size)
+    bar = ProgressBar(steps, label) if should_show(progress, steps, sys.stderr) else None
+    start = time.perf_counter()
+    costs[0] = net.loss(X, Y)
+    mark = 1
+    for i in range(steps):
+        if batches is None:
+            xb, yb = X, Y
+        else:
+            idx = batches[i]
+            xb, yb = X[idx], Y[idx]
+        dW, db = net.backward(net.forward_pass(xb), yb)
+        _apply(net, dW, db, learning_rate)
+        if i + 1 == marks[mark]:
+            costs[mark] = net.loss(X, Y)
+            mark += 1
+            if bar is not None:
+                bar.update(i + 1, float(costs[mark - 1]))
+    seconds = time.perf_counter() - start
+    if bar is not None:
+        bar.close(float(costs[-1]))
+    return History(marks.astype(np.int64), costs, seconds)
+
+
+def sgd(
+    net: Network,
+    X: ArrayLike,
+    Y: ArrayLike,
+    *,
+    learning_rate: float,
+    steps: int,
+    seed: int | None = None,
+    record: int = 200,
+    progress: bool | None = None,
+) -> History:
+    """Stochastic gradient descent with one randomly chosen sample per step.
+
+    Step ``i`` picks row ``k_i`` uniformly at random (with replacement) and
+    moves every parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example.
+
+    Parameters
+    ----------
+    net : Network
+        Updated in place.
+    X : array_like, shape (n, sizes[0])
+    Y : array_like, shape (n, sizes[-1]) or integer labels (n,)
+    learning_rate : float
+        Step size ``η > 0``.
+    steps : int
+        Number of updates, ``≥ 1``.
+    seed : int, optional
+        Seeds the sample order; the same seed and initial network give
+        bit-identical results.
+    record : int
+        About how many costs to record (log-spaced).
+    progress : bool, optional
+        Force the progress bar on or off; by default it shows for runs of at
+        least 10⁴ steps in a terminal and never in a notebook.
+
+    Returns
+    -------
+    History
+
+    Raises
+    ------
+    TypeError, ValueError
+        For invalid data, a non-positive learning rate or step count, or a
+        negative seed.
+    """
+    _check_run(learning_rate, steps, seed, record)
+    Xa, Ya = net.check_data(X, Y)
+    rng = np.random.default_rng(seed)
+    order = rng.integers(0, Xa.shape[0], size=(steps, 1))
+    return _run(net, Xa, Ya, order, learning_rate, steps, record, progress, "sgd")
+
+
+def gradient_descent(
+    net: Network,
+    X: ArrayLike,
+    Y: ArrayLike,
+    *,
+    learning_rate: float,
+    steps: int,
+    batch_size: int | None = None,
+    seed: int | None = None,
+    record: int = 200,
+    progress: bool | None = None,
+) -> History:
+    """Full-batch or mini-batch gradient descent.
+
+    With ``batch_size=None`` every step uses the gradient of the cost over all
+    rows. Otherwise the rows are shuffled each epoch and cut into mini-batches
+    of ``batch_size`` rows (the last one of an epoch may be smaller), one
+    update per mini-batch.
+
+    Parameters
+    ----------
+    net : Network
+        Updated in place.
+    X, Y : array_like
+        Data as for :func:`sgd`.
+    learning_rate : float
+        Step size ``η > 0``.
+    steps : int
+        Number of updates, ``≥ 1``.
+    batch_size : int, optional
+        Rows per mini-batch, ``1 ≤ batch_size``; ``None`` for full batch.
+    seed : int, optional
+        Seeds the shuffling.
+    record, progress
+        As for :func:`sgd`.
+
+    Returns
+    -------
+    History
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`sgd`, or for a non-positive ``batch_size``.
+    """
+    _check_run(learning_rate, steps, seed, record)
+    Xa, Ya = net.check_data(X, Y)
+    if batch_size is None:
+        return _run(net, Xa, Ya, None, learning_rate, steps, record, progress, "gd")
+    check_positive_number("batch_size", batch_size, integer=True)
+    n = Xa.shape[0]
+    rng = np.random.default_rng(seed)
+    batches: list[NDArray[np.intp]] = []
+    while len(batches) < steps:
+        perm = rng.permutation(n)
+        batches += [perm[i : i + batch_size] for i in range(0, n, batch_size)]
+    return _run(
+        net, Xa, Ya, _ragged(batches[:steps]), learning_rate, steps, record, progress, "minibatch"
+    )
+
+
+def _ragged(batches: list[NDArray[np.intp]]) -> NDArray[Any]:
+    out = np.empty(len(batches), dtype=object)
+    out[:] = batches
+    return out

@@ -1,0 +1,96 @@
+"""Training loops: convergence, determinism, recording and bad input."""
+
+import numpy as np
+import pytest
+
+import nnmath as nm
+from nnmath.training import record_points
+
+
+def test_record_points_are_log_spaced_and_bounded():
+    pts = record_points(10**6, 50)
+    assert pts[0] == 0 and pts[-1] == 10**6
+    assert np.all(np.diff(pts) > 0)
+    assert 40 <= pts.size <= 52
+
+
+def test_sgd_reduces_cost_and_is_deterministic():
+    X, Y = nm.datasets.higham()
+    runs = []
+    for _ in range(2):
+        net = nm.Network([2, 2, 3, 2], seed=5000)
+        history = nm.sgd(net, X, Y, learning_rate=0.05, steps=5000, seed=1, progress=False)
+        runs.append((net.get_params(), history))
+    np.testing.assert_array_equal(runs[0][0], runs[1][0])
+    history = runs[0][1]
+    assert history.steps[0] == 0 and history.steps[-1] == 5000
+    assert history.cost.shape == history.steps.shape
+    assert history.final_cost < history.cost[0]
+
+
+def test_sgd_follows_per_sample_updates():
+    # The loop must be exactly "pick row k, step against its gradient".
+    X, Y = nm.datasets.higham()
+    net = nm.Network([2, 2, 3, 2], seed=3)
+    ref = net.copy()
+    nm.sgd(net, X, Y, learning_rate=0.1, steps=200, seed=9, progress=False)
+    order = np.random.default_rng(9).integers(0, 10, size=(200, 1))
+    for k in order[:, 0]:
+        dW, db = ref.gradient(X[k : k + 1], Y[k : k + 1])
+        for w, b, gw, gb in zip(ref.weights, ref.biases, dW, db, strict=True):
+            w -= 0.1 * gw
+            b -= 0.1 * gb
+    np.testing.assert_allclose(net.get_params(), ref.get_params(), rtol=1e-10, atol=1e-12)
+
+
+def test_full_batch_gradient_descent_step_is_the_mean_gradient():
+    X, Y = nm.datasets.higham()
+    net = nm.Network([2, 2, 3, 2], seed=5000)
+    before = net.get_params()
+    grad = net.gradient_vector(X, Y)
+    nm.gradient_descent(net, X, Y, learning_rate=0.5, steps=1, progress=False)
+    np.testing.assert_allclose(net.get_params(), before - 0.5 * grad, rtol=1e-14)
+
+
+def test_minibatch_covers_each_epoch():
+    X, y = nm.datasets.spirals(30, 3, seed=1)
+    net = nm.Network([2, 16, 3], output="softmax", loss="cross_entropy", seed=0)
+    history = nm.gradient_descent(
+        net, X, y, learning_rate=1.0, steps=600, batch_size=16, seed=0, progress=False
+    )
+    assert history.final_cost < 0.8 * history.cost[0]
+
+
+def test_float32_training_stays_float32():
+    X, y = nm.datasets.spirals(20, 3, seed=2)
+    net = nm.Network([2, 8, 3], output="softmax", loss="cross_entropy", dtype=np.float32, seed=0)
+    nm.gradient_descent(net, X, y, learning_rate=0.5, steps=20, progress=False)
+    assert {w.dtype for w in net.weights + net.biases} == {np.dtype(np.float32)}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "fragment"),
+    [
+        ({"learning_rate": 0.0, "steps": 10}, ValueError, "learning_rate must be a positive"),
+        ({"learning_rate": -1.0, "steps": 10}, ValueError, "learning_rate"),
+        ({"learning_rate": "0.1", "steps": 10}, TypeError, "learning_rate"),
+        ({"learning_rate": 0.1, "steps": 0}, ValueError, "steps must be a positive integer"),
+        ({"learning_rate": 0.1, "steps": 1.5}, TypeError, "steps must be a positive integer"),
+        ({"learning_rate": 0.1, "steps": 10, "seed": -3}, ValueError, "seed"),
+    ],
+)
+@pytest.mark.parametrize("loop", [nm.sgd, nm.gradient_descent])
+def test_training_rejects_bad_settings(loop, kwargs, error, fragment):
+    X, Y = nm.datasets.higham()
+    with pytest.raises(error, match=fragment):
+        loop(nm.Network([2, 2, 3, 2], seed=0), X, Y, **kwargs)
+
+
+def test_training_rejects_mismatched_data():
+    X, Y = nm.datasets.higham()
+    with pytest.raises(ValueError, match="X must have 2 columns"):
+        nm.sgd(nm.Network([2, 2], seed=0), np.ones((10, 3)), Y, learning_rate=0.1, steps=5)
+    with pytest.raises(ValueError, match="batch_size must be a positive integer"):
+        nm.gradient_descent(
+            nm.Network([2, 2], seed=0), X, Y, learning_rate=0.1, steps=5, batch_size=0
+        )
