@@ -41,7 +41,7 @@ class ProgressBar:
         self._last = now
         frac = done / self.total if self.total else 1.0
         width = 30
-        filled = int(round(width * frac))
+        filled = round(width * frac)
         bar = "#" * filled + "." * (width - filled)
         text = f"\r{self.label} [{bar}] {100 * frac:3.0f}% {done:.1e}/{self.total:.1e}"
         if cost is not None:

@@ -27,7 +27,7 @@ def as_float_array(
     value: ArrayLike,
     *,
     ndim: int | tuple[int, ...] | None = None,
-    dtype: DTypeLike = None,
+    dtype: DTypeLike | None = None,
     allow_empty: bool = False,
     finite: bool = True,
 ) -> NDArray[np.floating[Any]]:
@@ -91,7 +91,7 @@ def check_positive_number(name: str, value: object, *, integer: bool = False) ->
     if isinstance(value, bool) or not isinstance(value, kind):
         what = "a positive integer" if integer else "a positive number"
         raise TypeError(f"{name} must be {what}, got {describe(value)}")
-    if not np.isfinite(float(value)) or value <= 0:  # type: ignore[operator]
+    if not np.isfinite(float(value)) or float(value) <= 0:
         what = "a positive integer" if integer else "a positive finite number"
         raise ValueError(f"{name} must be {what}, got {value!r}")
 
@@ -99,7 +99,9 @@ def check_positive_number(name: str, value: object, *, integer: bool = False) ->
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     """Raise unless ``value`` is one of ``choices``; return it."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be one of {', '.join(map(repr, choices))}, got {describe(value)}")
+        raise TypeError(
+            f"{name} must be one of {', '.join(map(repr, choices))}, got {describe(value)}"
+        )
     if value not in choices:
         raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}, got {value!r}")
     return value

@@ -98,13 +98,15 @@ def step(x: ArrayLike) -> FloatArray:
 def _shift_by_max(z: FloatArray) -> FloatArray:
     # A spread of logits wider than the float range saturates to -inf (probability 0).
     with np.errstate(over="ignore"):
-        return z - np.max(z, axis=-1, keepdims=True)
+        shifted: FloatArray = z - np.max(z, axis=-1, keepdims=True)
+    return shifted
 
 
 def _log_softmax_unchecked(z: FloatArray) -> FloatArray:
     # softmax(z) = softmax(z − max z): the largest exponent becomes e^0 = 1.
     shifted = _shift_by_max(z)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+    out: FloatArray = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+    return out
 
 
 def _softmax_unchecked(z: FloatArray) -> FloatArray:

@@ -123,7 +123,12 @@ def _cmd_check(_: argparse.Namespace) -> int:
     for check, result in checks.run_all():
         failed += not result.passed
         rows.append(
-            (check.name, check.method, "pass" if result.passed else "FAIL", f"{result.seconds:.2f}s")
+            (
+                check.name,
+                check.method,
+                "pass" if result.passed else "FAIL",
+                f"{result.seconds:.2f}s",
+            )
         )
         if not result.passed:
             rows.append(("", "", "", result.detail))

@@ -72,9 +72,7 @@ def as_targets(y: ArrayLike, n: int, k: int, dtype: np.dtype[Any]) -> FloatArray
         if arr.shape[0] != n:
             raise ValueError(f"Y must have {n} labels (one per row of X), got {arr.shape[0]}")
         if k < 2:
-            raise ValueError(
-                f"Y as class labels needs at least 2 outputs, but the network has {k}"
-            )
+            raise ValueError(f"Y as class labels needs at least 2 outputs, but the network has {k}")
         if arr.min() < 0 or arr.max() >= k:
             raise ValueError(
                 f"Y labels must lie in 0..{k - 1}, got values from {arr.min()} to {arr.max()}"

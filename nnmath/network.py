@@ -164,7 +164,9 @@ class Network:
         self.weights: list[FloatArray] = []
         self.biases: list[FloatArray] = []
         for d_in, d_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
-            self.weights.append((init_scale * rng.standard_normal((d_out, d_in))).astype(self.dtype))
+            self.weights.append(
+                (init_scale * rng.standard_normal((d_out, d_in))).astype(self.dtype)
+            )
             self.biases.append((init_scale * rng.standard_normal(d_out)).astype(self.dtype))
 
     def __repr__(self) -> str:
@@ -309,7 +311,8 @@ class Network:
         -------
         ndarray of int, shape (n,)
         """
-        return np.argmax(self.forward(X), axis=1)
+        labels: NDArray[np.intp] = np.argmax(self.forward(X), axis=1)
+        return labels
 
     def accuracy(self, X: ArrayLike, Y: ArrayLike) -> float:
         """Fraction of rows whose predicted class is the target's largest entry."""

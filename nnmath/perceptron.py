@@ -50,9 +50,7 @@ class PerceptronResult:
         """Class 1 where ``w·x + b ≥ 0``, else 0, for each row of ``X`` (shape ``(n, d)``)."""
         Xa = as_float_array("X", X, ndim=2)
         if Xa.shape[1] != self.weights.size:
-            raise ValueError(
-                f"X must have {self.weights.size} columns, got shape {Xa.shape}"
-            )
+            raise ValueError(f"X must have {self.weights.size} columns, got shape {Xa.shape}")
         return (Xa @ self.weights + self.bias >= 0).astype(np.int64)
 
 

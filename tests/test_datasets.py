@@ -27,6 +27,7 @@ def test_linearly_separable_margin_and_determinism():
     X, y = nm.datasets.linearly_separable(50, margin=0.2, seed=3)
     X2, y2 = nm.datasets.linearly_separable(50, margin=0.2, seed=3)
     np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(y, y2)
     signed = (X @ [1.0, 2.0] - 1.0) / np.sqrt(5.0)
     assert np.all(np.abs(signed) >= 0.2)
     np.testing.assert_array_equal(signed > 0, y == 1)
