@@ -1,0 +1,158 @@
+"""Open a page in Chromium and list everything a reader would see go wrong."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from tests.site.sitebuild import html_weight, source_has_math
+
+HTML_BUDGET = 150_000  # bytes per page, embedded images excluded
+MATH_TIMEOUT_MS = 20_000
+
+# Raw TeX that survived in the visible text means the math engine did not run on it.
+RAW_MATH = ("$$", "\\(", "\\)", "\\[", "\\]", "\\frac", "\\sigma")
+
+VISIBLE_TEXT_JS = """() => {
+  const root = document.querySelector('article') || document.body;
+  const clone = root.cloneNode(true);
+  // Code is allowed to contain dollars and backslashes; math output and scripts are not text.
+  clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight, textarea')
+       .forEach(n => n.remove());
+  return clone.innerText;
+}"""
+
+IMAGES_JS = """() => Array.from(document.querySelectorAll('article img')).map(img => ({
+  src: img.currentSrc || img.src, complete: img.complete, width: img.naturalWidth}))"""
+
+MATH_STATE_JS = """() => ({
+  typeset: document.querySelectorAll('article mjx-container').length,
+  errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+  engine: !!(window.MathJax && window.MathJax.startup),
+})"""
+
+
+@dataclass
+class PageReport:
+    """What one page load produced."""
+
+    url: str
+    status: int | None = None
+    html_bytes: int = 0
+    has_math_source: bool = False
+    typeset: int = 0
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    broken_images: list[str] = field(default_factory=list)
+    raw_math: list[str] = field(default_factory=list)
+    math_errors: int = 0
+
+    def problems(self) -> list[str]:
+        """Human-readable problems; empty when the page is fine."""
+        out = []
+        if self.status != 200:
+            out.append(f"HTTP status {self.status}")
+        out += [f"console error: {e}" for e in self.console_errors]
+        out += [f"failed request: {r}" for r in self.failed_requests]
+        out += [f"request to another host: {r}" for r in self.foreign_requests]
+        out += [f"image did not load: {src}" for src in self.broken_images]
+        out += [f"raw math left in the text: {snippet!r}" for snippet in self.raw_math]
+        if self.math_errors:
+            out.append(f"{self.math_errors} math error node(s)")
+        if self.has_math_source and self.typeset == 0:
+            out.append("the page source has math but nothing was typeset")
+        if self.html_bytes >= HTML_BUDGET:
+            out.append(f"HTML is {self.html_bytes} bytes (budget {HTML_BUDGET}, images excluded)")
+        return out
+
+
+def watch(page: Any, base_url: str, report: PageReport) -> None:
+    """Record console errors and requests that fail or leave the local server."""
+    local = urlsplit(base_url).netloc
+
+    def on_console(msg: Any) -> None:
+        if msg.type == "error":
+            report.console_errors.append(msg.text)
+
+    def on_request(request: Any) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != local:
+            report.foreign_requests.append(request.url)
+
+    def on_failed(request: Any) -> None:
+        if urlsplit(request.url).netloc == local:
+            report.failed_requests.append(f"{request.url} ({request.failure})")
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            report.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: report.console_errors.append(f"uncaught: {exc}"))
+    page.on("request", on_request)
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    # Nothing may leave the machine: abort foreign requests (they are recorded above).
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if urlsplit(route.request.url).netloc == local else route.abort()
+        ),
+    )
+
+
+def wait_for_math(page: Any, expect_math: bool) -> dict[str, Any]:
+    """Wait until the math engine has typeset the article (or give up after a timeout)."""
+    if expect_math:
+        # A time-out is not an error here: the report says what is missing.
+        with contextlib.suppress(Exception):
+            page.wait_for_function(
+                "() => document.querySelectorAll('article mjx-container').length > 0",
+                timeout=MATH_TIMEOUT_MS,
+            )
+        # Let a typesetting pass that is under way finish.
+        page.evaluate(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+            " ? MathJax.startup.promise : null"
+        )
+    state: dict[str, Any] = page.evaluate(MATH_STATE_JS)
+    return state
+
+
+def check_loaded_page(page: Any, report: PageReport, html: str) -> None:
+    """Fill ``report`` from a page that has finished loading."""
+    report.has_math_source = source_has_math(html)
+    state = wait_for_math(page, report.has_math_source)
+    report.typeset = state["typeset"]
+    report.math_errors = state["errors"]
+    text = page.evaluate(VISIBLE_TEXT_JS)
+    for token in RAW_MATH:
+        at = text.find(token)
+        if at >= 0:
+            report.raw_math.append(text[max(0, at - 30) : at + 40])
+    for image in page.evaluate(IMAGES_JS):
+        if not image["complete"] or image["width"] == 0:
+            report.broken_images.append(image["src"][:120])
+
+
+def inspect(browser: Any, base_url: str, path: str, screenshot: Any = None) -> PageReport:
+    """Load ``base_url + path`` in a fresh page and report what went wrong."""
+    report = PageReport(url=base_url + path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        watch(page, base_url, report)
+        response = page.goto(report.url, wait_until="load")
+        report.status = response.status if response else None
+        body = response.body() if response else b""
+        report.html_bytes = html_weight(body)
+        check_loaded_page(page, report, body.decode("utf-8", "replace"))
+        page.wait_for_load_state("networkidle")
+        if screenshot is not None:
+            page.screenshot(path=str(screenshot), full_page=True)
+    finally:
+        context.close()
+    return report

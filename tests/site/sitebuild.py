@@ -1,0 +1,141 @@
+"""Helpers for the site tests: building the site, serving it, reading it."""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+# A fixed date so that two builds can be compared byte for byte.
+SOURCE_DATE_EPOCH = "1700000000"
+COPY_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "site", ".cache", "__pycache__", ".pytest_cache", ".mypy_cache",
+    ".ruff_cache", ".hypothesis", "*.ipynb",
+)  # fmt: skip
+
+
+def build(repo: Path, out: Path, cache: Path, *, timeout: float = 900) -> float:
+    """Run ``mkdocs build --strict`` for ``repo`` into ``out`` with its own cache folder.
+
+    Returns the wall-clock seconds. Raises ``AssertionError`` with mkdocs' output on failure.
+    """
+    import time
+
+    env = dict(os.environ)
+    env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    env["NNMATH_CACHE_DIR"] = str(cache)
+    env.pop("MPLBACKEND", None)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
+    return seconds
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """An exclusive lock shared by the test processes (pytest-xdist workers)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_build(root: Path) -> Path:
+    """Build the site once per test session (whichever worker comes first) and return it."""
+    out, cache, done = root / "site", root / "cache", root / "built"
+    with locked(root / "lock"):
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            seconds = build(REPO, out, cache)
+            done.write_text(f"{seconds:.1f}")
+    return out
+
+
+def copy_repo(dest: Path) -> Path:
+    """A copy of the working tree without caches, virtualenvs or build output."""
+    shutil.copytree(REPO, dest, ignore=COPY_IGNORE)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def sitemap_paths(site: Path) -> list[str]:
+    """Page paths relative to the site root, from the built sitemap.xml."""
+    urls = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())
+    assert urls, "sitemap.xml lists no page"
+    home = min(urls, key=len)  # site_url itself
+    return sorted(url[len(home) :] for url in urls)
+
+
+def source_pages() -> list[str]:
+    """Page paths the docs folder should produce (``a/b.md`` and ``a/b.py`` → ``a/b/``)."""
+    docs = REPO / "docs"
+    pages = []
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs)
+        if rel.parts[0] in {"hooks", "overrides"} or path.suffix not in {".md", ".py"}:
+            continue
+        is_notebook = rel.parts[0] == "chapters" or rel.name == "verification.py"
+        if path.suffix == ".py" and not is_notebook:
+            continue
+        stem = rel.with_suffix("").as_posix()
+        pages.append("" if stem == "index" else stem + "/")
+    return pages
+
+
+DATA_URI = re.compile(rb"data:[a-zA-Z0-9.+/-]+;base64,[A-Za-z0-9+/=]+")
+
+
+def html_weight(html: bytes) -> int:
+    """Bytes of HTML with embedded (data: URI) images left out."""
+    return len(DATA_URI.sub(b"", html))
+
+
+SCRIPT_OR_CODE = re.compile(r"<(script|style|pre|code)\b.*?</\1>", re.S | re.I)
+MATH_SIGNS = re.compile(r'class="arithmatex"|\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$<]*\$')
+
+
+def source_has_math(html: str) -> bool:
+    """Whether the served HTML (before any script runs) contains TeX to typeset."""
+    return bool(MATH_SIGNS.search(SCRIPT_OR_CODE.sub("", html)))
