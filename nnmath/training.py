@@ -125,6 +125,9 @@ def sgd(
 
     Step ``i`` picks row ``k_i`` uniformly at random (with replacement) and
     moves every parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example.
+    Small float64 networks (see :func:`nnmath.fast.supports`) run on
+    generated straight-line code that computes the same updates in the same
+    order; larger ones run the NumPy backpropagation of :class:`Network`.
 
     Parameters
     ----------
@@ -155,6 +158,14 @@ def sgd(
         For invalid data, a non-positive learning rate or step count, or a
         negative seed.
     """
+    from nnmath import fast  # imports this module; see nnmath.fast
+
+    if fast.supports(net):
+        # Small float64 networks: generated straight-line code, same trajectory.
+        return fast.sgd_fast(
+            net, X, Y, learning_rate=learning_rate, steps=steps, seed=seed, record=record,
+            progress=progress,
+        )  # fmt: skip
     _check_run(learning_rate, steps, seed, record)
     Xa, Ya = net.check_data(X, Y)
     rng = np.random.default_rng(seed)

@@ -94,3 +94,29 @@ def test_training_rejects_mismatched_data():
         nm.gradient_descent(
             nm.Network([2, 2], seed=0), X, Y, learning_rate=0.1, steps=5, batch_size=0
         )
+
+
+def test_higham_example_classifies_all_ten_points():
+    # Higham & Higham's experiment: 2-2-3-2 network, η = 0.05, 10⁶ single-sample steps.
+    X, Y = nm.datasets.higham()
+    net = nm.Network([2, 2, 3, 2], seed=5000)
+    history = nm.sgd(net, X, Y, learning_rate=0.05, steps=10**6, seed=5000, progress=False)
+    assert net.accuracy(X, Y) == 1.0
+    assert history.final_cost < 1e-3 < history.cost[0]
+
+
+def test_large_networks_take_the_numpy_path_with_the_same_semantics():
+    from nnmath import fast
+
+    X, y = nm.datasets.spirals(10, 3, seed=0)
+    net = nm.Network([2, 20, 20, 3], output="softmax", loss="cross_entropy", seed=1)
+    assert not fast.supports(net)
+    ref = net.copy()
+    nm.sgd(net, X, y, learning_rate=0.2, steps=50, seed=4, progress=False)
+    Y = nm.one_hot(y, 3)
+    for k in np.random.default_rng(4).integers(0, 30, size=(50, 1))[:, 0]:
+        dW, db = ref.gradient(X[k : k + 1], Y[k : k + 1])
+        for w, b, gw, gb in zip(ref.weights, ref.biases, dW, db, strict=True):
+            w -= 0.2 * gw
+            b -= 0.2 * gb
+    np.testing.assert_allclose(net.get_params(), ref.get_params(), rtol=1e-12, atol=1e-14)
