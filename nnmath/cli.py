@@ -16,7 +16,7 @@ import numpy as np
 
 from nnmath import datasets
 from nnmath.network import Network
-from nnmath.training import sgd
+from nnmath.training import History, sgd
 
 TRAIN_DATASETS: dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]] = {
     "higham": datasets.higham,
@@ -153,8 +153,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
     )  # fmt: skip
     seconds = time.perf_counter() - start
     correct = int(np.sum(net.predict(X) == np.argmax(Y, axis=1)))
+    figures = []
     if args.figures is not None:
-        _write_figures(args.figures, args.dataset, net, X, Y, history)
+        figures = _write_figures(args.figures, args.dataset, net, X, Y, history)
     summary = {
         "dataset": args.dataset,
         "final_cost": history.final_cost,
@@ -164,25 +165,35 @@ def _cmd_train(args: argparse.Namespace) -> int:
         "learning_rate": args.learning_rate,
         "seed": args.seed,
         "seconds": round(seconds, 3),
+        "figures": [str(p) for p in figures],
     }
     if args.json:
         print(json.dumps(summary))
     else:
         print(f"final cost {history.final_cost:.6g} after {args.steps} steps ({seconds:.1f} s)")
         print(f"correct {correct}/{X.shape[0]}")
+        for path in figures:
+            print(f"wrote {path}")
     return 0
 
 
 def _write_figures(
-    folder: Path, name: str, net: Network, X: np.ndarray, Y: np.ndarray, history: object
-) -> None:
+    folder: Path, name: str, net: Network, X: np.ndarray, Y: np.ndarray, history: History
+) -> list[Path]:
     from nnmath import plotting
 
     folder.mkdir(parents=True, exist_ok=True)
-    fig = plotting.cost_history(history)
-    fig.savefig(folder / f"{name}-cost.svg")
-    fig = plotting.decision_regions(net, X, Y)
-    fig.savefig(folder / f"{name}-regions.svg")
+    boundary = datasets.land20_boundary if name == "land20" else None
+    figures = {
+        f"{name}-cost.svg": plotting.cost_history(history, label="SGD"),
+        f"{name}-regions.svg": plotting.decision_regions(net, X, Y, boundary=boundary),
+    }
+    written = []
+    for filename, fig in figures.items():
+        path = folder / filename
+        path.write_text(plotting.to_svg(fig), encoding="utf-8")
+        written.append(path)
+    return written
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numbers
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from nnmath._validation import check_positive_number, check_seed, describe
 
@@ -29,7 +29,7 @@ _LAND20_X2 = (0.47, 0.52, 0.11, 0.45, 0.29, 0.12, 0.05, 0.13, 0.61, 0.17,
               0.94, 0.78, 0.89, 0.85, 0.39, 0.83, 0.74, 0.88, 0.94, 0.84)  # fmt: skip
 
 
-def land20_boundary(x1: NDArray[np.float64]) -> NDArray[np.float64]:
+def land20_boundary(x1: ArrayLike) -> NDArray[np.float64]:
     """The curve ``x2 = 0.8 − 1.98 (x1 − 0.45)²`` that separates :func:`land20`."""
     return 0.8 - 1.98 * (np.asarray(x1, dtype=np.float64) - 0.45) ** 2
 

@@ -49,3 +49,14 @@ def test_module_entry_point_runs():
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["steps"] == 100
+
+
+def test_train_writes_figures(tmp_path, capsys):
+    argv = ["train", "land20", "--steps", "300", "--json", "--figures", str(tmp_path / "figs")]
+    assert main(argv) == 0
+    summary = json.loads(capsys.readouterr().out)
+    names = sorted(p.rsplit("/", 1)[-1] for p in summary["figures"])
+    assert names == ["land20-cost.svg", "land20-regions.svg"]
+    for name in names:
+        text = (tmp_path / "figs" / name).read_text()
+        assert text.lstrip().startswith("<?xml") and "<svg" in text
