@@ -41,8 +41,9 @@ def chromium_path() -> str | None:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once with ``mkdocs build --strict`` and a fresh cache."""
-    # The parent of basetemp is shared by all xdist workers of this session.
-    root = tmp_path_factory.getbasetemp().parent / "nnmath-site"
+    # Under xdist, the parent of basetemp is shared by the workers of this session only.
+    base = tmp_path_factory.getbasetemp()
+    root = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "nnmath-site"
     return shared_build(root)
 
 

@@ -1,0 +1,347 @@
+"""Data types shared by every derivation, and the zero test used by the proofs.
+
+A :class:`Derivation` is an ordered list of :class:`Step` objects (each an
+expression with its LaTeX, made by ``sympy.latex``), a final ``result``, the
+:class:`Claim` objects that state what the derivation proves, and the
+:class:`Formula` objects that the numerical checks compare NumPy kernels with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any, Literal
+
+import numpy as np
+import sympy
+from numpy.typing import NDArray
+from sympy.printing.latex import LatexPrinter
+
+__all__ = [
+    "Claim",
+    "Derivation",
+    "Formula",
+    "Step",
+    "differs_by_zero",
+    "freeze",
+    "make_step",
+    "proves_zero",
+    "to_latex",
+]
+
+
+class _Printer(LatexPrinter):  # type: ignore[misc]
+    """``sympy.latex`` with two display tweaks (see :func:`to_latex`)."""
+
+    def _print_Derivative(self, expr: Any) -> str:
+        names = (sympy.Symbol, sympy.Indexed, sympy.MatrixSymbol)
+        if isinstance(expr.expr, names) and len(expr.variable_count) == 1:
+            var, order = expr.variable_count[0]
+            if order == 1 and isinstance(var, names):
+                # ∂L/∂w rather than SymPy's d/dw L for a named quantity.
+                return rf"\frac{{\partial {self._print(expr.expr)}}}{{\partial {self._print(var)}}}"
+        return str(super()._print_Derivative(expr))
+
+    def _print_ElementwiseApplyFunction(self, expr: Any) -> str:
+        func, arg = expr.function, expr.expr
+        if (
+            isinstance(func, sympy.Lambda)
+            and len(func.variables) == 1
+            and isinstance(func.expr, sympy.core.function.AppliedUndef)
+            and func.expr.args == func.variables
+            and isinstance(arg, sympy.MatrixSymbol)
+        ):
+            # Print f(z) rather than SymPy's (d ↦ f(d))∘(z).
+            return str(self._print(func.expr.func(sympy.Symbol(arg.name))))
+        return str(super()._print_ElementwiseApplyFunction(expr))
+
+
+def to_latex(expr: Any, **options: Any) -> str:
+    """LaTeX of a SymPy object: ``sympy.latex`` with the same options.
+
+    Two differences: the derivative of a named quantity (a symbol, indexed
+    symbol or matrix symbol) by one variable prints as ``\\frac{\\partial L}{\\partial w}``
+    instead of ``\\frac{d}{d w} L``, and an element-wise undefined function of
+    a matrix symbol prints as ``σ′(z^L)``. The output is valid MathJax 3 input
+    for display math.
+    """
+    return str(_Printer(options).doprint(expr))
+
+
+Reduction = Literal["auto", "expand"]
+
+
+def proves_zero(expr: Any, reduction: Reduction = "auto") -> bool:
+    """Return whether SymPy reduces ``expr`` (scalar or matrix) to exactly 0.
+
+    Unevaluated derivatives, limits and sums are evaluated first (``doit``).
+    The cheap rational normal form (``cancel``) is tried before ``expand`` and
+    the general ``simplify``, so most proofs take milliseconds.
+
+    Parameters
+    ----------
+    expr : sympy.Basic or sympy.MatrixBase
+        The difference of the two sides of a claimed identity.
+    reduction : {"auto", "expand"}
+        "auto" tries ``cancel``, then ``expand`` + ``cancel``, then ``simplify``.
+        "expand" only expands: enough, and much faster, for polynomials in
+        function values such as σ(…).
+
+    Returns
+    -------
+    bool
+        True only if some simplification gives the literal 0 (every entry, for
+        a matrix). False means "not proved", not "proved false".
+    """
+    if isinstance(expr, sympy.MatrixBase):
+        return all(proves_zero(entry, reduction) for entry in expr)
+    value = sympy.sympify(expr).doit()
+    if value == 0:
+        return True
+    if reduction == "expand":
+        return bool(sympy.expand(value) == 0)
+    reducers: tuple[Callable[[Any], Any], ...] = (
+        sympy.cancel,
+        lambda e: sympy.cancel(sympy.expand(e)),
+        sympy.simplify,
+    )
+    return any(reduce(value) == 0 for reduce in reducers)
+
+
+def differs_by_zero(lhs: Any, rhs: Any, reduction: Reduction = "auto") -> bool:
+    """Return whether ``lhs − rhs`` simplifies to 0 (see :func:`proves_zero`).
+
+    Two SymPy sets (e.g. solution sets) are compared for equality instead.
+
+    Raises
+    ------
+    ValueError
+        If one side is a matrix (or a set) and the other is not, or the
+        matrix shapes differ.
+    """
+    if isinstance(lhs, sympy.Set) or isinstance(rhs, sympy.Set):
+        if not (isinstance(lhs, sympy.Set) and isinstance(rhs, sympy.Set)):
+            raise ValueError("cannot compare a set with an expression")
+        return bool(lhs.doit() == rhs.doit())
+    lhs_is_matrix = isinstance(lhs, sympy.MatrixBase)
+    if lhs_is_matrix != isinstance(rhs, sympy.MatrixBase):
+        raise ValueError("cannot compare a matrix with a scalar expression")
+    if lhs_is_matrix and lhs.shape != rhs.shape:
+        raise ValueError(f"shapes differ: {lhs.shape} and {rhs.shape}")
+    return proves_zero(lhs - rhs, reduction)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One displayed step of a derivation.
+
+    Attributes
+    ----------
+    label : str
+        Short heading, e.g. ``"Differentiate"``.
+    expr : sympy.Basic
+        The expression or ``sympy.Eq`` shown in this step.
+    latex : str
+        ``sympy.latex(expr)`` (via :func:`to_latex`), ready to be put inside ``$$ ... $$``.
+    explanation : str
+        Optional plain-text sentence saying why the step holds.
+    """
+
+    label: str
+    expr: Any
+    latex: str
+    explanation: str = ""
+
+
+def make_step(label: str, expr: Any, explanation: str = "", **latex_options: Any) -> Step:
+    """Build a :class:`Step`, producing its LaTeX with ``sympy.latex``.
+
+    Parameters
+    ----------
+    label : str
+        Short heading.
+    expr : sympy.Basic
+        Expression or equation to show.
+    explanation : str, optional
+        Plain-text sentence.
+    **latex_options
+        Passed to the LaTeX printer, as for ``sympy.latex`` (e.g. ``order="none"``
+        keeps the order of factors).
+
+    Raises
+    ------
+    TypeError
+        If ``label`` or ``explanation`` is not a string.
+    ValueError
+        If ``expr`` is a bare truth value (an ``Eq`` that SymPy evaluated to
+        True or False; build such steps with ``evaluate=False``).
+    """
+    if not isinstance(label, str) or not isinstance(explanation, str):
+        raise TypeError("label and explanation must be strings")
+    if isinstance(expr, (bool, sympy.logic.boolalg.BooleanAtom)):
+        raise ValueError(f"step {label!r} shows a bare truth value; use Eq(..., evaluate=False)")
+    return Step(label, expr, to_latex(expr, **latex_options), explanation)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An identity ``lhs = rhs`` that the derivation states and SymPy proves.
+
+    ``lhs`` may hold unevaluated operations (``sympy.Derivative``,
+    ``sympy.Limit``), so that :meth:`holds` does the calculus each time it
+    runs rather than trusting a stored answer.
+
+    Attributes
+    ----------
+    statement : str
+        Plain-text sentence, e.g. ``"σ′(x) = σ(x)(1 − σ(x))"``.
+    lhs, rhs : sympy.Basic or sympy.Matrix
+        Both sides, written with explicit formulas (no undefined functions
+        that the other side does not also contain).
+    reduction : {"auto", "expand"}
+        How :func:`proves_zero` reduces the difference.
+    """
+
+    statement: str
+    lhs: Any
+    rhs: Any
+    reduction: Reduction = "auto"
+
+    def holds(self) -> bool:
+        """Return whether SymPy proves ``lhs − rhs = 0``."""
+        return differs_by_zero(self.lhs, self.rhs, self.reduction)
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A SymPy expression (or several) with its ordered arguments, for NumPy.
+
+    Attributes
+    ----------
+    outputs : tuple of sympy.Basic
+        ``m`` expressions, evaluated together.
+    args : tuple of sympy.Symbol
+        ``k`` symbols, in the order of the columns passed to :meth:`evaluate`.
+    """
+
+    outputs: tuple[Any, ...]
+    args: tuple[Any, ...]
+
+    @cached_property
+    def _function(self) -> Callable[..., Any]:
+        return sympy.lambdify(self.args, list(self.outputs), modules="numpy")  # type: ignore[no-any-return]
+
+    def evaluate(self, points: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Evaluate the lambdified outputs at ``n`` points.
+
+        Parameters
+        ----------
+        points : ndarray, shape (n, k)
+            One row per point, one column per argument.
+
+        Returns
+        -------
+        ndarray, shape (n, m)
+
+        Raises
+        ------
+        ValueError
+            If ``points`` is not 2-D with ``k`` columns.
+        """
+        pts = np.asarray(points, dtype=np.float64)
+        if pts.ndim != 2 or pts.shape[1] != len(self.args):
+            raise ValueError(f"points must have shape (n, {len(self.args)}), got shape {pts.shape}")
+        values = self._function(*pts.T)
+        columns = np.broadcast_arrays(*[np.asarray(v, dtype=np.float64) for v in values])
+        out = np.empty((pts.shape[0], len(columns)))
+        for j, column in enumerate(columns):
+            out[:, j] = np.broadcast_to(column, (pts.shape[0],))
+        return out
+
+
+def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Read-only copy of ``mapping`` (for the dict-valued fields of a derivation)."""
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A derivation: its steps, its result and what it proves.
+
+    Attributes
+    ----------
+    name : str
+        Registry key, e.g. ``"sigmoid"``.
+    title : str
+        Human title.
+    summary : str
+        One sentence.
+    steps : tuple of Step
+        In order; each carries its LaTeX.
+    result : sympy.Basic
+        Final result (usually a ``sympy.Eq``).
+    result_latex : str
+        ``sympy.latex(result)``.
+    claims : tuple of Claim
+        Every identity the derivation states; :meth:`verify` proves them.
+    symbols : Mapping[str, sympy.Basic]
+        The named symbols used (read-only).
+    formulas : Mapping[str, Formula]
+        Expressions the numerical checks lambdify (read-only).
+    data : Mapping[str, Any]
+        Anything else the site prints (e.g. worked-example numbers).
+    """
+
+    name: str
+    title: str
+    summary: str
+    steps: tuple[Step, ...]
+    result: Any
+    result_latex: str
+    claims: tuple[Claim, ...]
+    symbols: Mapping[str, Any] = field(default_factory=lambda: freeze({}))
+    formulas: Mapping[str, Formula] = field(default_factory=lambda: freeze({}))
+    data: Mapping[str, Any] = field(default_factory=lambda: freeze({}))
+
+    def verify(self) -> list[tuple[Claim, bool]]:
+        """Prove every claim; return each with whether SymPy proved it."""
+        return [(claim, claim.holds()) for claim in self.claims]
+
+
+def build(
+    *,
+    name: str,
+    title: str,
+    summary: str,
+    steps: Iterable[Step],
+    result: Any,
+    claims: Sequence[Claim],
+    symbols: Mapping[str, Any] | None = None,
+    formulas: Mapping[str, Formula] | None = None,
+    data: Mapping[str, Any] | None = None,
+    **latex_options: Any,
+) -> Derivation:
+    """Assemble a :class:`Derivation`, rendering ``result`` with ``sympy.latex``.
+
+    Raises
+    ------
+    ValueError
+        If there are no steps or no claims.
+    """
+    step_tuple = tuple(steps)
+    if not step_tuple or not claims:
+        raise ValueError(f"derivation {name!r} needs at least one step and one claim")
+    return Derivation(
+        name=name,
+        title=title,
+        summary=summary,
+        steps=step_tuple,
+        result=result,
+        result_latex=to_latex(result, **latex_options),
+        claims=tuple(claims),
+        symbols=freeze(symbols or {}),
+        formulas=freeze(formulas or {}),
+        data=freeze(data or {}),
+    )

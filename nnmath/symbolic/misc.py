@@ -1,0 +1,224 @@
+"""Three short derivations: cost scaling, the perceptron rule, and the geometric dot product."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy.matrices.expressions.dotproduct import DotProduct
+
+from nnmath.symbolic.core import Claim, Derivation, build, make_step
+
+__all__ = ["Norm", "derive_cost_scaling", "derive_dot_product", "derive_perceptron"]
+
+#: The perceptron's step function (displayed; both sides of every claim use it).
+STEP = sympy.Function("step")
+
+
+class Norm(sympy.Function):  # type: ignore[misc]
+    """Display-only Euclidean norm ``‖a‖`` of a vector named by a symbol."""
+
+    nargs = 1
+
+    def _latex(self, printer: Any) -> str:
+        return rf"\left\| {printer._print(self.args[0])} \right\|"
+
+
+def derive_cost_scaling() -> Derivation:
+    """A positive factor c on the cost scales the gradient by c and keeps its zeros.
+
+    Uses a generic cost ``C(w1, w2)`` and a positive symbol ``c`` (such as the
+    ``1/N`` of a mean or the ``½`` of the quadratic cost).
+    """
+    w1, w2, g = sympy.symbols("w_1 w_2 g", real=True)
+    c = sympy.Symbol("c", positive=True)
+    cost = sympy.Function("C")(w1, w2)
+    weights = (w1, w2)
+    grad_scaled = sympy.Matrix([sympy.Derivative(c * cost, w) for w in weights])
+    grad = sympy.Matrix([sympy.Derivative(cost, w) for w in weights])
+    # An example with several stationary points: a double well in w1, a bowl in w2.
+    example = w1**4 / 4 - w1**2 / 2 + w2**2
+
+    def stationary(f: Any) -> Any:
+        solutions = sympy.solve([sympy.diff(f, w) for w in weights], weights, dict=True)
+        return sympy.FiniteSet(*(sympy.Tuple(s[w1], s[w2]) for s in solutions))
+
+    scaled_zero = sympy.solveset(sympy.Eq(c * g, 0), g, sympy.S.Reals)
+    zero = sympy.solveset(sympy.Eq(g, 0), g, sympy.S.Reals)
+    result = sympy.Eq(grad_scaled, c * grad, evaluate=False)
+    steps = [
+        make_step(
+            "Scale the cost",
+            sympy.Eq(sympy.Derivative(c * cost, w1), c * sympy.Derivative(cost, w1)),
+            "A constant factor comes out of a derivative.",
+        ),
+        make_step("The whole gradient", result),
+        make_step(
+            "Stationary points",
+            sympy.Equivalent(sympy.Eq(c * g, 0), sympy.Eq(g, 0), evaluate=False),
+            "For c > 0 and each gradient component g: c·g = 0 has the single solution g = 0.",
+        ),
+        make_step(
+            "Example",
+            sympy.Eq(sympy.Symbol("C"), example),
+            "Its stationary points (−1, 0), (0, 0), (1, 0) are the same for every c·C.",
+        ),
+    ]
+    claims = [
+        Claim(
+            f"∂(cC)/∂{w} = c ∂C/∂{w}", sympy.Derivative(c * cost, w), c * sympy.Derivative(cost, w)
+        )
+        for w in weights
+    ]
+    claims += [
+        Claim("for c > 0: c·g = 0 exactly when g = 0", scaled_zero, zero),
+        Claim(
+            "the example has the same stationary points for C and c·C",
+            stationary(c * example),
+            stationary(example),
+        ),
+        Claim(
+            "the example's stationary points are (−1, 0), (0, 0), (1, 0)",
+            stationary(example),
+            sympy.FiniteSet(sympy.Tuple(-1, 0), sympy.Tuple(0, 0), sympy.Tuple(1, 0)),
+        ),
+    ]
+    return build(
+        name="cost-scaling",
+        title="Scaling the cost by a constant",
+        summary=(
+            "Multiplying the cost by c > 0 multiplies the gradient by c and leaves the "
+            "stationary points where they are."
+        ),
+        steps=steps,
+        result=result,
+        claims=claims,
+        symbols={"w1": w1, "w2": w2, "c": c, "C": cost},
+        data={"example": example},
+    )
+
+
+def _perceptron_arguments(n: int) -> tuple[Any, Any, Any]:
+    """The three written arguments of the step function for n inputs, as expressions."""
+    w = sympy.IndexedBase("w", real=True)
+    x = sympy.IndexedBase("x", real=True)
+    i = sympy.Symbol("i", integer=True)
+    b = sympy.Symbol("b", real=True)
+    w_vec = sympy.Matrix([w[k] for k in range(1, n + 1)])
+    x_vec = sympy.Matrix([x[k] for k in range(1, n + 1)])
+    with_bias_input = sympy.Sum(w[i] * x[i], (i, 0, n)).doit().subs({x[0]: 1, w[0]: b})
+    dot = w_vec.dot(x_vec) + b
+    transpose = (w_vec.T * x_vec)[0, 0] + b
+    return with_bias_input, dot, transpose
+
+
+def derive_perceptron() -> Derivation:
+    """The three written forms of the perceptron rule are one function (n = 2 and 3).
+
+    ``step(Σ_(i=0..n) w_i x_i)`` with ``x_0 = 1, w_0 = b``; ``step(w·x + b)``;
+    ``step(wᵀx + b)``.
+    """
+    n = sympy.Symbol("n", integer=True, positive=True)
+    i = sympy.Symbol("i", integer=True)
+    w_idx = sympy.IndexedBase("w")
+    x_idx = sympy.IndexedBase("x")
+    w_vec = sympy.MatrixSymbol("w", n, 1)
+    x_vec = sympy.MatrixSymbol("x", n, 1)
+    b_mat = sympy.MatrixSymbol("b", 1, 1)
+    b = sympy.Symbol("b", real=True)
+    forms = (
+        STEP(sympy.Sum(w_idx[i] * x_idx[i], (i, 0, n))),
+        STEP(DotProduct(w_vec, x_vec) + b),
+    )
+    args_2 = _perceptron_arguments(2)
+    steps = [
+        make_step(
+            "Form 1: a bias input",
+            forms[0],
+            "With the constant input x_0 = 1 and its weight w_0 = b.",
+        ),
+        make_step("Form 2: dot product plus bias", forms[1]),
+        make_step(
+            "Form 3: matrix product plus bias",
+            STEP(w_vec.T * x_vec + b_mat),
+            "The 1×1 matrix wᵀx is the number w·x.",
+        ),
+        make_step("Form 1 for n = 2", sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False)),
+    ]
+    claims = []
+    for size in (2, 3):
+        first, second, third = _perceptron_arguments(size)
+        claims += [
+            Claim(
+                f"n = {size}: Σ_(i=0..n) w_i x_i with x_0 = 1, w_0 = b equals w·x + b",
+                first,
+                second,
+            ),
+            Claim(f"n = {size}: w·x + b equals wᵀx + b", second, third),
+            Claim(f"n = {size}: the three step functions are the same", STEP(first), STEP(third)),
+        ]
+    return build(
+        name="perceptron",
+        title="Three ways to write the perceptron",
+        summary=(
+            "The sum with a bias input, the dot product plus bias and wᵀx + b are one function."
+        ),
+        steps=steps,
+        result=sympy.Eq(STEP(args_2[0]), STEP(args_2[2]), evaluate=False),
+        claims=claims,
+        symbols={"w": w_idx, "x": x_idx, "b": b, "n": n},
+    )
+
+
+def derive_dot_product() -> Derivation:
+    """In 2-D, a·b = ‖a‖ ‖b‖ cos θ with θ the angle between a and b.
+
+    Writes ``a = r1 (cos α, sin α)``, ``b = r2 (cos β, sin β)``, ``θ = α − β``.
+    """
+    r1, r2 = sympy.symbols("r_1 r_2", positive=True)
+    alpha, beta, theta = sympy.symbols("alpha beta theta", real=True)
+    a = r1 * sympy.Matrix([sympy.cos(alpha), sympy.sin(alpha)])
+    b = r2 * sympy.Matrix([sympy.cos(beta), sympy.sin(beta)])
+    dot = a.dot(b)
+    norm_a, norm_b = sympy.sqrt(a.dot(a)), sympy.sqrt(b.dot(b))
+    a_sym, b_sym = sympy.MatrixSymbol("a", 2, 1), sympy.MatrixSymbol("b", 2, 1)
+    a_name, b_name = sympy.Symbol("a"), sympy.Symbol("b")
+    result = sympy.Eq(
+        DotProduct(a_sym, b_sym),
+        sympy.Mul(Norm(a_name), Norm(b_name), sympy.cos(theta), evaluate=False),
+        evaluate=False,
+    )
+    steps = [
+        make_step("Polar form of a", sympy.Eq(a_sym, a, evaluate=False)),
+        make_step("Polar form of b", sympy.Eq(b_sym, b, evaluate=False)),
+        make_step(
+            "Dot product", sympy.Eq(DotProduct(a_sym, b_sym), sympy.factor(dot), evaluate=False)
+        ),
+        make_step(
+            "Difference formula",
+            sympy.Eq(sympy.cos(alpha - beta), sympy.expand_trig(sympy.cos(alpha - beta))),
+        ),
+        make_step(
+            "Lengths",
+            sympy.Eq(Norm(a_name), r1),
+            "cos² + sin² = 1, so ‖a‖ = r_1 and ‖b‖ = r_2.",
+        ),
+        make_step("Result", result, "θ = α − β is the angle from b to a.", order="none"),
+    ]
+    claims = [
+        Claim("‖a‖ = r1", norm_a, r1),
+        Claim("‖b‖ = r2", norm_b, r2),
+        Claim("a·b = ‖a‖ ‖b‖ cos(α − β)", dot, norm_a * norm_b * sympy.cos(alpha - beta)),
+    ]
+    return build(
+        name="dot-product",
+        title="The dot product measures the angle",
+        summary=(
+            "In two dimensions a·b equals the product of the lengths times the cosine of the angle."
+        ),
+        steps=steps,
+        result=result,
+        claims=claims,
+        symbols={"r1": r1, "r2": r2, "alpha": alpha, "beta": beta, "theta": theta},
+        order="none",
+    )

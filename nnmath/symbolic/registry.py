@@ -1,0 +1,61 @@
+"""The registry of derivations: every derivation by name, built once and cached."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from nnmath.symbolic.backprop import derive_backprop
+from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
+from nnmath.symbolic.core import Derivation
+from nnmath.symbolic.misc import derive_cost_scaling, derive_dot_product, derive_perceptron
+from nnmath.symbolic.sigmoid import derive_sigmoid, derive_sigmoid_affine
+from nnmath.symbolic.softmax import derive_softmax, derive_softmax_cross_entropy
+
+__all__ = ["REGISTRY", "derive", "names"]
+
+#: Every derivation, by registry name, in the order of the site.
+REGISTRY: dict[str, Callable[[], Derivation]] = {
+    "dot-product": derive_dot_product,
+    "perceptron": derive_perceptron,
+    "sigmoid": derive_sigmoid,
+    "sigmoid-affine": derive_sigmoid_affine,
+    "chain-rule": derive_chain_rule,
+    "chain-rule-network": derive_chain_rule_network,
+    "backprop": derive_backprop,
+    "cost-scaling": derive_cost_scaling,
+    "softmax": derive_softmax,
+    "softmax-cross-entropy": derive_softmax_cross_entropy,
+}
+
+
+def names() -> list[str]:
+    """Registry names of every derivation, in site order."""
+    return list(REGISTRY)
+
+
+@functools.cache
+def derive(name: str) -> Derivation:
+    """Build the derivation called ``name`` (cached: built once per process).
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`names`.
+
+    Returns
+    -------
+    Derivation
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+    ValueError
+        If no derivation has that name; the message lists the valid names.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"derivation name must be a string, got {type(name).__name__} {name!r}")
+    if name not in REGISTRY:
+        raise ValueError(f"unknown derivation {name!r}; valid names are: {', '.join(REGISTRY)}")
+    return REGISTRY[name]()

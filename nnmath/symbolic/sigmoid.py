@@ -1,0 +1,215 @@
+"""The sigmoid: its derivative σ′ = σ(1 − σ), symmetry, limits, and the affine case σ(ax + b)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step
+
+__all__ = [
+    "SIGMA",
+    "SIGMA_PRIME",
+    "Sigmoid",
+    "derive_sigmoid",
+    "derive_sigmoid_affine",
+    "logistic",
+    "logistic_prime",
+]
+
+#: Undefined function used to *display* σ; proofs use :func:`logistic` instead.
+SIGMA = sympy.Function("sigma")
+
+
+def _sigma_prime_latex(self: Any, printer: Any, exp: Any = None) -> str:
+    return rf"\sigma^{{\prime}}{{\left({printer._print(self.args[0])} \right)}}"
+
+
+#: Undefined function shown as σ′ (as text) and ``\sigma^{\prime}`` (as LaTeX).
+SIGMA_PRIME = sympy.Function("σ′", _latex=_sigma_prime_latex)
+
+
+class Sigmoid(sympy.Function):  # type: ignore[misc]
+    """σ as a SymPy function that knows its derivative σ′ = σ(1 − σ).
+
+    The derivative rule is the result of :func:`derive_sigmoid`; with it, the
+    derivative of a deep composition is a polynomial in σ(…) terms, which
+    ``sympy.expand`` compares quickly. ``rewrite(sympy.exp)`` gives the explicit
+    ``1/(1 + e^(−t))``.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        if argindex != 1:
+            raise sympy.core.function.ArgumentIndexError(self, argindex)
+        return self * (1 - self)
+
+    def _eval_rewrite_as_exp(self, t: Any, **kwargs: Any) -> Any:
+        return logistic(t)
+
+    def _latex(self, printer: Any) -> str:
+        return rf"\sigma{{\left({printer._print(self.args[0])} \right)}}"
+
+
+def logistic(t: Any) -> Any:
+    """Explicit sigmoid ``1 / (1 + e^(−t))`` of a SymPy expression ``t``."""
+    return 1 / (1 + sympy.exp(-t))
+
+
+def logistic_prime(t: Any) -> Any:
+    """Explicit ``σ(t)(1 − σ(t))`` (the derivative proved in :func:`derive_sigmoid`)."""
+    s = logistic(t)
+    return s * (1 - s)
+
+
+def derive_sigmoid() -> Derivation:
+    """σ(x) = 1/(1 + e^(−x)) and σ′(x) = σ(x)(1 − σ(x)), reached explicitly in σ.
+
+    ``sympy.simplify`` on the raw derivative gives ``1/(4 cosh²(x/2))``, so
+    the derivation instead writes ``e^(−x)`` in terms of ``s = σ(x)``
+    (``e^(−x) = (1 − s)/s``) and substitutes.
+    """
+    x = sympy.Symbol("x", real=True)
+    s = sympy.Symbol("sigma", positive=True)
+    u = sympy.Symbol("u", positive=True)  # stands for e^(−x)
+    sig = logistic(x)
+    sigma_x = SIGMA(x)
+
+    raw = sympy.diff(sig, x)
+    in_u = raw.subs(sympy.exp(-x), u)
+    (u_in_s,) = sympy.solve(sympy.Eq(s, 1 / (1 + u)), u)
+    in_s = sympy.factor(sympy.cancel(in_u.subs(u, u_in_s)))
+    target_s = sympy.Mul(s, 1 - s, evaluate=False)
+    derivative = sympy.Derivative(sigma_x, x)
+    result = sympy.Eq(derivative, sympy.Mul(sigma_x, 1 - sigma_x, evaluate=False))
+
+    steps = [
+        make_step("Definition", sympy.Eq(sigma_x, sig)),
+        make_step(
+            "Differentiate",
+            sympy.Eq(derivative, raw),
+            "Chain rule on (1 + e^(−x))^(−1).",
+        ),
+        make_step(
+            "Name the exponential",
+            sympy.Eq(derivative, in_u),
+            "Write u = e^(−x), so the derivative is u/(1 + u)².",
+        ),
+        make_step(
+            "Solve σ = 1/(1 + u) for u",
+            sympy.Eq(u, u_in_s),
+            "Here σ stands for the value σ(x), which lies strictly between 0 and 1.",
+        ),
+        make_step(
+            "Substitute",
+            sympy.Eq(derivative, in_u.subs(u, u_in_s), evaluate=False),
+            "Replace u by (1 − σ)/σ.",
+        ),
+        make_step(
+            "Simplify",
+            sympy.Eq(derivative, target_s, evaluate=False),
+            "Multiply out: the derivative depends on x only through σ = σ(x).",
+            order="none",
+        ),
+        make_step("Result", result, order="none"),
+        make_step("Symmetry", sympy.Eq(SIGMA(-x), 1 - sigma_x)),
+        make_step("Midpoint", sympy.Eq(SIGMA(0), sympy.Rational(1, 2))),
+        make_step(
+            "Limits",
+            sympy.Eq(sympy.Limit(sigma_x, x, -sympy.oo), 0),
+            "And the limit at +∞ is 1: σ squashes the real line into (0, 1).",
+        ),
+        make_step("Limit at +∞", sympy.Eq(sympy.Limit(sigma_x, x, sympy.oo), 1)),
+    ]
+    claims = [
+        Claim("σ′(x) = σ(x)(1 − σ(x))", sympy.Derivative(sig, x), logistic_prime(x)),
+        Claim("u/(1 + u)² with u = (1 − σ)/σ equals σ(1 − σ)", in_s, s * (1 - s)),
+        Claim("e^(−x) = (1 − σ(x))/σ(x)", sympy.exp(-x), u_in_s.subs(s, sig)),
+        Claim("σ(−x) = 1 − σ(x)", sig.subs(x, -x), 1 - sig),
+        Claim("σ(0) = 1/2", sympy.Subs(sig, x, 0), sympy.Rational(1, 2)),
+        Claim("σ(x) → 0 as x → −∞", sympy.Limit(sig, x, -sympy.oo), 0),
+        Claim("σ(x) → 1 as x → +∞", sympy.Limit(sig, x, sympy.oo), 1),
+    ]
+    return build(
+        name="sigmoid",
+        title="The sigmoid and its derivative",
+        summary="The derivative of the sigmoid is the sigmoid times one minus itself.",
+        steps=steps,
+        result=result,
+        claims=claims,
+        symbols={"x": x, "sigma": s, "u": u},
+        formulas={
+            "sigmoid": Formula((sig,), (x,)),
+            "sigmoid_prime": Formula((raw,), (x,)),
+        },
+        data={"derivative_in_sigma": target_s, "raw_derivative": raw},
+        order="none",
+    )
+
+
+def derive_sigmoid_affine() -> Derivation:
+    """σ(ax + b): partial derivatives, the transition x = −b/a and its steepness a/4."""
+    x = sympy.Symbol("x", real=True)
+    a = sympy.Symbol("a", real=True, nonzero=True)
+    b = sympy.Symbol("b", real=True)
+    t = a * x + b
+    sig = logistic(t)
+    shown = SIGMA(t)
+    sigma_prime = SIGMA_PRIME(t)
+    (transition,) = sympy.solve(sympy.Eq(sig, sympy.Rational(1, 2)), x)
+    slope = sympy.simplify(sympy.diff(sig, x).subs(x, transition))
+
+    steps = [
+        make_step("Definition", sympy.Eq(shown, sig)),
+        make_step(
+            "Derivative in x",
+            sympy.Eq(sympy.Derivative(shown, x), a * sigma_prime),
+            "Chain rule: the inner function ax + b has derivative a with respect to x.",
+        ),
+        make_step(
+            "Derivative in a",
+            sympy.Eq(sympy.Derivative(shown, a), x * sigma_prime),
+            "With respect to the weight a the inner derivative is x.",
+        ),
+        make_step(
+            "Derivative in b",
+            sympy.Eq(sympy.Derivative(shown, b), sigma_prime),
+            "With respect to the bias b the inner derivative is 1.",
+        ),
+        make_step(
+            "Transition",
+            sympy.Eq(x, transition),
+            "σ(ax + b) = 1/2 exactly when ax + b = 0.",
+        ),
+        make_step(
+            "Steepness at the transition",
+            sympy.Eq(sympy.Subs(sympy.Derivative(shown, x), x, transition), slope),
+            "σ′(0) = 1/4, times the inner derivative a.",
+        ),
+    ]
+    claims = [
+        Claim("∂σ(ax + b)/∂x = a σ′(ax + b)", sympy.Derivative(sig, x), a * logistic_prime(t)),
+        Claim("∂σ(ax + b)/∂a = x σ′(ax + b)", sympy.Derivative(sig, a), x * logistic_prime(t)),
+        Claim("∂σ(ax + b)/∂b = σ′(ax + b)", sympy.Derivative(sig, b), logistic_prime(t)),
+        Claim("σ(ax + b) = 1/2 at x = −b/a", sympy.Subs(sig, x, -b / a), sympy.Rational(1, 2)),
+        Claim(
+            "the slope at x = −b/a is a/4",
+            sympy.Subs(sympy.Derivative(sig, x), x, -b / a),
+            a / 4,
+        ),
+    ]
+    return build(
+        name="sigmoid-affine",
+        title="A sigmoid neuron with one input: σ(ax + b)",
+        summary=(
+            "The weight a sets the steepness a/4 and the bias moves the transition to x = −b/a."
+        ),
+        steps=steps,
+        result=sympy.Eq(x, transition),
+        claims=claims,
+        symbols={"x": x, "a": a, "b": b},
+        formulas={"sigmoid_affine": Formula((sig,), (x, a, b))},
+        data={"transition": transition, "steepness": slope},
+    )

@@ -1,0 +1,235 @@
+"""Softmax: its Jacobian, shift invariance, log-softmax, and the cross-entropy gradient p − y."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step
+
+__all__ = ["CLASS_COUNTS", "derive_softmax", "derive_softmax_cross_entropy", "softmax_symbols"]
+
+#: Numbers of classes K for which every statement is proved.
+CLASS_COUNTS = (2, 3, 4, 5)
+
+
+def softmax_symbols(k: int) -> tuple[tuple[sympy.Symbol, ...], list[Any]]:
+    """Logits ``z_1 … z_K`` (real) and the explicit ``p_i = e^(z_i) / Σ_k e^(z_k)``.
+
+    Raises
+    ------
+    ValueError
+        If ``k < 1``.
+    """
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    z = tuple(sympy.symbols(f"z_1:{k + 1}", real=True))
+    total = sum(sympy.exp(zk) for zk in z)
+    return z, [sympy.exp(zi) / total for zi in z]
+
+
+def _jacobian(outputs: list[Any], variables: tuple[Any, ...]) -> sympy.Matrix:
+    """Matrix of unevaluated ∂outputs[i]/∂variables[j]."""
+    return sympy.Matrix([[sympy.Derivative(out, var) for var in variables] for out in outputs])
+
+
+def _jacobian_rule(p: list[Any] | tuple[Any, ...]) -> sympy.Matrix:
+    """Matrix with entries p_i(δ_ij − p_j)."""
+    size = len(p)
+    return sympy.Matrix(size, size, lambda a, b: p[a] * (sympy.KroneckerDelta(a, b) - p[b]))
+
+
+def _general_symbols() -> dict[str, Any]:
+    i, j, k = sympy.symbols("i j k", integer=True, positive=True)
+    return {
+        "i": i,
+        "j": j,
+        "k": k,
+        "K": sympy.Symbol("K", integer=True, positive=True),
+        "z": sympy.IndexedBase("z", real=True),
+        "p": sympy.IndexedBase("p", positive=True),
+        "y": sympy.IndexedBase("y", real=True),
+        "c": sympy.Symbol("c", real=True),
+    }
+
+
+def derive_softmax() -> Derivation:
+    """∂p_i/∂z_j = p_i(δ_ij − p_j), softmax(z + c) = softmax(z), log p_j = z_j − log Σ e^(z_k).
+
+    The Jacobian is built entry by entry and compared for K = 2, 3, 4, 5.
+    """
+    g = _general_symbols()
+    i, j, k, big_k, z, p, c = (g[n] for n in ("i", "j", "k", "K", "z", "p", "c"))
+    total = sympy.Sum(sympy.exp(z[k]), (k, 1, big_k))
+    jacobian_rule = sympy.Eq(
+        sympy.Derivative(p[i], z[j]), p[i] * (sympy.KroneckerDelta(i, j) - p[j]), evaluate=False
+    )
+    z3, p3 = softmax_symbols(3)
+    p3_sym = sympy.symbols("p_1:4", positive=True)
+    steps = [
+        make_step("Definition", sympy.Eq(p[i], sympy.exp(z[i]) / total)),
+        make_step(
+            "Quotient rule, i = j",
+            sympy.Eq(
+                sympy.Derivative(p[i], z[i]),
+                sympy.Mul(p[i], 1 - p[i], evaluate=False),
+                evaluate=False,
+            ),
+            "z_i appears in the numerator and in the sum.",
+        ),
+        make_step(
+            "Quotient rule, i ≠ j",
+            sympy.Eq(sympy.Derivative(p[i], z[j]), -p[i] * p[j], evaluate=False),
+            "z_j appears only in the sum.",
+        ),
+        make_step("Both cases at once", jacobian_rule, "δ_ij is 1 when i = j and 0 otherwise."),
+        make_step(
+            "The Jacobian for K = 3",
+            sympy.Eq(
+                sympy.Matrix(3, 3, lambda a, b: sympy.Derivative(p[a + 1], z[b + 1])),
+                _jacobian_rule(p3_sym),
+                evaluate=False,
+            ),
+            "Symmetric, and every row sums to 0 because the probabilities sum to 1.",
+        ),
+        make_step(
+            "Shift invariance",
+            sympy.Eq(
+                sympy.exp(z[i] + c) / sympy.Sum(sympy.exp(z[k] + c), (k, 1, big_k)),
+                sympy.exp(z[i]) / total,
+                evaluate=False,
+            ),
+            "The factor e^c cancels; this is why softmax(z − max z) is safe to compute.",
+        ),
+        make_step(
+            "Log-softmax",
+            sympy.Eq(sympy.log(p[j]), z[j] - sympy.log(total), evaluate=False),
+        ),
+    ]
+    claims: list[Claim] = []
+    formulas: dict[str, Formula] = {}
+    for size in CLASS_COUNTS:
+        zs, ps = softmax_symbols(size)
+        claims.append(
+            Claim(
+                f"K = {size}: ∂p_i/∂z_j = p_i(δ_ij − p_j) for every i, j",
+                _jacobian(ps, zs),
+                _jacobian_rule(ps),
+            )
+        )
+        shifted = [expr.subs({zk: zk + c for zk in zs}, simultaneous=True) for expr in ps]
+        claims.append(
+            Claim(
+                f"K = {size}: softmax(z + c) = softmax(z)",
+                sympy.Matrix(shifted),
+                sympy.Matrix(ps),
+            )
+        )
+        claims.append(Claim(f"K = {size}: Σ_i p_i = 1", sum(ps), 1))
+        total_k = sum(sympy.exp(zk) for zk in zs)
+        log_softmax = [zk - sympy.log(total_k) for zk in zs]
+        claims.append(
+            Claim(
+                f"K = {size}: log p_j = z_j − log Σ_k e^(z_k)",
+                sympy.Matrix([sympy.log(pk) for pk in ps]),
+                sympy.Matrix(log_softmax),
+            )
+        )
+        formulas[f"softmax_{size}"] = Formula(tuple(ps), zs)
+        formulas[f"log_softmax_{size}"] = Formula(tuple(log_softmax), zs)
+    return build(
+        name="softmax",
+        title="Softmax and its Jacobian",
+        summary=(
+            "The derivative of each softmax output is p_i(δ_ij − p_j), and adding a "
+            "constant to every logit changes nothing."
+        ),
+        steps=steps,
+        result=jacobian_rule,
+        claims=claims,
+        symbols=g,
+        formulas=formulas,
+        data={"class_counts": CLASS_COUNTS, "example_logits": z3, "example_softmax": p3},
+    )
+
+
+def derive_softmax_cross_entropy() -> Derivation:
+    """For L = −Σ_k y_k log p_k with Σ_k y_k = 1: ∂L/∂z = p − y (proved for K = 2..5).
+
+    Without the constraint the gradient is ``p_j Σ_k y_k − y_j``; substituting
+    ``y_K = 1 − Σ_(k<K) y_k`` gives ``p_j − y_j``.
+    """
+    g = _general_symbols()
+    j, k, big_k, z, p, y = (g[n] for n in ("j", "k", "K", "z", "p", "y"))
+    loss_sym = sympy.Symbol("L", real=True)
+    z_vec = sympy.MatrixSymbol("z", big_k, 1)
+    p_vec = sympy.MatrixSymbol("p", big_k, 1)
+    y_vec = sympy.MatrixSymbol("y", big_k, 1)
+    component = sympy.Eq(sympy.Derivative(loss_sym, z[j]), p[j] - y[j], evaluate=False)
+    vector = sympy.Eq(sympy.Derivative(loss_sym, z_vec), p_vec - y_vec, evaluate=False)
+    sum_y = sympy.Sum(y[k], (k, 1, big_k))
+    steps = [
+        make_step(
+            "Cross-entropy", sympy.Eq(loss_sym, -sympy.Sum(y[k] * sympy.log(p[k]), (k, 1, big_k)))
+        ),
+        make_step(
+            "Differentiate through log-softmax",
+            sympy.Eq(
+                sympy.Derivative(loss_sym, z[j]),
+                -sympy.Sum(y[k] * (sympy.KroneckerDelta(k, j) - p[j]), (k, 1, big_k)),
+                evaluate=False,
+            ),
+            "log p_k = z_k − log Σ e^(z_m), so ∂ log p_k/∂z_j = δ_kj − p_j.",
+        ),
+        make_step(
+            "Collect terms",
+            sympy.Eq(sympy.Derivative(loss_sym, z[j]), p[j] * sum_y - y[j], evaluate=False),
+        ),
+        make_step(
+            "Targets sum to one",
+            sympy.Eq(sum_y, 1),
+            "True for a one-hot label and for any probability vector.",
+        ),
+        make_step("Each logit", component),
+        make_step("As a vector", vector),
+    ]
+    claims: list[Claim] = []
+    formulas: dict[str, Formula] = {}
+    for size in CLASS_COUNTS:
+        zs, ps = softmax_symbols(size)
+        ys = sympy.symbols(f"y_1:{size + 1}", real=True)
+        loss = -sum(yk * sympy.log(pk) for yk, pk in zip(ys, ps, strict=True))
+        claims.append(
+            Claim(
+                f"K = {size}: ∂L/∂z_j = p_j Σ_k y_k − y_j (no constraint)",
+                sympy.Matrix([sympy.Derivative(loss, zj) for zj in zs]),
+                sympy.Matrix([pj * sum(ys) - yj for pj, yj in zip(ps, ys, strict=True)]),
+            )
+        )
+        last = {ys[-1]: 1 - sum(ys[:-1])}  # y_K = 1 − Σ_(k<K) y_k
+        claims.append(
+            Claim(
+                f"K = {size}: ∂L/∂z_j = p_j − y_j when Σ_k y_k = 1",
+                sympy.Matrix([sympy.Derivative(loss.subs(last), zj) for zj in zs]),
+                sympy.Matrix([pj - yj.subs(last) for pj, yj in zip(ps, ys, strict=True)]),
+            )
+        )
+        formulas[f"cross_entropy_{size}"] = Formula((loss,), (*zs, *ys))
+        formulas[f"cross_entropy_grad_{size}"] = Formula(
+            tuple(pj - yj for pj, yj in zip(ps, ys, strict=True)), (*zs, *ys)
+        )
+    return build(
+        name="softmax-cross-entropy",
+        title="Softmax with cross-entropy: the gradient is p − y",
+        summary=(
+            "With targets that sum to one, the gradient of the cross-entropy with "
+            "respect to the logits is the predicted minus the target distribution."
+        ),
+        steps=steps,
+        result=vector,
+        claims=claims,
+        symbols={**g, "L": loss_sym, "z_vec": z_vec, "p_vec": p_vec, "y_vec": y_vec},
+        formulas=formulas,
+        data={"class_counts": CLASS_COUNTS, "component": component},
+    )

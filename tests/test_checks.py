@@ -1,0 +1,189 @@
+"""The check registry: every check passes, and every kind of check can fail."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from typing import Any
+
+import numpy as np
+import pytest
+import sympy
+
+import nnmath
+from nnmath import activations, checks, losses
+from nnmath.checks import CHECKS, METHODS, Check, CheckResult, get_check, relative_error, run_all
+from nnmath.network import Network
+from nnmath.symbolic import Claim, derive, names
+
+CHECK_NAMES = [check.name for check in CHECKS]
+
+
+@pytest.mark.parametrize("name", CHECK_NAMES)
+def test_check_passes(name: str) -> None:
+    result = get_check(name).run()
+    assert isinstance(result, CheckResult)
+    assert result.passed, result.detail
+    assert result.detail
+    assert result.seconds >= 0
+
+
+def test_names_are_unique_and_kebab_case() -> None:
+    assert len(set(CHECK_NAMES)) == len(CHECK_NAMES)
+    for name in CHECK_NAMES:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name), name
+
+
+def test_fields_are_well_formed() -> None:
+    valid = set(names())
+    for check in CHECKS:
+        assert check.method in METHODS
+        assert check.derivation is None or check.derivation in valid
+        assert check.statement and "$" not in check.statement and "\\" not in check.statement
+        assert check.tolerance
+
+
+def test_every_method_and_derivation_is_covered() -> None:
+    assert {c.method for c in CHECKS} == set(METHODS)
+    proved = {c.derivation for c in CHECKS if c.method == "SymPy proof"}
+    assert proved == set(names())
+    for required in (
+        "sigmoid-kernel",
+        "sigmoid-derivative-kernel",
+        "softmax-kernel",
+        "log-softmax-kernel",
+        "cross-entropy-gradient-kernel",
+        "quadratic-loss-kernel",
+        "backprop-vs-symbolic",
+        "gradcheck-sigmoid-quadratic",
+        "gradcheck-softmax-cross-entropy",
+        "worked-example",
+        "backprop-layerwise-10-layers",
+    ):
+        assert required in CHECK_NAMES
+
+
+def test_check_rejects_bad_fields() -> None:
+    def run() -> CheckResult:
+        return CheckResult(True, "", 0.0)
+
+    with pytest.raises(ValueError, match="method"):
+        Check("x", "s", None, "eyeballing", "none", run)
+    with pytest.raises(ValueError, match="kebab"):
+        Check("Not Kebab", "s", None, "SymPy proof", "none", run)
+
+
+def test_get_check_errors() -> None:
+    with pytest.raises(ValueError, match="sigmoid-kernel"):
+        get_check("nope")
+    with pytest.raises(TypeError):
+        get_check(3)  # type: ignore[arg-type]
+
+
+def test_run_all_is_fast_and_passes() -> None:
+    start = time.perf_counter()
+    results = run_all()
+    elapsed = time.perf_counter() - start
+    assert [c.name for c, _ in results] == CHECK_NAMES
+    assert all(r.passed for _, r in results), [(c.name, r.detail) for c, r in results]
+    assert elapsed < 30
+
+
+def test_relative_error() -> None:
+    assert relative_error([[1.0, 2.0]], [[1.0, 2.0]]) == 0.0
+    assert relative_error([[1.0, 2.2]], [[1.0, 2.0]]) == pytest.approx(0.1)
+    assert relative_error([np.nan], [1.0]) == float("inf")
+    with pytest.raises(ValueError, match="shapes"):
+        relative_error([1.0, 2.0], [1.0])
+
+
+# -- every kind of check can fail -------------------------------------------------------------
+
+
+def _fails(name: str) -> CheckResult:
+    result = get_check(name).run()
+    assert not result.passed, result.detail
+    return result
+
+
+def test_perturbed_sigmoid_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = activations.sigmoid
+    monkeypatch.setattr(activations, "sigmoid", lambda x: original(x) * (1 + 1e-9))
+    _fails("sigmoid-kernel")
+
+
+def test_perturbed_sigmoid_prime_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    # σ(1 − σ) evaluated with a slightly wrong σ is wrong by far more than 1e-12.
+    monkeypatch.setattr(activations, "sigmoid_prime", lambda x: np.exp(-x) / (1 + np.exp(-x)))
+    _fails("sigmoid-derivative-kernel")
+
+
+def test_perturbed_softmax_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = activations.softmax
+    monkeypatch.setattr(activations, "softmax", lambda z: original(z + np.arange(z.shape[-1])))
+    _fails("softmax-kernel")
+
+
+def test_perturbed_log_softmax_and_losses_fail(monkeypatch: pytest.MonkeyPatch) -> None:
+    log_sm, ce_grad, quad = activations.log_softmax, losses.cross_entropy_grad, losses.quadratic
+    monkeypatch.setattr(activations, "log_softmax", lambda z: log_sm(z) + 1e-10)
+    monkeypatch.setattr(losses, "cross_entropy_grad", lambda z, y: ce_grad(z, y) * (1 + 1e-9))
+    monkeypatch.setattr(losses, "quadratic", lambda a, y: 2 * quad(a, y))
+    _fails("log-softmax-kernel")
+    _fails("cross-entropy-gradient-kernel")
+    _fails("quadratic-loss-kernel")
+
+
+def test_a_crashing_kernel_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(z: Any) -> Any:
+        raise RuntimeError("kernel exploded")
+
+    monkeypatch.setattr(activations, "softmax", broken)
+    result = _fails("softmax-kernel")
+    assert "kernel exploded" in result.detail
+
+
+def test_wrong_backprop_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = Network.backward
+
+    def backward(self: Network, fp: Any, Y: Any) -> Any:
+        grad_w, grad_b = original(self, fp, Y)
+        grad_w[0] = grad_w[0] * (1 + 1e-5)  # one layer off by 1e-5 relative
+        return grad_w, grad_b
+
+    monkeypatch.setattr(Network, "backward", backward)
+    _fails("backprop-vs-symbolic")
+    _fails("chain-rule-network-vs-symbolic")
+    _fails("gradcheck-sigmoid-quadratic")
+    _fails("gradcheck-softmax-cross-entropy")
+
+
+def test_wrong_worked_example_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def wrong() -> dict[str, sympy.Rational]:
+        values = nnmath.symbolic.worked_example()
+        values["L_up_large"] = sympy.Rational(13, 2)
+        return values
+
+    monkeypatch.setattr(checks, "worked_example", wrong)
+    result = _fails("worked-example")
+    assert "L_up_large" in result.detail
+
+
+def test_false_claim_fails_the_proof_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    x = sympy.Symbol("x", real=True)
+    real = derive("sigmoid")
+    tampered = dataclasses.replace(
+        real, claims=(*real.claims, Claim("σ(0) = 1", sympy.Subs(1 / (1 + sympy.exp(-x)), x, 0), 1))
+    )
+    monkeypatch.setattr(checks, "derive", lambda name: tampered)
+    result = _fails("symbolic-sigmoid")
+    assert "σ(0) = 1" in result.detail
+
+
+def test_failed_backprop_proof_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nnmath.symbolic.backprop as bp
+
+    # A wrong BP1 (missing σ′) must not be proved.
+    monkeypatch.setattr(bp, "logistic_prime", lambda t: sympy.Integer(1))
+    _fails("backprop-layerwise-10-layers")

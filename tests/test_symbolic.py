@@ -1,0 +1,273 @@
+"""The symbolic derivations: they build, their claims are proved, their LaTeX is usable."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import sympy
+
+import nnmath
+from nnmath import symbolic
+from nnmath.symbolic import Claim, Formula, derive, names, verify_backprop, worked_example
+from nnmath.symbolic.backprop import chain_rule_through, network_symbols
+from nnmath.symbolic.core import make_step, proves_zero, to_latex
+from nnmath.symbolic.sigmoid import SIGMA, logistic
+
+REQUIRED = (
+    "sigmoid",
+    "sigmoid-affine",
+    "chain-rule",
+    "backprop",
+    "softmax",
+    "softmax-cross-entropy",
+    "cost-scaling",
+    "perceptron",
+    "dot-product",
+)
+R = sympy.Rational
+
+
+def _mathjax_ok(tex: str) -> bool:
+    """Cheap well-formedness test: balanced braces and \\left/\\right pairs."""
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", tex):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    lefts = len(re.findall(r"\\left\b", tex))
+    rights = len(re.findall(r"\\right\b", tex))
+    return depth == 0 and lefts == rights and r"\operatorname*" not in tex
+
+
+# -- the registry ---------------------------------------------------------------------------
+
+
+def test_registry_has_every_required_name() -> None:
+    assert set(REQUIRED) <= set(names())
+    assert names() == list(symbolic.REGISTRY)
+
+
+def test_unknown_name_raises_value_error_listing_valid_names() -> None:
+    with pytest.raises(ValueError, match="no-such-thing") as info:
+        derive("no-such-thing")
+    for name in REQUIRED:
+        assert name in str(info.value)
+
+
+@pytest.mark.parametrize("bad", [3, None, b"sigmoid", 1.5])
+def test_non_string_name_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="string"):
+        derive(bad)  # type: ignore[arg-type]
+
+
+def test_unhashable_name_raises_type_error() -> None:
+    with pytest.raises(TypeError):
+        derive(["sigmoid"])  # type: ignore[arg-type]
+
+
+def test_derive_is_cached() -> None:
+    assert derive("sigmoid") is derive("sigmoid")
+
+
+# -- every derivation -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", names())
+def test_derivation_builds_with_latex(name: str) -> None:
+    d = derive(name)
+    assert d.name == name
+    assert d.title and d.summary and d.steps and d.claims
+    for step in d.steps:
+        assert step.label
+        assert step.latex.strip(), step.label
+        assert step.latex == to_latex(step.expr, order="none") or step.latex == to_latex(step.expr)
+        assert _mathjax_ok(step.latex), step.latex
+        assert step.latex not in (r"\text{True}", r"\text{False}")
+    assert d.result_latex.strip()
+    assert _mathjax_ok(d.result_latex)
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_claim_is_proved(name: str) -> None:
+    failed = [claim.statement for claim, ok in derive(name).verify() if not ok]
+    assert not failed
+
+
+def test_a_false_claim_is_not_proved() -> None:
+    x = sympy.Symbol("x", real=True)
+    assert not Claim("σ′ = σ", sympy.Derivative(logistic(x), x), logistic(x)).holds()
+    assert not Claim("off by one", sympy.Matrix([x, 1]), sympy.Matrix([x, 2])).holds()
+    assert not proves_zero(sympy.sin(x) ** 2 - 1)
+
+
+def test_step_refuses_a_bare_truth_value() -> None:
+    x = sympy.Symbol("x")
+    with pytest.raises(ValueError, match="truth value"):
+        make_step("evaluated", sympy.Eq(x, x))
+
+
+# -- specific results -----------------------------------------------------------------------
+
+
+def test_sigmoid_derivative_is_sigma_times_one_minus_sigma() -> None:
+    d = derive("sigmoid")
+    x = d.symbols["x"]
+    s = SIGMA(x)
+    lhs, rhs = d.result.lhs, d.result.rhs
+    assert lhs == sympy.Derivative(s, x)
+    assert sympy.expand(rhs - s * (1 - s)) == 0
+    assert not rhs.has(sympy.exp)
+    sig = d.symbols["sigma"]
+    assert d.data["derivative_in_sigma"] == sig * (1 - sig)
+    assert d.result_latex.endswith(
+        r"\sigma{\left(x \right)} \left(1 - \sigma{\left(x \right)}\right)"
+    )
+    # The raw derivative really is the derivative, and equals σ(1 − σ) once σ is explicit.
+    assert proves_zero(d.data["raw_derivative"] - sympy.diff(logistic(x), x))
+    assert proves_zero(rhs.subs(s, logistic(x)) - sympy.diff(logistic(x), x))
+
+
+def test_sigmoid_affine_transition_and_steepness() -> None:
+    d = derive("sigmoid-affine")
+    a, b = d.symbols["a"], d.symbols["b"]
+    assert d.data["transition"] == -b / a
+    assert d.data["steepness"] == a / 4
+
+
+def test_softmax_cross_entropy_result_is_p_minus_y() -> None:
+    d = derive("softmax-cross-entropy")
+    p, y = d.symbols["p_vec"], d.symbols["y_vec"]
+    assert d.result.rhs == p - y
+    assert d.result_latex == r"\frac{\partial L}{\partial z} = p - y"
+    component = d.data["component"]
+    j = d.symbols["j"]
+    assert component.rhs == d.symbols["p"][j] - d.symbols["y"][j]
+
+
+def test_worked_example_numbers() -> None:
+    ex = worked_example()
+    expected = {
+        "z": R(2),
+        "L": R(7, 2),
+        "E": R(9, 8),
+        "dL_dw1": R(3),
+        "dL_dw2": R(2),
+        "w1_up_large": R(11, 10),
+        "w2_up_large": R(19, 10),
+        "L_up_large": R(329, 50),
+        "w1_up_small": R(4, 5),
+        "w2_up_small": R(17, 10),
+        "L_up_small": R(123, 25),
+    }
+    for key, value in expected.items():
+        assert ex[key] == value, key
+        assert isinstance(ex[key], sympy.Rational)
+    assert ex["L_up_large"] > ex["t"] > ex["L_up_small"]  # 6.58 overshoots 5; 4.92 does not
+    assert ex["dE_dw1"] == (ex["L"] - ex["t"]) * ex["dL_dw1"]
+    assert ex["w1_descent"] == ex["w1"] - ex["eta_descent"] * ex["dE_dw1"]
+    assert ex["E_descent"] < ex["E"]
+    assert derive("chain-rule").data["worked_example"] == ex
+
+
+# -- backprop -------------------------------------------------------------------------------
+
+
+def test_backprop_layerwise_2232() -> None:
+    report = verify_backprop([2, 2, 3, 2])
+    assert report.all_equal, report.failures
+    assert report.partials_checked == 23
+    assert report.deltas_checked == 7
+    assert report.method == "layerwise"
+    assert derive("backprop").data["partials"] == 23
+
+
+def test_backprop_layerwise_ten_layers() -> None:
+    report = verify_backprop([3] * 10, method="layerwise")
+    assert report.all_equal, report.failures
+    assert report.partials_checked == 9 * 12
+    assert report.seconds < 20
+
+
+def test_backprop_composed_2232() -> None:
+    report = verify_backprop((2, 2, 3, 2), "composed")
+    assert report.all_equal and report.partials_checked == 23
+
+
+@pytest.mark.slow
+def test_layerwise_is_much_faster_than_composed() -> None:
+    sizes = [2, 3, 3, 3, 2]
+    layerwise = verify_backprop(sizes, "layerwise")
+    composed = verify_backprop(sizes, "composed")
+    assert layerwise.all_equal and composed.all_equal
+    assert layerwise.partials_checked == composed.partials_checked == 41
+    assert 5 * layerwise.seconds < composed.seconds
+
+
+@pytest.mark.parametrize(
+    ("sizes", "method", "error"),
+    [
+        ([2], "layerwise", ValueError),
+        ([2, 0, 1], "layerwise", ValueError),
+        ("223", "layerwise", TypeError),
+        ([2, 2.0], "layerwise", TypeError),
+        ([2, True], "layerwise", TypeError),
+        ([2, 2], "fast", ValueError),
+        ([2, 2], 1, TypeError),
+    ],
+)
+def test_verify_backprop_rejects_bad_input(sizes: object, method: object, error: type) -> None:
+    with pytest.raises(error):
+        verify_backprop(sizes, method)  # type: ignore[arg-type]
+
+
+def test_chain_rule_through_an_unknown_function() -> None:
+    x, p1, p2 = sympy.symbols("x p1 p2")
+    got = chain_rule_through([x**2, sympy.sin(x)], [p1, p2], x)
+    assert sympy.expand(got - (2 * x * p1 + sympy.cos(x) * p2)) == 0
+
+
+def test_network_symbols_order_matches_network_params() -> None:
+    net = network_symbols([2, 2, 3, 2])
+    params = net.params()
+    assert len(params) == 23
+    assert params[:6] == [*net.W[1], *net.b[1]]
+    assert str(params[0]) == "w^1_1,1" and str(params[1]) == "w^1_1,2"
+
+
+# -- kernels against lambdified expressions --------------------------------------------------
+
+
+def _rel(actual: np.ndarray, expected: np.ndarray) -> float:
+    return float(np.max(np.abs(actual - expected) / np.abs(expected)))
+
+
+def test_sigmoid_kernels_match_lambdified() -> None:
+    x = np.random.default_rng(11).uniform(-6, 6, size=(500, 1))
+    forms = derive("sigmoid").formulas
+    assert _rel(nnmath.sigmoid(x[:, 0]), forms["sigmoid"].evaluate(x)[:, 0]) < 1e-12
+    assert _rel(nnmath.sigmoid_prime(x[:, 0]), forms["sigmoid_prime"].evaluate(x)[:, 0]) < 1e-12
+
+
+@pytest.mark.parametrize("k", [2, 3, 4, 5])
+def test_softmax_kernels_match_lambdified(k: int) -> None:
+    z = 2.0 * np.random.default_rng(k).standard_normal((200, k))
+    forms = derive("softmax").formulas
+    assert _rel(nnmath.softmax(z), forms[f"softmax_{k}"].evaluate(z)) < 1e-12
+    want = forms[f"log_softmax_{k}"].evaluate(z)
+    assert np.max(np.abs(nnmath.log_softmax(z) - want)) < 1e-12 * np.max(np.abs(want))
+
+
+def test_formula_evaluate_checks_shape_and_broadcasts_constants() -> None:
+    x = sympy.Symbol("x")
+    formula = Formula((x**2, sympy.Integer(3)), (x,))
+    out = formula.evaluate(np.array([[1.0], [2.0]]))
+    assert out.tolist() == [[1.0, 3.0], [4.0, 3.0]]
+    with pytest.raises(ValueError, match="shape"):
+        formula.evaluate(np.ones((2, 2)))
+
+
+def test_derivative_of_a_named_quantity_prints_as_partial() -> None:
+    big_l, w = sympy.symbols("L w")
+    assert to_latex(sympy.Derivative(big_l, w)) == r"\frac{\partial L}{\partial w}"
