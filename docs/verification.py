@@ -1,0 +1,62 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+
+# %% [markdown]
+# # Verification
+#
+# Every check that ties a formula on this site to the code that computes it, run during this
+# build. The same registry, `nnmath.checks`, is what `pytest` runs and what
+# `python -m nnmath check` prints, so this table, the test suite and the command line cannot
+# disagree about what is checked.
+#
+# - **SymPy proof**: SymPy reduces the difference between the derived and the stated form to
+#   exactly zero.
+# - **Lambdified comparison**: the derived SymPy expression, turned into a NumPy function with
+#   `sympy.lambdify`, is compared with the `nnmath` kernel at random points.
+# - **Finite differences**: backpropagation is compared with a fourth-order central difference of
+#   the cost.
+# - **Exact arithmetic**: numbers are computed with rationals, so no rounding is involved.
+
+# %% tags=["hide-input"]
+import html
+
+from nnmath import checks
+from nnmath.notebook import Html
+
+results = checks.run_all()
+failed = [check.name for check, outcome in results if not outcome.passed]
+passed = len(results) - len(failed)
+Html(
+    f"<p><strong>{passed} of {len(results)} checks passed in this build</strong>"
+    f" ({sum(outcome.seconds for _, outcome in results):.1f} s in total).</p>"
+)
+
+# %% tags=["hide-input"]
+rows = []
+for check, outcome in results:
+    status = "✅ pass" if outcome.passed else "❌ FAIL"
+    derivation = check.derivation or "–"
+    rows.append(
+        f'<tr id="{html.escape(check.name)}"><td><code>{html.escape(check.name)}</code></td>'
+        f"<td>{html.escape(check.statement)}</td><td>{html.escape(derivation)}</td>"
+        f"<td>{html.escape(check.method)}</td><td>{html.escape(check.tolerance)}</td>"
+        f"<td>{status}<br><small>{html.escape(outcome.detail)}</small></td>"
+        f"<td>{outcome.seconds:.2f} s</td></tr>"
+    )
+Html(
+    '<div class="nnmath-wide-table"><table><thead><tr><th>check</th><th>what it states</th>'
+    "<th>derivation</th><th>how</th><th>tolerance</th><th>result</th><th>time</th></tr></thead>"
+    f"<tbody>{''.join(rows)}</tbody></table></div>"
+)
+
+# %% tags=["hide-input"]
+# A failed check fails the build: the site is never published with a broken proof.
+assert not failed, f"checks failed: {', '.join(failed)}"

@@ -1,0 +1,235 @@
+"""Display helpers for the site's executable chapters (and for readers' notebooks).
+
+Each helper returns an object that Jupyter displays as HTML, so a chapter
+renders a derivation, the note naming the check that proves it, or the nnmath
+source code that implements a formula with one call. Math is written as
+``$$ … $$`` inside the HTML and typeset by the page's math engine.
+"""
+
+from __future__ import annotations
+
+import html
+import inspect
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "Html",
+    "checked",
+    "derivation",
+    "math",
+    "result",
+    "source",
+    "table",
+    "tabs",
+]
+
+_ids = itertools.count(1)
+
+
+class Html:
+    """A piece of HTML that Jupyter displays as such (``_repr_html_``)."""
+
+    def __init__(self, markup: str) -> None:
+        if not isinstance(markup, str):
+            raise TypeError(f"markup must be a str, got {type(markup).__name__}")
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+
+def _content(part: Any) -> str:
+    if isinstance(part, Html):
+        return part.markup
+    if isinstance(part, str):
+        return f"<p>{html.escape(part)}</p>"
+    raise TypeError(f"a tab or cell must be Html or str, got {type(part).__name__}")
+
+
+def math(latex: str) -> Html:
+    """Display math ``$$ latex $$``.
+
+    Raises
+    ------
+    TypeError
+        If ``latex`` is not a string.
+    """
+    if not isinstance(latex, str):
+        raise TypeError(f"latex must be a str, got {type(latex).__name__}")
+    return Html(f'<div class="nnmath-math">$$\n{html.escape(latex, quote=False)}\n$$</div>')
+
+
+def checked(*names: str) -> Html:
+    """The "checked" note: which checks of :mod:`nnmath.checks` prove the result above.
+
+    Parameters
+    ----------
+    *names : str
+        Check names, as on the verification page.
+
+    Raises
+    ------
+    ValueError
+        If no name is given or a name is not a registered check.
+    """
+    from nnmath import checks
+
+    if not names:
+        raise ValueError("checked needs at least one check name")
+    items = []
+    for name in names:
+        check = checks.get_check(name)
+        items.append(
+            f'<li><a href="../../verification/#{html.escape(check.name)}"><code>'
+            f"{html.escape(check.name)}</code></a>: {html.escape(check.statement)} "
+            f"<em>({html.escape(check.method)}, {html.escape(check.tolerance)})</em></li>"
+        )
+    return Html(
+        '<div class="admonition success nnmath-checked"><p class="admonition-title">Checked</p>'
+        f"<ul>{''.join(items)}</ul></div>"
+    )
+
+
+def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:
+    """Render a derivation of :mod:`nnmath.symbolic`: its steps, result and checks.
+
+    Parameters
+    ----------
+    name : str
+        Registry name, e.g. ``"sigmoid"``.
+    steps : bool
+        Show every step (else only the result).
+    note : bool
+        Add the "checked" note naming every check attached to this derivation.
+
+    Raises
+    ------
+    ValueError, TypeError
+        For an unknown or non-string name.
+    """
+    from nnmath import checks, symbolic
+
+    d = symbolic.derive(name)
+    parts = [f'<div class="nnmath-derivation" data-derivation="{html.escape(d.name)}">']
+    if steps:
+        parts.append("<ol>")
+        for step in d.steps:
+            explanation = f" {html.escape(step.explanation)}" if step.explanation else ""
+            parts.append(
+                f"<li><strong>{html.escape(step.label)}.</strong>{explanation}"
+                f"{math(step.latex).markup}</li>"
+            )
+        parts.append("</ol>")
+    parts.append(f"<p><strong>Result.</strong></p>{math(d.result_latex).markup}")
+    parts.append("</div>")
+    if note:
+        names = [c.name for c in checks.CHECKS if c.derivation == name]
+        if names:
+            parts.append(checked(*names).markup)
+    return Html("".join(parts))
+
+
+def result(name: str) -> Html:
+    """Only the final result of a derivation, as display math (no note)."""
+    return derivation(name, steps=False, note=False)
+
+
+def source(obj: Any, *, title: str | None = None) -> Html:
+    """The source code of an nnmath function, class or method, highlighted.
+
+    The code shown is read from the module that ran, so it is the code the
+    page executed.
+
+    Raises
+    ------
+    TypeError
+        If ``obj`` has no retrievable source.
+    """
+    try:
+        lines, start = inspect.getsourcelines(obj)
+        filename = inspect.getsourcefile(obj)
+    except (OSError, TypeError) as exc:
+        raise TypeError(
+            f"obj must be a function, class or method with source, got {obj!r}"
+        ) from exc
+    code = "".join(lines)
+    path = Path(filename or "?")
+    parts = path.parts
+    shown = "/".join(parts[parts.index("nnmath") :]) if "nnmath" in parts else path.name
+    caption = title or f"{shown}, lines {start}–{start + len(lines) - 1}"
+    return Html(
+        f'<div class="nnmath-source"><p class="nnmath-source-title">{html.escape(caption)}</p>'
+        f"{_highlight(code)}</div>"
+    )
+
+
+def _highlight(code: str) -> str:
+    try:
+        from pygments import highlight
+        from pygments.formatters import HtmlFormatter
+        from pygments.lexers import PythonLexer
+    except ImportError:  # pragma: no cover - pygments comes with IPython
+        return f'<div class="highlight"><pre><code>{html.escape(code)}</code></pre></div>'
+    formatter = HtmlFormatter(cssclass="highlight", wrapcode=True)
+    return str(highlight(code, PythonLexer(), formatter))
+
+
+def tabs(panels: Mapping[str, Html | str]) -> Html:
+    """Content tabs (Material's tabbed set), e.g. ``{"Math": …, "SymPy": …, "NumPy": …}``.
+
+    Raises
+    ------
+    ValueError
+        If ``panels`` is empty.
+    TypeError
+        If a panel is not :class:`Html` or ``str``.
+    """
+    if not panels:
+        raise ValueError("tabs needs at least one panel")
+    set_id = next(_ids)
+    inputs, labels, blocks = [], [], []
+    for i, (label, body) in enumerate(panels.items(), 1):
+        tab_id = f"__nnmath_tab_{set_id}_{i}"
+        checked_attr = " checked" if i == 1 else ""
+        inputs.append(
+            f'<input{checked_attr} id="{tab_id}" name="__nnmath_tab_{set_id}" type="radio">'
+        )
+        labels.append(f'<label for="{tab_id}">{html.escape(label)}</label>')
+        blocks.append(f'<div class="tabbed-block">{_content(body)}</div>')
+    return Html(
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="{set_id}:{len(panels)}">'
+        + "".join(inputs)
+        + f'<div class="tabbed-labels">{"".join(labels)}</div>'
+        + f'<div class="tabbed-content">{"".join(blocks)}</div></div>'
+    )
+
+
+def table(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> Html:
+    """A plain HTML table; cells that are :class:`Html` are inserted as they are.
+
+    Raises
+    ------
+    ValueError
+        If a row does not have one cell per header column.
+    """
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = []
+    for row in rows:
+        cells = list(row)
+        if len(cells) != len(header):
+            raise ValueError(f"each row must have {len(header)} cells, got {len(cells)}: {cells!r}")
+        body.append(
+            "<tr>"
+            + "".join(
+                f"<td>{c.markup if isinstance(c, Html) else html.escape(str(c))}</td>"
+                for c in cells
+            )
+            + "</tr>"
+        )
+    return Html(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
