@@ -43,6 +43,10 @@ class Html:
     def __str__(self) -> str:
         return self.markup
 
+    def __repr__(self) -> str:
+        # Fixed text (no memory address): it is the text/plain output in saved notebooks.
+        return f"<Html: {len(self.markup)} characters>"
+
 
 def _content(part: Any) -> str:
     if isinstance(part, Html):
@@ -86,7 +90,7 @@ def checked(*names: str) -> Html:
     for name in names:
         check = checks.get_check(name)
         items.append(
-            f'<li><a href="../../verification/#{html.escape(check.name)}"><code>'
+            f'<li><a href="../verification.py#{html.escape(check.name)}"><code>'
             f"{html.escape(check.name)}</code></a>: {html.escape(check.statement)} "
             f"<em>({html.escape(check.method)}, {html.escape(check.tolerance)})</em></li>"
         )

@@ -9,48 +9,303 @@
 # ---
 
 # %% [markdown]
-# # Vectors and the perceptron
+# # Vectors, the dot product and the perceptron
 #
-# *Placeholder chapter: it shows what a chapter page can do. The real chapter replaces it.*
-#
-# A neuron weighs its inputs with a vector $\mathbf{w}$ and adds a bias $b$:
-#
-# $$z = \mathbf{w}\cdot\mathbf{x} + b = \sum_{i=1}^{n} w_i x_i + b$$
-#
-# ## Executed code
-#
-# The code below runs when the site is built; its output is what `nnmath` returns today.
-
-# %%
-import numpy as np
-
-from nnmath.activations import sigmoid
-
-z = np.array([-2.0, 0.0, 2.0])
-print(sigmoid(z))
-
-# %% [markdown]
-# ## A derivation rendered as math
-#
-# `IPython.display.Math` output is typeset like the markdown math above.
-
-# %%
-from IPython.display import Math, display
-
-display(Math(r"\sigma'(x) = \frac{e^{-x}}{(1+e^{-x})^2} = \sigma(x)\,\bigl(1-\sigma(x)\bigr)"))
-
-# %% [markdown]
-# ## A figure with its code hidden
-#
-# The next cell is tagged `hide-input`: the page shows its figure, not its code.
+# The oldest artificial neuron, Rosenblatt's perceptron (1958), needs only two ideas from linear
+# algebra: a vector and the dot product of two vectors. With them it can split a space of
+# examples into two halves, one for each class. Every network on this site, however deep, is
+# built from the same pieces, so this chapter takes them slowly: what the dot product computes,
+# what its sign tells us, and how a weight vector with a bias draws a boundary.
 
 # %% tags=["hide-input"]
-import matplotlib.pyplot as plt
+import numpy as np
 
-xs = np.linspace(-6, 6, 200)
-fig, ax = plt.subplots(figsize=(6, 3))
-ax.plot(xs, sigmoid(xs), label=r"$\sigma(x)$")
-ax.axhline(0.5, color="grey", linewidth=0.5)
-ax.set_xlabel("$x$")
-ax.legend()
-plt.show()
+import nnmath as nm
+from nnmath import notebook as nb
+from nnmath import plotting
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## Vectors
+#
+# A vector in $\mathbb{R}^n$ is an ordered list of $n$ real numbers, its *components*. We write
+# it as a column; in the plane $\mathbb{R}^2$, for example,
+#
+# $$
+# \mathbf{a} = \begin{bmatrix} a_1 \\ a_2 \end{bmatrix},
+# $$
+#
+# and in $\mathbb{R}^n$ the column simply has $n$ entries. We read a vector either as a point
+# in space or as an arrow from the origin to that point; the arrow has a length
+# $\|\mathbf{a}\| = \sqrt{a_1^2 + \dots + a_n^2}$ and a direction. In two and three
+# dimensions we can draw it; in more dimensions (a feature vector of a leaf, a flattened image)
+# we cannot, but the algebra is exactly the same, and that is what makes it useful.
+#
+# In NumPy a vector is a one-dimensional array. Here are two vectors in the plane and their
+# lengths:
+
+# %%
+a = np.array([2.0, 1.0])
+b = np.array([1.0, 3.0])
+print("a =", a, " length", np.linalg.norm(a))
+print("b =", b, " length", np.linalg.norm(b))
+
+# %% [markdown]
+# ## The dot product, two ways
+#
+# **Algebraically**, the dot product of two vectors of the same length is the sum of the
+# products of their components:
+#
+# $$
+# \mathbf{a}\cdot\mathbf{b} = \sum_{i=1}^{n} a_i b_i = a_1 b_1 + a_2 b_2 + \dots + a_n b_n .
+# $$
+#
+# In NumPy it is `a @ b` (or `np.dot(a, b)`), which is the same number as multiplying
+# component-wise and adding up:
+
+# %%
+print("a @ b          =", a @ b)
+print("sum of a_i b_i =", np.sum(a * b))
+
+# %% [markdown]
+# **Geometrically**, the dot product is the length of one vector times the length of the other
+# times the cosine of the angle $\theta$ between them. That the two descriptions give the same
+# number is not obvious from the definitions: one is a sum of products of coordinates, the other
+# mentions lengths and angles. In two dimensions it follows from writing each vector in polar
+# form and using the cosine of a difference. SymPy carries out that derivation:
+
+# %%
+nb.derivation("dot-product")
+
+# %% [markdown]
+# The derivation works with symbols, so it holds for every pair of plane vectors. We can still
+# watch it happen with numbers. For the vector $\mathbf{a}$ above and a few vectors
+# $\mathbf{b}$, the table computes the angle of each vector from its own coordinates (with
+# `np.arctan2`, without any dot product), forms $\|\mathbf{a}\|\,\|\mathbf{b}\|\cos\theta$, and
+# compares it with `a @ v`, the sum of products.
+
+
+# %%
+def angle_deg(v):
+    """Direction of a plane vector in degrees, from its coordinates."""
+    return np.degrees(np.arctan2(v[1], v[0]))
+
+
+rows = []
+for v in ([3.0, 1.0], [1.0, 3.0], [-1.0, 2.0], [-2.0, 1.0], [-2.0, -1.0]):
+    v = np.array(v)
+    theta = angle_deg(v) - angle_deg(a)
+    lengths = np.linalg.norm(a) * np.linalg.norm(v)
+    geometric = lengths * np.cos(np.radians(theta))
+    geometric = np.round(geometric, 12) + 0.0  # show 0.000, not -0.000
+    rows.append((v, a @ v, f"{theta:.1f}°", f"{geometric:.3f}"))
+
+header = ["b", "a·b", "angle θ from a to b", "‖a‖ ‖b‖ cos θ"]
+nb.table(rows, header)
+
+
+# %% [markdown]
+# ## What the sign of the dot product says
+#
+# Lengths are never negative, so the sign of $\mathbf{a}\cdot\mathbf{b}$ is the sign of
+# $\cos\theta$:
+#
+# - positive when the angle between the vectors is below 90°: they point roughly the same way;
+# - zero when the angle is exactly 90°: they are perpendicular;
+# - negative when the angle is above 90°: they point roughly in opposite directions.
+#
+# The table above shows all three cases. The figure turns $\mathbf{b}$ all the way round
+# $\mathbf{a}$.
+
+# %% tags=["hide-input"]
+plotting.dot_product_sign(a)
+
+# %% [markdown]
+# *Figure: left, vectors $\mathbf{b}$ of equal length at different angles from
+# $\mathbf{a}$; those in the shaded half-plane on the side of $\mathbf{a}$ have a positive dot
+# product with it, those on the other side a negative one, and the dotted line perpendicular to
+# $\mathbf{a}$ separates the two. Right, $\mathbf{a}\cdot\mathbf{b}$ against the angle: a
+# cosine curve that changes sign at ±90°.*
+#
+# Look again at the left panel: the vectors with $\mathbf{a}\cdot\mathbf{b} = 0$ form a line
+# through the origin, and that line splits the plane into a positive and a negative side. This
+# is the whole idea of the perceptron.
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">A note on the source texts</p>'
+    "<p>One of the texts this site draws on writes a vector both as a column and as a row and "
+    "sets the two equal. Strictly, a row is the <em>transpose</em> of a column: "
+    "$[a_1\\;a_2\\;a_3] = \\mathbf{a}^\\mathsf{T}$. The distinction matters as soon as vectors "
+    "meet matrices, which is why this site always writes vectors as columns and uses "
+    "$\\mathbf{a}^\\mathsf{T}\\mathbf{b}$ for the dot product in matrix notation. It also says "
+    "that vectors pointing the same way have a positive dot product and vectors pointing "
+    "opposite ways a negative one; the precise statement is about the angle, as above: below "
+    "90° positive, exactly 90° zero, above 90° negative.</p></div>"
+)
+
+# %% [markdown]
+# ## A weight vector and a bias split the space
+#
+# Take a *weight vector* $\mathbf{w}$ and a number $b$, the *bias*. The points $\mathbf{x}$ with
+#
+# $$
+# \mathbf{w}\cdot\mathbf{x} + b = 0
+# $$
+#
+# form a *hyperplane*: in $\mathbb{R}^2$ a line, in $\mathbb{R}^3$ a plane, in $\mathbb{R}^n$ a
+# flat set of dimension $n-1$. The vector $\mathbf{w}$ is perpendicular to it (its *normal*),
+# and the bias moves it away from the origin; with $b = 0$ it is exactly the line of the
+# previous figure, the vectors perpendicular to $\mathbf{w}$.
+#
+# Every point off the hyperplane lies on one of its two sides, and the sign of
+# $\mathbf{w}\cdot\mathbf{x} + b$ says which: positive on the side $\mathbf{w}$ points to,
+# negative on the other. The two sides are called *half-spaces*. A set of examples from two
+# classes is **linearly separable** when some hyperplane has all the examples of one class on
+# one side and all the examples of the other class on the other side.
+#
+# The package ships a small linearly separable data set: points in the square $[-1, 1]^2$,
+# labelled 1 above a line and 0 below it. We pick the weight vector and bias of that line and
+# check the sign of $\mathbf{w}\cdot\mathbf{x} + b$ at every point. Note the layout used
+# throughout the site: the examples are the *rows* of `X`, so `X @ w` computes every
+# dot product at once.
+
+# %%
+X, y = nm.datasets.linearly_separable()
+w = np.array([1.0, 2.0])
+bias = -1.0
+scores = X @ w + bias  # one dot product per row of X
+print("X has shape", X.shape, "and the labels are", np.unique(y))
+print("class 1 points on the positive side:", np.all(scores[y == 1] > 0))
+print("class 0 points on the negative side:", np.all(scores[y == 0] < 0))
+
+# %% [markdown]
+# ## The perceptron
+#
+# The perceptron turns that sign into a decision. It computes the weighted sum of its inputs,
+# adds the bias, and passes the result through the **step function**:
+#
+# $$
+# \operatorname{step}(z) = \begin{cases} 1 & \text{if } z \ge 0, \\ 0 & \text{otherwise,}
+# \end{cases}
+# \qquad
+# \hat y = \operatorname{step}(\mathbf{w}\cdot\mathbf{x} + b).
+# $$
+#
+# So the perceptron answers 1 on one closed half-space and 0 on the other: it *is* the
+# hyperplane, read as a classifier. Here is the step function of `nnmath`; below its
+# docstring, the body is a single comparison:
+
+# %%
+nb.source(nm.step)
+
+# %% [markdown]
+# ### Three ways to write the same neuron
+#
+# Books and papers write the perceptron in three ways, and it helps to recognise all of them.
+#
+# 1. **With a bias input.** Add a constant input $x_0 = 1$ whose weight $w_0$ plays the part of
+#    the bias; then the neuron is $\operatorname{step}\bigl(\sum_{i=0}^{n} w_i x_i\bigr)$, a sum
+#    with no separate bias term. This is how the perceptron's learning rule in the next chapter
+#    treats the bias, as one more weight.
+# 2. **Dot product plus bias:** $\operatorname{step}(\mathbf{w}\cdot\mathbf{x} + b)$.
+# 3. **Matrix product plus bias:** $\operatorname{step}(\mathbf{w}^\mathsf{T}\mathbf{x} + b)$,
+#    where $\mathbf{w}^\mathsf{T}\mathbf{x}$ is a $1\times n$ matrix times an $n \times 1$
+#    matrix, a $1 \times 1$ matrix holding the number $\mathbf{w}\cdot\mathbf{x}$.
+#
+# They are the same function. SymPy shows it by expanding each argument for $n = 2$ and
+# $n = 3$ inputs with symbolic weights and inputs: once the sum in form 1 is written out with
+# $x_0 = 1$ and $w_0 = b$, it *is* form 2, which is why the last line below shows the same
+# expression on both sides.
+
+# %%
+nb.derivation("perceptron")
+
+# %% [markdown]
+# The proof is symbolic; here is the same statement tested on numbers. We draw a thousand
+# random inputs with three features, a random weight vector and bias, and evaluate the three
+# forms exactly as written: form 1 on inputs augmented with a column of ones, form 2 with
+# NumPy's dot product, form 3 as a genuine matrix product of a $1 \times 3$ row with a
+# $3 \times 1$ column for every input.
+
+# %%
+rng = np.random.default_rng(0)
+X3 = rng.normal(size=(1000, 3))  # 1000 inputs, one per row
+w3 = rng.normal(size=3)
+b3 = rng.normal()
+
+X_aug = np.column_stack([np.ones(len(X3)), X3])  # x_0 = 1 before each x
+w_aug = np.concatenate([[b3], w3])  # w_0 = b
+form1 = nm.step(X_aug @ w_aug)
+form2 = nm.step(X3 @ w3 + b3)
+w_row = w3.reshape(1, 3)  # the 1×3 matrix wᵀ
+products = [(w_row @ x.reshape(3, 1)).item() for x in X3]  # 1×1 matrices
+form3 = nm.step(np.array(products) + b3)
+
+print("inputs:", len(X3), " answered 1:", int(form1.sum()))
+print("form 1 == form 2:", np.array_equal(form1, form2))
+print("form 2 == form 3:", np.array_equal(form2, form3))
+
+
+# %% [markdown]
+# The three arguments can differ in the last bit, because the additions happen in a different
+# order, but no input lies close enough to the hyperplane for that to change a decision.
+#
+# ### The perceptron as a picture
+#
+# Back to the plane. With the weight vector and bias chosen above, the perceptron answers 1 in
+# the shaded half-plane that $\mathbf{w}$ points into and 0 in the other; every example of the
+# data set falls on its own class's side.
+
+# %%
+prediction = nm.step(X @ w + bias)
+print("correctly classified:", int(np.sum(prediction == y)), "of", len(y))
+
+# %% tags=["hide-input"]
+plotting.perceptron_line(X, y, w, bias)
+
+# %% [markdown]
+# *Figure: the linearly separable data set, class 0 as blue circles and class 1 as vermillion
+# crosses, with the perceptron's line $\mathbf{w}\cdot\mathbf{x} + b = 0$ (black) and its
+# weight vector $\mathbf{w}$ drawn perpendicular to the line, pointing into the half-plane where
+# the perceptron outputs 1.*
+#
+# Two details of the picture are worth saying out loud. The arrow is drawn from the line, not
+# from the origin, because only its direction matters: scaling $\mathbf{w}$ and $b$ by the same
+# positive number gives the same line and the same decisions. And the line does not pass
+# through the origin, because $b \neq 0$; the distance from the origin to the line is
+# $|b| / \|\mathbf{w}\|$.
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">Sign conventions</p>'
+    "<p>Some texts write the perceptron with a threshold $\\theta$ instead of a bias: output 1 "
+    "when $\\mathbf{w}\\cdot\\mathbf{x} \\ge \\theta$. That is the same neuron with "
+    "$b = -\\theta$. One of the source texts mixes the two, writing the half-spaces as "
+    "$\\mathbf{w}\\cdot\\mathbf{x} > b$ while its perceptron adds $b$; with a bias, the boundary "
+    "is $\\mathbf{w}\\cdot\\mathbf{x} = -b$. It also calls the step function $\\sigma$; on this "
+    "site $\\sigma$ is reserved for the sigmoid of "
+    '<a href="03-sigmoid-neuron.py">chapter 3</a>.</p></div>'
+)
+
+# %% [markdown]
+# ## The limitation, in one sentence
+#
+# A perceptron can only ever draw one hyperplane. If no hyperplane separates the two classes,
+# no choice of $\mathbf{w}$ and $b$ classifies every example correctly. The next chapter meets
+# the smallest example of that, the exclusive or, right after showing how a perceptron *learns*
+# its weights when a separating hyperplane does exist.
+#
+# ## What's next
+#
+# So far we chose $\mathbf{w}$ and $b$ by hand, knowing where the classes lie. In
+# [Training the perceptron](02-training-perceptron.py) the perceptron finds them itself, one
+# mistake at a time, and we see when that succeeds and when it cannot.

@@ -8,8 +8,322 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # The sigmoid neuron
 #
-# Draft.
+# The perceptron of the [last chapter](02-training-perceptron.py) decides with a step: its
+# output jumps from 0 to 1 as $\mathbf{w}\cdot\mathbf{x} + b$ crosses zero and is flat
+# everywhere else. Flat means that a small change of a weight changes nothing, so there is no
+# slope to follow downhill. The remedy is to smooth the step into a curve that rises gently
+# from 0 to 1. The most common such curve in the history of neural networks is the *sigmoid*
+# (or logistic) function, and this chapter gets to know it: its derivative, how a weight and
+# a bias stretch and move it, how to compute it without overflow, and how it acts on vectors.
+
+# %% tags=["hide-input"]
+import html
+import warnings
+
+import numpy as np
+
+import nnmath as nm
+import nnmath.activations
+from nnmath import notebook as nb
+from nnmath import plotting, symbolic
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## A smooth step
+#
+# The sigmoid is defined as
+#
+# $$
+# \sigma(x) = \frac{1}{1 + e^{-x}} .
+# $$
+#
+# For large positive $x$ the exponential $e^{-x}$ is tiny and $\sigma(x)$ is close to 1; for
+# large negative $x$ it is huge and $\sigma(x)$ is close to 0; in between the curve climbs
+# smoothly. A few values from `nm.sigmoid`:
+
+# %%
+x = np.array([-6.0, -2.0, -1.0, 0.0, 1.0, 2.0, 6.0])
+print("x          ", x)
+print("sigma(x)   ", np.round(nm.sigmoid(x), 4))
+print("1-sigma(-x)", np.round(1 - nm.sigmoid(-x), 4))
+
+# %% [markdown]
+# The second and third rows agree: the curve is symmetric about its midpoint, and
+# $\sigma(0)$ sits exactly half-way. SymPy derives these facts from the definition, together
+# with the one we will use over and over, the derivative. The trick in the derivation is to
+# name $u = e^{-x}$, so that $\sigma = 1/(1+u)$ can be solved for $u$ and the derivative
+# rewritten in terms of $\sigma$ alone.
+
+# %%
+nb.derivation("sigmoid")
+
+# %% [markdown]
+# So the sigmoid keeps every output strictly between 0 and 1 (the limits, steps 10 and 11), is
+# symmetric about its midpoint (step 8) and passes through one half at zero (step 9). The
+# derivative deserves a second look. It
+# depends on $x$ only through the value $\sigma(x)$ itself, so once a network has computed
+# its activations on the way forward, the slopes it needs on the way back cost one
+# multiplication each. That is a large part of why the sigmoid was the default activation for
+# decades. Here is the same result three ways: as derived, as SymPy checks it, and as the
+# NumPy code that the networks on this site run.
+
+# %% tags=["hide-input"]
+sigmoid_derivation = symbolic.derive("sigmoid")
+claim = sigmoid_derivation.claims[0]
+session = "\n".join(
+    [
+        '>>> d = symbolic.derive("sigmoid")',
+        ">>> claim = d.claims[0]",
+        ">>> claim.statement",
+        repr(claim.statement),
+        ">>> claim.lhs          # the derivative, unevaluated",
+        str(claim.lhs),
+        ">>> claim.lhs.doit()   # SymPy differentiates",
+        str(claim.lhs.doit()),
+        ">>> claim.rhs          # sigma(1 - sigma), written out",
+        str(claim.rhs),
+        ">>> claim.holds()      # does lhs - rhs simplify to 0?",
+        str(claim.holds()),
+    ]
+)
+nb.tabs(
+    {
+        "Math": nb.result("sigmoid"),
+        "SymPy": nb.Html(f"<pre><code>{html.escape(session)}</code></pre>"),
+        "NumPy": nb.source(nm.sigmoid_prime),
+    }
+)
+
+# %% tags=["hide-input"]
+nb.checked("symbolic-sigmoid", "sigmoid-derivative-kernel")
+
+# %% [markdown]
+# The kernel check compares `nm.sigmoid_prime` with the derivative that SymPy computed, turned
+# into a NumPy function by `sympy.lambdify`. You can do the same in a few lines:
+
+# %%
+# SymPy's derivative, lambdified for NumPy
+formula = sigmoid_derivation.formulas["sigmoid_prime"]
+points = np.linspace(-6, 6, 601)
+kernel = nm.sigmoid_prime(points)
+derived = formula.evaluate(points[:, None])[:, 0]
+same = np.allclose(kernel, derived, rtol=1e-12, atol=0)
+print("kernel equals SymPy's derivative:", same)
+print("largest slope, at x = 0:", nm.sigmoid_prime(0.0))
+
+
+# %% [markdown]
+# The check, like this cell, stays within $[-6, 6]$. Far out in the tails no formula written
+# in terms of $\sigma$ can be accurate to the last digit: for large $x$, $\sigma(x)$ is so close
+# to 1 that $1 - \sigma(x)$ keeps only a few correct digits. At $x = 30$ the kernel and SymPy's
+# expression agree in their leading digits only, though the absolute difference is far below
+# anything that matters for training:
+
+# %%
+tail = np.array([30.0])
+kernel = nm.sigmoid_prime(tail)[0]
+derived = formula.evaluate(tail[:, None])[0, 0]
+print(f"at x = 30: kernel {kernel:.4g}, SymPy {derived:.4g}")
+
+# %% [markdown]
+# The slope is largest in the middle, where $\sigma = 1/2$ (of two numbers $\sigma$ and
+# $1 - \sigma$ with sum 1, the product is largest when they are equal), and fades on both
+# sides. When $\sigma(x)$ is close to 0 or to 1, one of the two factors of the derivative is
+# close to 0, and so is the derivative: a *saturated* sigmoid barely responds to its input,
+# a fact that comes back to haunt the training of deep networks.
+#
+# ## Weight and bias: stretching and shifting
+#
+# One input $x$, one weight $a$ and one bias $b$ make the simplest sigmoid neuron,
+# $\sigma(ax + b)$. The figure shows what the two numbers do.
+
+# %% tags=["hide-input"]
+plotting.sigmoid_family()
+
+# %% [markdown]
+# *Figure: left, $\sigma(ax)$ for several weights $a$: the larger the weight, the steeper the
+# curve, approaching the step function (dashed). Right, $\sigma(x + b)$ for several biases
+# $b$: the bias slides the curve sideways without changing its shape. Each dot marks the
+# curve's transition point, where it crosses one half.*
+#
+# The weight sets the steepness and the bias the place. SymPy makes that precise: the curve
+# crosses one half where $ax + b = 0$, and its slope there is proportional to $a$. The same
+# derivation records the three partial derivatives of the neuron, with respect to its input,
+# its weight and its bias, the pieces backpropagation will multiply together later.
+
+# %%
+nb.derivation("sigmoid-affine")
+
+# %% [markdown]
+# Let us test both results on a few neurons, evaluating SymPy's formulas for the transition and
+# the steepness and comparing them with `nm.sigmoid` and a finite-difference slope. A negative
+# weight mirrors the curve: it falls instead of rising, and its slope is negative.
+
+# %%
+affine = symbolic.derive("sigmoid-affine")
+a_, b_ = affine.symbols["a"], affine.symbols["b"]
+h = 1e-5
+rows = []
+for a, b in [(1.0, 0.0), (2.0, -4.0), (5.0, 2.0), (0.5, 1.0), (-2.0, 0.0)]:
+    values = {a_: a, b_: b}
+    x0 = float(affine.data["transition"].subs(values)) + 0.0  # where σ = 1/2
+    steepness = float(affine.data["steepness"].subs(values))  # slope there
+    at_x0 = nm.sigmoid(a * x0 + b)
+    up, down = nm.sigmoid(a * (x0 + h) + b), nm.sigmoid(a * (x0 - h) + b)
+    slope = (up - down) / (2 * h)
+    rows.append((f"({a:g}, {b:g})", x0, at_x0, f"{steepness:g} / {slope:.6f}"))
+header = ["(a, b)", "transition x₀", "σ(a x₀ + b)", "slope: derived / measured"]
+nb.table(rows, header)
+
+# %% [markdown]
+# In the language of neural networks, $a$ is the **weight** of the input and $b$ the
+# **bias**. Training a network means choosing them, for every neuron at once, so that the
+# curves rise in the right places with the right steepness. A very large weight brings back
+# the perceptron's step, a small one gives a gentle ramp. As $a \to \infty$, $\sigma(ax)$
+# tends to the step function at every $x \neq 0$ (at $x = 0$ it stays at one half), so the
+# perceptron is the limit of the sigmoid neuron as its weights grow.
+#
+# ## Computing the sigmoid safely
+#
+# The formula $1/(1 + e^{-x})$ is fine on paper but not on a computer. For $x = -1000$ it
+# asks for $e^{1000}$, far beyond the largest double-precision number, and NumPy overflows.
+# The final answer happens to come out right, but only after an infinity and a warning:
+
+# %%
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    xs = np.array([-1000.0, 1000.0])
+    naive = 1 / (1 + np.exp(-xs))
+print("naive formula:", naive)
+print("warnings:", [str(w.message) for w in caught])
+
+# %% [markdown]
+# In a long training run a flood of such warnings hides the ones that matter, and in other
+# formulas (the softmax of [chapter 8](08-softmax-cross-entropy.py)) an overflow gives
+# `inf / inf`, which is `nan`. The way out is to never exponentiate a positive number. For
+# $x \ge 0$ we use the formula as written, with $e^{-x} \le 1$; for $x < 0$ we multiply the
+# numerator and denominator by $e^{x}$, which gives $\sigma(x) = e^{x}/(1 + e^{x})$, with
+# $e^{x} < 1$. Both cases need only $e^{-|x|}$. This is the kernel, first the public function
+# and then the private one that does the work:
+
+# %%
+nb.source(nm.sigmoid)
+
+# %%
+nb.source(nnmath.activations._sigmoid_unchecked)
+
+# %% [markdown]
+# `nm.sigmoid` checks its input (a number, finite, not empty) and hands it to
+# `_sigmoid_unchecked`; the network code calls the unchecked version directly, since its
+# arrays are already known to be valid. With overflow, division by zero and invalid operations
+# turned from warnings into errors, the extreme inputs still go through. (The one thing that
+# does happen is an *underflow*: $e^{-1000}$ rounds to 0. That is harmless, the correctly
+# rounded result, and NumPy stays silent about it by default.)
+
+# %%
+with np.errstate(over="raise", divide="raise", invalid="raise"):
+    print("sigma(-1000) =", nm.sigmoid(-1000.0))
+    print("sigma(1000)  =", nm.sigmoid(1000.0))
+
+# %% [markdown]
+# The true values differ from 0 and 1 by about $e^{-1000}$, far below what a double can
+# resolve near 1, so exactly 0 and 1 are the correctly rounded answers. Mathematically the
+# sigmoid never reaches 0 or 1; numerically it does, which is also why the kernel's docstring
+# promises values in $[0, 1]$ rather than $(0, 1)$.
+
+# %% tags=["hide-input"]
+nb.checked("sigmoid-kernel")
+
+# %% [markdown]
+# ## From scalars to vectors: a layer
+#
+# A neural network applies the sigmoid to many numbers at once. For a vector
+# $\mathbf{z} = (z_1, \dots, z_m)$ we let $\sigma$ act on each component separately:
+#
+# $$
+# \sigma(\mathbf{z}) = \bigl(\sigma(z_1), \sigma(z_2), \dots, \sigma(z_m)\bigr).
+# $$
+#
+# NumPy does this with no extra effort, since `nm.sigmoid` works element-wise on arrays of any
+# shape. Now give each of $m$ neurons its own weight vector over the same $n$ inputs and its
+# own bias. Stacking the weight vectors as the *rows* of a matrix $W$ and the biases in a
+# vector $\mathbf{b}$, the $m$ neurons together compute
+#
+# $$
+# \mathbf{a} = \sigma(W\mathbf{x} + \mathbf{b}),
+# \qquad W \in \mathbb{R}^{m \times n},\quad \mathbf{x} \in \mathbb{R}^{n},\quad
+# \mathbf{b}, \mathbf{a} \in \mathbb{R}^{m}.
+# $$
+#
+# This is a **layer**. Row $j$ of $W\mathbf{x} + \mathbf{b}$ is the dot product
+# $\mathbf{w}_j\cdot\mathbf{x} + b_j$ of [chapter 1](01-vectors-perceptron.py), so each neuron
+# is a perceptron with its step smoothed out. The shape of $W$ is always
+# (outputs × inputs): it has one row per neuron of the layer and one column per input.
+#
+# `nm.Network` stores exactly these matrices. A network with sizes `[3, 2]` is a single layer
+# from three inputs to two neurons:
+
+# %%
+net = nm.Network([3, 2], seed=0)
+W, b = net.weights[0], net.biases[0]
+print("W has shape", W.shape, " b has shape", b.shape)
+print("parameters:", net.n_params)
+
+x = np.array([1.0, 0.5, -1.0])
+by_hand = nm.sigmoid(W @ x + b)
+print("sigma(W x + b)        =", by_hand)
+one_by_one = [nm.sigmoid(W[j] @ x + b[j]) for j in range(2)]  # neuron j
+print("neuron by neuron      =", np.array(one_by_one))
+print("net.forward(x)        =", net.forward(x))
+
+# %% [markdown]
+# The network returns a $1 \times 2$ array rather than a vector of length 2 because it works on
+# *batches*: several inputs at once, one per row of a matrix $X$ of shape (samples × inputs).
+# Applying the layer to every row means $\mathbf{z}_i = W\mathbf{x}_i + \mathbf{b}$ for each
+# row $\mathbf{x}_i$, which for the whole batch reads $Z = X W^\mathsf{T} + \mathbf{b}$,
+# with $\mathbf{b}$ added to every row (NumPy's broadcasting). Entry $(i, j)$ of $XW^\mathsf{T}$
+# is the dot product of sample $i$ with the weights of neuron $j$.
+
+# %%
+X = np.random.default_rng(1).normal(size=(4, 3))  # 4 samples as rows
+Z = X @ W.T + b
+print("Z has shape", Z.shape)
+print("same as net.forward(X):", np.allclose(nm.sigmoid(Z), net.forward(X)))
+
+# %% [markdown]
+# That is the whole forward computation of a network, one line per layer; here it is in the
+# `Network` class, with the layer loop that the next chapter will put to work:
+
+# %%
+nb.source(nm.Network.forward_pass)
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">On the source texts</p>'
+    "<p>One of the texts behind this site calls the weight matrix of a layer "
+    "&ldquo;of order $m \\times m$&rdquo;. That is only true when a layer has as many neurons as "
+    "inputs. In general $W$ has one row per neuron and one column per input, and it is exactly "
+    "this freedom in its shape that lets a network widen or narrow from layer to layer, as the "
+    "next chapter shows. The same text says that the sigmoid outputs 1 when its input is large "
+    "enough; strictly, it only approaches 1, as derived above, although in floating point it "
+    "rounds to 1.</p></div>"
+)
+
+# %% [markdown]
+# ## What's next
+#
+# A layer maps $n$ numbers to $m$ numbers. Nothing stops us from feeding its output into
+# another layer, and another. In [Layers and networks](04-layers-networks.py) we stack layers
+# into the 2-2-3-2 network of Higham and Higham, count its parameters, and see what such a
+# composition of sigmoids can express.

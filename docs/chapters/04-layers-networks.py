@@ -8,8 +8,220 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Layers and networks
 #
-# Draft.
+# A single sigmoid neuron draws one soft boundary. The [previous chapter](03-sigmoid-neuron.py)
+# ended with a *layer*: many neurons side by side, all reading the same input, computed at once
+# as $\sigma(W\mathbf{x} + \mathbf{b})$. This chapter does the one thing that turns layers into
+# a network: it feeds the output of one layer into the next, again and again. The result is a
+# single function $F$ of the input, built entirely from matrix products, additions and
+# sigmoids, whose weights and biases we will later tune to fit data.
+
+# %% tags=["hide-input"]
+import numpy as np
+
+import nnmath as nm
+from nnmath import notebook as nb
+from nnmath import plotting
+
+plotting.setup_notebook()
+
+# %% [markdown]
+# ## One layer, once more
+#
+# A layer takes a vector $\mathbf{a}$ of $n_\text{in}$ numbers and returns a vector of
+# $n_\text{out}$ numbers:
+#
+# $$
+# \mathbf{a} \;\longmapsto\; \sigma(W\mathbf{a} + \mathbf{b}),
+# \qquad W \in \mathbb{R}^{n_\text{out}\times n_\text{in}},\quad
+# \mathbf{b} \in \mathbb{R}^{n_\text{out}} .
+# $$
+#
+# Row $j$ of $W$ holds the weights of neuron $j$: its dot product with the input, plus the bias
+# $b_j$, is that neuron's weighted input, and $\sigma$ squashes it into $(0, 1)$. Every neuron
+# of the layer sees every input, which is why such a layer is called *fully connected*.
+#
+# The important point for building networks is the shape. The number of columns of $W$ must
+# match the length of the input, but the number of rows is ours to choose, and it *is* the
+# number of neurons in the layer. A $3\times 2$ weight matrix turns two numbers into three; a
+# $2\times 3$ matrix turns three back into two. Choosing the shapes of the weight matrices is
+# choosing the architecture of the network.
+#
+# Here is one layer applied to one point, with weights drawn at random by `nnmath`:
+
+# %%
+layer = nm.Network([2, 3], seed=1)  # one layer: 2 inputs, 3 neurons
+W, b = layer.weights[0], layer.biases[0]
+x = np.array([0.3, 0.7])
+print("W has shape", W.shape, " b has shape", b.shape)
+print("sigma(W x + b) =", nm.sigmoid(W @ x + b))
+
+# %% [markdown]
+# ## Applying it again and again
+#
+# Nothing stops us from treating the output of a layer as the input of another layer. Names
+# help to keep track:
+#
+# - the **input layer** is the input $\mathbf{x}$ itself; it computes nothing;
+# - each **hidden layer** computes $\sigma(W\mathbf{a} + \mathbf{b})$ from the layer before it.
+#   "Hidden" because its values are neither given (like the input) nor compared with targets
+#   (like the output); the network is free to use them however training finds useful;
+# - the **output layer** is the last one; its values are the network's answer $F(\mathbf{x})$.
+#
+# Each new layer brings its own weight matrix and bias vector. A network with many hidden
+# layers is *deep*, which is where the name deep learning comes from.
+#
+# ## The 2-2-3-2 network
+#
+# Higham and Higham's classifier, which the first source text retells, has two inputs (the two
+# coordinates of a point of land), two hidden layers with two and three neurons, and two
+# outputs. They number the layers from 1 (the input) to 4 (the output) and name each weight
+# matrix and bias after the layer it produces, so the whole network is the function
+#
+# $$
+# F(\mathbf{x}) = \sigma\Bigl(W^{[4]}\,\sigma\bigl(W^{[3]}\,\sigma(W^{[2]}\mathbf{x} +
+# \mathbf{b}^{[2]}) + \mathbf{b}^{[3]}\bigr) + \mathbf{b}^{[4]}\Bigr),
+# \qquad \mathbf{x} \in \mathbb{R}^2,\; F(\mathbf{x}) \in \mathbb{R}^2 .
+# $$
+#
+# Read it from the inside out: the innermost bracket is the first hidden layer, and each
+# $\sigma(W\,[\dots] + \mathbf{b})$ around it is one more layer.
+#
+# In `nnmath` the network is `nm.Network([2, 2, 3, 2])`: the list gives the width of every
+# layer, input and output included. Its weights and biases are lists with one entry per layer
+# of weights, so `net.weights[0]` is $W^{[2]}$, `net.weights[1]` is $W^{[3]}$ and
+# `net.weights[2]` is $W^{[4]}$. (Later chapters number the weight layers $1, \dots, L$ instead;
+# only the labels change.) The shapes below are read off the network that `nnmath` built,
+# together with the number of parameters each layer contributes:
+
+# %%
+net = nm.Network([2, 2, 3, 2], seed=0)
+names = ["2 (hidden)", "3 (hidden)", "4 (output)"]
+rows = []
+for name, W, b in zip(names, net.weights, net.biases, strict=True):
+    params = f"{W.size} + {b.size} = {W.size + b.size}"
+    rows.append([name, W.shape, b.shape, params])
+nb.table(rows, header=["layer", "shape of W", "shape of b", "weights + biases"])
+
+# %% tags=["hide-input"]
+counts = [W.size + b.size for W, b in zip(net.weights, net.biases, strict=True)]
+nb.Html(
+    f"<p>Adding up the parameters of the three layers: {' + '.join(map(str, counts))} = "
+    f"<strong>{sum(counts)}</strong> parameters, the same as <code>net.n_params</code> = "
+    f"{net.n_params}. A layer with $n_\\text{{in}}$ inputs and $n_\\text{{out}}$ neurons has "
+    "$n_\\text{out}\\,n_\\text{in}$ weights and $n_\\text{out}$ biases, so the count grows "
+    "with the product of neighbouring widths.</p>"
+)
+
+# %% [markdown]
+# Every one of these numbers is a knob. Training, the subject of the next chapters, means
+# turning all of them at once so that $F$ sends each point of the data to the right answer.
+#
+# The picture below draws the same network the usual way: a circle per neuron, a line per
+# weight. The boxes above each band of connections give that layer's parameter count.
+
+# %% tags=["hide-input"]
+plotting.network_diagram([2, 2, 3, 2])
+
+# %% [markdown]
+# *Figure: the 2-2-3-2 network as layers of neurons. Each line is one weight; each neuron of
+# the hidden and output layers also has a bias. The labels are computed from the layer sizes.*
+#
+# The count depends only on the widths, so it is easy to see how quickly networks grow. A
+# few examples, each counted by building the network:
+
+# %%
+for sizes in ([2, 2, 3, 2], [2, 2, 3, 1], [2, 20, 20, 2], [784, 30, 10]):
+    print(f"{sizes!s:>16}: {nm.Network(sizes, seed=0).n_params:>6} parameters")
+
+# %% [markdown]
+# The last one is a classic network for 28×28-pixel images of digits; even with a single
+# small hidden layer it has far more parameters than our land classifier.
+
+# %% tags=["hide-input"]
+one_output = nm.Network([2, 2, 3, 1])
+n_last_one = one_output.weights[2].size + one_output.biases[2].size
+n_higham = len(nm.datasets.higham()[0])
+n_land20 = len(nm.datasets.land20()[0])
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">A note on the first source '
+    "text</p>"
+    "<p>The first source text counts the parameters of this network correctly, but then says "
+    "that a point is fertile when $F(\\mathbf{x})$ is close to 1 and infertile when it is close "
+    "to 0, as if the network had one output. The parameter count only adds up with "
+    f"<em>two</em> outputs: with a single output neuron the last layer would have "
+    f"{n_last_one} parameters instead of {net.weights[2].size + net.biases[2].size}, "
+    f"and the network {one_output.n_params} in total. This site follows Higham and Higham: two "
+    "outputs, target $(1, 0)$ for category A (fertile) and $(0, 1)$ for category B "
+    "(infertile), and a point is assigned to the class whose output is larger.</p>"
+    f"<p>The text also mentions 20 data points; Higham and Higham's example has {n_higham} "
+    "(the next chapter lists them). The package "
+    f"has a separate {n_land20}-point set, <code>nm.datasets.land20()</code>, used in "
+    "chapter 9. Finally, it calls the weight matrix square ($m\\times m$); in general it is "
+    "$n_\\text{out}\\times n_\\text{in}$, and $W^{[3]}$ here is not square.</p></div>"
+)
+
+# %% [markdown]
+# ## The forward pass in code
+#
+# Evaluating $F$ is called the *forward pass*: start with the input and apply the layers in
+# order. In practice we evaluate many inputs at once. `nnmath` stores a batch of $n$ inputs as
+# the **rows** of a matrix $X$ of shape $(n, 2)$. For one column vector the layer computes
+# $W\mathbf{a} + \mathbf{b}$; for a batch whose rows are the $\mathbf{a}$'s, transposing gives
+# $Z = A\,W^\mathsf{T} + \mathbf{b}$, with $\mathbf{b}$ added to every row. That single line is
+# the heart of the code that ran to build this page:
+
+# %% tags=["hide-input"]
+nb.tabs(
+    {
+        "Math": nb.math(
+            r"\mathbf{a}^{[1]} = \mathbf{x}, \qquad "
+            r"\mathbf{a}^{[l]} = \sigma\bigl(W^{[l]}\mathbf{a}^{[l-1]} + \mathbf{b}^{[l]}\bigr)"
+            r"\quad (l = 2, 3, 4), \qquad F(\mathbf{x}) = \mathbf{a}^{[4]}"
+        ),
+        "NumPy (nnmath)": nb.source(nm.Network.forward_pass),
+    }
+)
+
+# %% [markdown]
+# `forward_pass` keeps every weighted input $Z$ and every activation $A$, because
+# backpropagation will need them; `net(X)` (the same as `net.forward(X)`) returns only the
+# last activation. The hidden layers use the sigmoid; the output layer uses the network's
+# output activation, which is also the sigmoid for this network. Here are the shapes of the
+# activations when Higham and Higham's ten points go through the network as one batch:
+
+# %%
+X, Y = nm.datasets.higham()
+fp = net.forward_pass(X)
+for l, A in enumerate(fp.activations):
+    print(f"A[{l}] has shape {A.shape}")
+
+# %% [markdown]
+# The nested formula and the loop compute the same thing. Writing the formula out literally,
+# one `nm.sigmoid` per layer, gives the same outputs as the network:
+
+# %%
+(W2, W3, W4), (b2, b3, b4) = net.weights, net.biases
+F = nm.sigmoid(nm.sigmoid(nm.sigmoid(X @ W2.T + b2) @ W3.T + b3) @ W4.T + b4)
+print("largest difference from net(X):", np.max(np.abs(F - net(X))))
+print("F(x) for the first three points:")
+print(F[:3])
+
+# %% [markdown]
+# These outputs mean nothing yet: the weights are random, drawn from $0.5\cdot N(0, 1)$ as in
+# Higham and Higham, so the network gives nearly the same answer everywhere. Its predicted
+# class (the index of the larger output, `net.predict`) for all ten points is:
+
+# %%
+print(net.predict(X))
+
+# %% [markdown]
+# To make $F$ useful we need two things: a number that says how wrong the network is on the
+# data, and a way to change the parameters so that this number goes down.
+#
+# ## What's next
+#
+# [The cost function and gradient descent](05-cost-gradient-descent.py) defines that number,
+# the cost, for Higham and Higham's data, and shows how gradient descent walks downhill on it.

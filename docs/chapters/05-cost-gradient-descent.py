@@ -8,8 +8,342 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # The cost function and gradient descent
 #
-# Draft.
+# The [previous chapter](04-layers-networks.py) built a function $F$ with a few dozen knobs,
+# its weights and biases. With random knobs it answers nonsense. This chapter sets up the two
+# things that turn "choose good knobs" into a computation: a **cost**, one number that measures
+# how badly $F$ fits the data, and **gradient descent**, a rule that changes every knob a
+# little in the direction that lowers the cost. It ends with a small example worked out in
+# exact numbers, so that every step can be followed by hand.
+
+# %% tags=["hide-input"]
+import numpy as np
+import sympy
+
+import nnmath as nm
+from nnmath import losses, plotting, symbolic
+from nnmath import notebook as nb
+from nnmath.symbolic.backprop import quadratic_cost_formula
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## The land data
+#
+# Higham and Higham's example asks a network to tell fertile land from infertile land. Each data
+# point is a position $\mathbf{x} = (x_1, x_2)$ in the unit square, labelled **category A**
+# (fertile, drawn as circles) or **category B** (infertile, drawn as crosses). Because the
+# network has two outputs, each label becomes a two-component *target*:
+#
+# $$
+# \mathbf{y}(\mathbf{x}) = \begin{pmatrix} 1 \\ 0 \end{pmatrix} \text{ for category A},
+# \qquad
+# \mathbf{y}(\mathbf{x}) = \begin{pmatrix} 0 \\ 1 \end{pmatrix} \text{ for category B}.
+# $$
+#
+# The ten points of their paper ship with `nnmath` as `nm.datasets.higham()`, which returns the
+# positions `X` (one row per point) and the targets `Y`. The table is printed from those arrays:
+
+# %%
+X, Y = nm.datasets.higham()
+rows = []
+for i, (x, y) in enumerate(zip(X, Y, strict=True), start=1):
+    category = "A (fertile)" if y[0] == 1 else "B (infertile)"
+    target = f"({y[0]:g}, {y[1]:g})"
+    rows.append([i, f"{x[0]:g}", f"{x[1]:g}", f"{category}, y = {target}"])
+nb.table(rows, header=["point", "x1", "x2", "category and target"])
+
+# %% [markdown]
+# A fresh network, with its weights and biases drawn from $0.5\cdot N(0, 1)$, assigns every
+# point of the square to the class whose output is larger. The figure shades the square by that
+# decision and puts the data on top.
+
+# %% tags=["hide-input"]
+net = nm.Network([2, 2, 3, 2], seed=0)
+plotting.decision_regions(net, X, Y, title="an untrained 2-2-3-2 network")
+
+# %% [markdown]
+# *Figure: Higham and Higham's ten points (circles: category A, crosses: category B) over the
+# regions that an untrained 2-2-3-2 network assigns to each class. With random parameters the
+# decision has nothing to do with the data.*
+#
+# ## The cost
+#
+# To improve the network we first need to say, with one number, how far it is from the targets.
+# For a single point the natural measure is the squared distance between the output and the
+# target, $\|\mathbf{y}(\mathbf{x}) - F(\mathbf{x})\|^2$. Averaging over the $N$ data points,
+# with a factor $\tfrac12$ whose purpose appears in a moment, gives the **quadratic cost**
+#
+# $$
+# C(W, \mathbf{b}) = \frac{1}{N}\sum_{i=1}^{N} \frac12
+# \bigl\|\mathbf{y}(\mathbf{x}_i) - F(\mathbf{x}_i)\bigr\|^2 .
+# $$
+#
+# It is written as a function of the weights and biases because those are what we change; the
+# data are fixed. It is never negative, and it is zero only if the network reproduces every
+# target exactly. Here it is three ways: as the formula, as the SymPy expression that the
+# checks use (for one point of a two-output network), and as the NumPy function that
+# `net.loss` calls.
+
+# %% tags=["hide-input"]
+sympy_cost = quadratic_cost_formula(2).outputs[0]
+nb.tabs(
+    {
+        "Math": nb.math(
+            r"C = \frac{1}{N}\sum_{i=1}^{N}\frac12\sum_{k}\bigl(y_k(\mathbf{x}_i) "
+            r"- F_k(\mathbf{x}_i)\bigr)^2"
+        ),
+        "SymPy": nb.Html(f"<pre><code>{sympy_cost}</code></pre>"),
+        "NumPy": nb.source(losses.quadratic),
+    }
+)
+
+# %% tags=["hide-input"]
+nb.checked("quadratic-loss-kernel")
+
+# %% [markdown]
+# For the untrained network, the cost on the ten points is:
+
+# %%
+print("net.loss(X, Y) =", net.loss(X, Y))
+print("by hand        =", np.mean(0.5 * np.sum((Y - net(X)) ** 2, axis=1)))
+
+# %% [markdown]
+# Training the network means finding weights and biases that make this number small.
+#
+# ## Why the constant factors do not matter
+#
+# The first source text asks the reader why the normalising factor and the $\tfrac12$ are
+# harmless. The answer is that both are positive constants, and multiplying a function by a
+# positive constant $c$ stretches its graph vertically without moving any of its low points.
+# SymPy makes this precise for a general cost $C(w_1, w_2)$: the gradient of $cC$ is $c$ times
+# the gradient of $C$, and a gradient component vanishes for $cC$ exactly when it vanishes for
+# $C$. The example at the end, a cost with three stationary points, shows them staying put.
+
+# %%
+nb.derivation("cost-scaling")
+
+# %% [markdown]
+# So $\tfrac1N$ only makes costs comparable between data sets of different sizes, and the
+# $\tfrac12$ only cancels the 2 that differentiating a square brings down. Neither changes which
+# parameters are best. They do change the *size* of the gradient, which is worth remembering
+# when choosing a learning rate below. We can see the factor $N$ directly: adding up the
+# gradients of the ten single-point costs gives the gradient of the *summed* cost, and it is the
+# gradient of the mean cost times $N$.
+
+# %%
+g_mean = net.gradient_vector(X, Y)  # gradient of the mean cost
+g_sum = sum(net.gradient_vector(X[[i]], Y[[i]]) for i in range(len(X)))
+print("N =", len(X))
+print("ratio of summed to mean gradient, entry by entry:")
+print(np.round(g_sum / g_mean, 12))
+
+# %% [markdown]
+# ## Gradient descent
+#
+# The cost is a function of all the parameters at once, collected in one vector
+# $\boldsymbol\theta$. Its gradient $\nabla C(\boldsymbol\theta)$ is the vector of partial
+# derivatives, one per parameter. It points in the direction in which $C$ increases fastest, so
+# a small step in the opposite direction decreases $C$. **Gradient descent** repeats such steps:
+#
+# $$
+# \boldsymbol\theta \;\leftarrow\; \boldsymbol\theta - \eta\,\nabla C(\boldsymbol\theta).
+# $$
+#
+# The positive number $\eta$ is the **learning rate**. The gradient only describes the cost
+# near the current point, so the step has to be short enough for that local picture to remain
+# roughly true, yet long enough to make progress. In `nnmath` one update of a network is these
+# few lines:
+
+# %% tags=["hide-input"]
+nb.source(nm.training._apply, title="nnmath/training.py: one gradient step, in place")
+
+# %% [markdown]
+# To *see* what the learning rate does we need a cost of only two parameters, so that it can be
+# drawn as a contour map. The figure uses a quadratic bowl,
+# $C(\mathbf{w}) = \tfrac12(\mathbf{w} - \mathbf{w}^*)^\mathsf{T} H (\mathbf{w} - \mathbf{w}^*)$,
+# with minimum $\mathbf{w}^*$ and a symmetric positive definite matrix $H$ that makes the
+# bowl steeper in one direction than in the other, the typical situation in a network. Its
+# gradient $H(\mathbf{w} - \mathbf{w}^*)$ is computed with NumPy, and the same start point is
+# used for three learning rates.
+
+# %%
+H = np.array([[3.0, 2.0], [2.0, 6.0]])
+w_star = np.array([1.0, 0.5])
+
+
+def bowl(w1, w2):
+    """The cost on a grid of (w1, w2) values."""
+    d1, d2 = w1 - w_star[0], w2 - w_star[1]
+    return 0.5 * (H[0, 0] * d1**2 + 2 * H[0, 1] * d1 * d2 + H[1, 1] * d2**2)
+
+
+def descend(eta, steps=15, start=(-1.5, -1.0)):
+    """Gradient descent on the bowl; returns every iterate as a row."""
+    w = np.array(start)
+    path = [w]
+    for _ in range(steps):
+        w = w - eta * H @ (w - w_star)
+        path.append(w)
+    return np.array(path)
+
+
+runs = {f"η = {eta}": descend(eta) for eta in (0.02, 0.12, 0.26)}
+for name, path in runs.items():
+    print(f"{name}: cost after {len(path) - 1} steps = {bowl(*path[-1]):.2e}")
+
+# %% tags=["hide-input"]
+plotting.cost_contours(bowl, runs, xlim=(-2.0, 3.0), ylim=(-1.5, 2.5), levels=12)
+
+# %% [markdown]
+# *Figure: gradient descent on a two-parameter quadratic bowl (minimum at the centre of the
+# ellipses) from the same start with three learning rates. The smallest crawls along and is
+# still far from the minimum after fifteen steps; the middle one gets there; the largest
+# overshoots across the narrow valley at every step and zigzags.*
+#
+# The zigzag has a simple cause. Along the steep direction of the bowl, each step multiplies the
+# distance to the minimum by $1 - \eta\lambda$, where $\lambda$ is the curvature in that
+# direction (an eigenvalue of $H$). When $\eta\lambda$ is above 1 this factor is negative and
+# the iterate jumps to the other side; when it is above 2 the jumps grow and the iteration
+# diverges. For this bowl:
+
+# %%
+lam = np.linalg.eigvalsh(H)
+print("curvatures (eigenvalues of H):", lam)
+for eta in (0.02, 0.12, 0.26):
+    print(f"eta = {eta}: factors 1 - eta*lambda =", np.round(1 - eta * lam, 3))
+print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
+
+# %% [markdown]
+# A network's cost is not a bowl, but near a minimum it looks like one, and the same trade-off
+# applies: a learning rate that is too small wastes steps, one that is too large makes the cost
+# jump about or blow up. In practice $\eta$ is found by trying a few values.
+#
+# ## A worked example, in exact numbers
+#
+# Everything above needs derivatives of the cost with respect to the parameters, and a network
+# is a chain of simple functions. The smallest interesting chain has two weights:
+#
+# $$
+# z = x\,w_1 + b_1, \qquad L = z\,w_2 + b_2, \qquad E = \tfrac12 (L - t)^2 ,
+# $$
+#
+# with input $x$, target $t$, and $E$ the error of the output $L$. The derivation below
+# evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and
+# $t = 5$, in rational arithmetic so that no rounding is involved. It first does what a
+# beginner might try, and what one of the source texts does: the output is below the target,
+# so push the weights *up the gradient of L* to make $L$ larger, with two step sizes. Then it
+# does it properly, with a step of gradient descent on the error $E$.
+
+# %%
+nb.derivation("chain-rule")
+
+# %% [markdown]
+# The same numbers as a table, read from the derivation's data
+# (`symbolic.derive("chain-rule").data["worked_example"]`). Each column is one set of
+# weights; the last row, the error $E = \tfrac12(L - t)^2$, is computed with SymPy rationals.
+# All these fractions have denominators made of 2s and 5s, so their decimals are exact.
+
+# %% tags=["hide-input"]
+ex = symbolic.derive("chain-rule").data["worked_example"]
+
+
+def exact(v):
+    """A SymPy rational as 'p/q = decimal'."""
+    v = sympy.nsimplify(v)
+    return f"{v}" if v.is_integer else f"{v} = {float(v):g}"
+
+
+def decimal(v):
+    """A SymPy rational whose decimal expansion terminates, as that decimal."""
+    text = f"{float(v):g}"
+    assert sympy.Rational(text) == v, f"{v} is not exactly {text}"
+    return text
+
+
+def error(L):
+    return (L - ex["t"]) ** 2 / 2
+
+
+stages = {"start": "", "up_large": "_up_large", "up_small": "_up_small", "descent": "_descent"}
+header = [
+    "",
+    "start",
+    f"up L, η = {ex['eta_up_large']}",
+    f"up L, η = {ex['eta_up_small']}",
+    f"descent, η = {ex['eta_descent']}",
+]
+rows = []
+for name in ("w1", "w2", "z", "L"):
+    rows.append([name, *(decimal(ex[name + suffix]) for suffix in stages.values())])
+rows.append(["E", *(decimal(error(ex["L" + suffix])) for suffix in stages.values())])
+nb.table(rows, header=header)
+
+# %% tags=["hide-input"]
+nb.checked("worked-example")
+
+# %% tags=["hide-input"]
+steps = symbolic.derive("chain-rule").steps
+error_step = next(s for s in steps if s.label == "Gradient of the error")
+nb.Html(
+    "<p>Three things stand out. First, the large step up the gradient of $L$ overshoots: $L$ "
+    f"jumps from {exact(ex['L'])} past the target {ex['t']} to {exact(ex['L_up_large'])}, and "
+    f"the error grows from {exact(ex['E'])} to {exact(error(ex['L_up_large']))}. The smaller "
+    f"step lands at {exact(ex['L_up_small'])}. Second, pushing $L$ up was a choice we made by "
+    "looking at the numbers; had the output been above the target, we would have had to push "
+    "the other way. Third, descent on $E$ makes that choice by itself: by the chain rule "
+    f"(the step <em>{error_step.label}</em> above) ${error_step.latex}$, and $L - t$ = "
+    f"{exact(ex['dE_dL'])} is negative, so moving <em>against</em> the gradient of $E$ moves "
+    "<em>along</em> the gradient of $L$, with a step scaled by how far $L$ is from $t$. With "
+    f"η = {exact(ex['eta_descent'])} that scaled step is a little too long here ($L$ ends at "
+    f"{exact(ex['L_descent'])}, past the target), yet the error still falls from "
+    f"{exact(ex['E'])} to {exact(ex['E_descent'])}, which is what the descent step promises "
+    "for a small enough learning rate.</p>"
+)
+
+# %% [markdown]
+# In floating point, the same steps take three lines of Python each. The results agree with the
+# exact values up to rounding, which is why the check above uses rationals instead:
+
+# %%
+x, b1, b2, t = 2.0, 1.0, 0.5, 5.0
+for eta in (0.2, 0.1):
+    w1, w2 = 0.5, 1.5
+    z = x * w1 + b1
+    dL_dw1, dL_dw2 = w2 * x, z  # the gradient of L at the start
+    w1, w2 = w1 + eta * dL_dw1, w2 + eta * dL_dw2  # a step up that gradient
+    L = (x * w1 + b1) * w2 + b2
+    print(f"step {eta} up: w1 = {w1:.4g}, w2 = {w2:.4g}, L = {L:.4g}")
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">Up the gradient of L, or down '
+    "the gradient of E?</p>"
+    "<p>The source of this example moves the weights along the gradient of the output $L$ "
+    "because $L$ is below its target. That works here, but it is not gradient descent on "
+    "anything: it ignores the target except for deciding the direction by hand, and its step "
+    "does not shrink as $L$ approaches $t$. The correct formulation is to define an error such "
+    "as $E = \\tfrac12(L - t)^2$ and descend on it; the chain rule then supplies both the "
+    "direction and the size of each step. That is the method used for every network on this "
+    "site.</p></div>"
+)
+
+# %% [markdown]
+# The key step of the worked example was the chain rule: $L$ depends on $w_1$ only through $z$,
+# so its derivative is a product of two local derivatives. A network is a much longer chain,
+# with a sigmoid at every link, but the principle is the same.
+#
+# ## What's next
+#
+# [Backpropagation with the chain rule](06-backprop-chain-rule.py) applies the chain rule to a
+# network of two sigmoid neurons and shows how computing the derivatives from the output
+# backwards lets every layer reuse the work of the layer after it.

@@ -8,8 +8,240 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Backpropagation with the chain rule
 #
-# Draft.
+# Gradient descent, from the [previous chapter](05-cost-gradient-descent.py), needs the
+# derivative of the cost with respect to every weight and every bias. A network is a long chain
+# of simple functions, so these derivatives all come from one rule of calculus, the chain rule.
+# This chapter applies it to the smallest network that still has the structure of a real one:
+# two sigmoid neurons in a row. Two things will become clear: each derivative is a product of
+# *local* derivatives, and if we collect those products starting from the output, the later
+# layers hand their work to the earlier ones. That reuse is what the word *backpropagation*
+# means.
+
+# %% tags=["hide-input"]
+import html
+
+import numpy as np
+import sympy
+
+import nnmath as nm
+from nnmath import notebook as nb
+from nnmath import plotting, symbolic
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## Compositions and the chain rule
+#
+# A composition applies one function to the result of another: $(f\circ g)(x) = f(g(x))$. A
+# network is a composition of many functions: multiply by a weight, add a bias, apply $\sigma$,
+# multiply by the next weight, and so on, ending with the cost. The **chain rule** says how
+# derivatives of compositions behave:
+#
+# $$
+# (f\circ g)'(x) = f'\bigl(g(x)\bigr)\, g'(x),
+# \qquad\text{or, with } u = g(x),\; v = f(u):\quad
+# \frac{dv}{dx} = \frac{dv}{du}\,\frac{du}{dx} .
+# $$
+#
+# For a longer chain $x \to u_1 \to u_2 \to \dots \to u_k$ the derivative of the end with
+# respect to the start is the product of the $k$ local derivatives, each taken at the point the
+# chain actually passes through. In the worked example of the previous chapter, $L$ depended on
+# $w_1$ only through $z$, and its derivative was the product of the two links.
+#
+# A quick numerical check with two sigmoids in a row, $x \mapsto \sigma(\sigma(x))$: the product
+# of the local derivatives `sigmoid_prime(u) * sigmoid_prime(x)`, with $u = \sigma(x)$, matches
+# a finite-difference estimate of the slope of the composition.
+
+
+# %%
+def twice(x):
+    return nm.sigmoid(nm.sigmoid(x))
+
+
+x0, h = 0.7, 1e-6
+u = nm.sigmoid(x0)
+chain = nm.sigmoid_prime(u) * nm.sigmoid_prime(x0)
+slope = (twice(x0 + h) - twice(x0 - h)) / (2 * h)
+print(f"product of local derivatives: {chain:.10f}")
+print(f"finite-difference slope:      {slope:.10f}")
+
+# %% [markdown]
+# ## Two sigmoid neurons in a row
+#
+# The smallest network with a hidden layer has one input, one hidden neuron and one output
+# neuron: `nm.Network([1, 1, 1])`. It has a weight and a bias per neuron.
+
+# %% tags=["hide-input"]
+plotting.network_diagram([1, 1, 1])
+
+# %% [markdown]
+# *Figure: the 1-1-1 network. One input $x$, a hidden neuron with weight $w_1$ and bias $b_1$,
+# and an output neuron with weight $w_2$ and bias $b_2$.*
+#
+# Written out, with a target $y$ and the quadratic cost for one data point:
+#
+# $$
+# \begin{aligned}
+# z_1 &= w_1 x + b_1, & a_1 &= \sigma(z_1), \\
+# z_2 &= w_2 a_1 + b_2, & a_2 &= \sigma(z_2), & C &= \tfrac12 (a_2 - y)^2 .
+# \end{aligned}
+# $$
+#
+# Each parameter reaches the cost along a single path. The output bias $b_2$ has the shortest
+# one, $b_2 \to z_2 \to a_2 \to C$. The first weight has the longest,
+# $w_1 \to z_1 \to a_1 \to z_2 \to a_2 \to C$, and its derivative is a product of five local
+# derivatives, one per arrow. The last three arrows of that path, from $z_2$ on, are shared by
+# every parameter. So is $a_1 \to z_2$, by both parameters of the first neuron.
+#
+# It pays to give the shared part a name. The derivative of the cost with respect to a neuron's
+# weighted input $z$ is called that neuron's **error**, $\delta = \partial C/\partial z$. Once
+# the error of the output neuron is known, the error of the neuron before it needs only two
+# more local derivatives; and the derivative with respect to a weight or bias needs only one
+# more. SymPy carries out this bookkeeping below, from the output backwards. It then proves
+# that every result equals the derivative of the whole composition with respect to that
+# parameter, obtained by differentiating the composed cost directly.
+
+# %%
+nb.derivation("chain-rule-network")
+
+# %% [markdown]
+# Here $\sigma'$ is the derivative of the sigmoid, which the chapter on
+# [the sigmoid neuron](03-sigmoid-neuron.py) derived in terms of $\sigma$ itself:
+
+# %% tags=["hide-input"]
+nb.result("sigmoid")
+
+# %% [markdown]
+# so every local derivative is available from numbers the forward pass has already computed:
+# $\sigma'(z_1)$ from $a_1$ and $\sigma'(z_2)$ from $a_2$.
+#
+# ## The same gradient, three ways
+#
+# What does "differentiating the whole composition" look like? SymPy can do it without any
+# cleverness: substitute everything into $C$ and differentiate by each parameter. The result is
+# correct, and the tabs below show it next to the backward form and next to the `nnmath` code
+# that computes it. The composed form spells out the forward pass again inside every
+# derivative: the same exponentials appear over and over, and the expressions for the first
+# layer contain those for the second.
+
+# %% tags=["hide-input"]
+d = symbolic.derive("chain-rule-network")
+params = ["w_1", "b_1", "w_2", "b_2"]
+composed = d.formulas["gradient"].outputs
+composed_math = r" \\[4pt] ".join(
+    rf"\frac{{\partial C}}{{\partial {p}}} &= {symbolic.to_latex(g)}"
+    for p, g in zip(params, composed, strict=True)
+)
+composed_code = "\n\n".join(
+    f"dC/d{p} = {sympy.sstr(g)}" for p, g in zip(params, composed, strict=True)
+)
+nb.tabs(
+    {
+        "Backward (δ)": nb.result("chain-rule-network"),
+        "Whole composition": nb.math(r"\begin{aligned}" + composed_math + r"\end{aligned}"),
+        "SymPy": nb.Html(f"<pre><code>{html.escape(composed_code)}</code></pre>"),
+        "NumPy (nnmath)": nb.source(nm.Network.backward),
+    }
+)
+
+# %% [markdown]
+# SymPy counts the operations in each composed derivative; the backward form needs only a
+# handful of multiplications per parameter, because it reuses the forward values and the
+# errors.
+
+# %%
+gradient = symbolic.derive("chain-rule-network").formulas["gradient"]
+for p, g in zip(gradient.args[2:], gradient.outputs, strict=True):
+    print(f"dC/d{p}: {sympy.count_ops(g)} operations when written out in full")
+
+# %% [markdown]
+# ## Why backwards
+#
+# Look at the order of the steps in the derivation. The output error $\delta_2$ is computed once
+# and then used three times: for the output weight, for the output bias, and to compute
+# $\delta_1$. The hidden error $\delta_1$ is in turn used for both parameters of the first
+# neuron. Nothing is computed twice. Had we started from the input instead, following each
+# parameter forward to the cost, the shared end of the chain would be recomputed for every
+# parameter.
+#
+# For two neurons the saving is small. For a network with millions of parameters and a single
+# cost, it is the difference between one backward sweep and millions of forward ones. That is
+# the whole idea of backpropagation:
+#
+# 1. run the network forward and keep every $z$ and $a$;
+# 2. compute the error of the output layer;
+# 3. step backwards through the layers, turning each layer's error into the error of the layer
+#    before it with one more pair of local derivatives;
+# 4. read off each parameter's derivative from its neuron's error and the input it multiplies.
+#
+# The method `nm.Network.backward` in the last tab is exactly this loop, written for layers of
+# any width; the [next chapter](07-backprop-matrices.py) explains its matrix form.
+#
+# ## Checking the numbers
+#
+# The derivation is symbolic, so it holds for all inputs and parameters; the check below is
+# about the *code*. Pick an input, a target and four parameters, and compute the gradient four
+# ways: by following the derivation's steps by hand, from the composed SymPy derivatives (turned
+# into a NumPy function with `lambdify`), with `nnmath`'s backpropagation on a 1-1-1 network
+# holding the same parameters, and with finite differences of the cost.
+
+# %%
+x, y = 0.8, 1.0
+w1, b1, w2, b2 = 1.5, -0.5, -2.0, 0.3
+
+# By hand, following the derivation from the output backwards.
+a1 = nm.sigmoid(w1 * x + b1)
+a2 = nm.sigmoid(w2 * a1 + b2)
+delta2 = (a2 - y) * a2 * (1 - a2)
+delta1 = delta2 * w2 * a1 * (1 - a1)
+by_hand = np.array([delta1 * x, delta1, delta2 * a1, delta2])
+
+# The composed SymPy partials, lambdified; arguments (x, y, w1, b1, w2, b2).
+from_sympy = gradient.evaluate(np.array([[x, y, w1, b1, w2, b2]]))[0]
+
+# nnmath's backpropagation on a 1-1-1 network with the same parameters.
+net = nm.Network([1, 1, 1])
+net.set_params([w1, b1, w2, b2])  # W and b of layer 1, then of layer 2
+from_network = net.gradient_vector([[x]], [[y]])
+from_differences = nm.numerical_gradient(net, [[x]], [[y]])
+
+# %% tags=["hide-input"]
+columns = zip(params, from_sympy, by_hand, from_network, from_differences, strict=True)
+rows = [[f"∂C/∂{p.replace('_', '')}", *(f"{v:.9f}" for v in values)] for p, *values in columns]
+nb.table(rows, header=["partial", "SymPy", "by hand", "nnmath", "finite diff."])
+
+# %%
+scale = np.abs(from_sympy).max()
+print("largest difference from SymPy, relative to the largest partial:")
+for name, g in [
+    ("by hand", by_hand),
+    ("nnmath", from_network),
+    ("finite differences", from_differences),
+]:
+    print(f"  {name:<19} {np.abs(g - from_sympy).max() / scale:.1e}")
+
+# %% [markdown]
+# The first three agree to the last digits of double precision; finite differences, which only
+# approximate a derivative, agree to many digits. The build checks the same agreement at random
+# parameters every time it runs:
+
+# %% tags=["hide-input"]
+nb.checked("chain-rule-network-vs-symbolic", "symbolic-chain-rule-network")
+
+# %% [markdown]
+# ## What's next
+#
+# Real layers have many neurons, and every neuron of one layer feeds every neuron of the next.
+# A hidden neuron then reaches the cost along *many* paths, and the chain rule adds their
+# contributions. [Backpropagation with matrices](07-backprop-matrices.py) writes this sum as a
+# matrix product, and arrives at the four equations that `nm.Network.backward` implements.

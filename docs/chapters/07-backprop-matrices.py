@@ -8,8 +8,374 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Backpropagation with matrices
 #
-# Draft.
+# The [previous chapter](06-backprop-chain-rule.py) followed the chain rule through two neurons,
+# one number at a time. Real layers have many neurons, every neuron of one layer feeds every
+# neuron of the next, and writing out each path by hand stops being practical. Linear algebra
+# packs all those paths into a few matrix products. This chapter introduces the vocabulary
+# (gradients, Jacobians, vector–Jacobian products, the Hadamard product), derives the four
+# equations of backpropagation, and checks the code that implements them in three independent
+# ways.
+
+# %% tags=["hide-input"]
+import matplotlib
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import FormatStrFormatter, LogLocator, NullFormatter
+
+import nnmath as nm
+from nnmath import notebook as nb
+from nnmath import plotting, symbolic
+from nnmath.symbolic.backprop import verify_backprop
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## Gradients and Jacobians
+#
+# For a function $f:\mathbb{R}^n \to \mathbb{R}$ of several variables, the **gradient** collects
+# the partial derivatives into a vector:
+#
+# $$
+# \nabla f(\mathbf{x}) = \Bigl(\frac{\partial f}{\partial x_1}, \dots,
+# \frac{\partial f}{\partial x_n}\Bigr)^{\mathsf T}.
+# $$
+#
+# The cost of a network is such a function of all its parameters, and its gradient is what
+# gradient descent steps against. For a function with several *outputs*,
+# $\mathbf{f}:\mathbb{R}^n \to \mathbb{R}^m$, each output has a gradient, and stacking them as
+# rows gives the $m \times n$ **Jacobian matrix**
+#
+# $$
+# J_{\mathbf{f}}(\mathbf{x}) =
+# \begin{pmatrix}
+# \partial f_1/\partial x_1 & \cdots & \partial f_1/\partial x_n \\
+# \vdots & & \vdots \\
+# \partial f_m/\partial x_1 & \cdots & \partial f_m/\partial x_n
+# \end{pmatrix},
+# \qquad (J_{\mathbf{f}})_{ij} = \frac{\partial f_i}{\partial x_j}.
+# $$
+#
+# Row $i$ says how output $i$ responds to each input; column $j$ says how every output responds
+# to input $j$. A gradient, written as a row, is the Jacobian of a function with one output.
+#
+# The **chain rule for Jacobians** is the chain rule of one variable with products of numbers
+# replaced by products of matrices: for a composition $\mathbf{f}\circ\mathbf{g}$,
+#
+# $$
+# J_{\mathbf{f}\circ\mathbf{g}}(\mathbf{x}) =
+# J_{\mathbf{f}}\bigl(\mathbf{g}(\mathbf{x})\bigr)\, J_{\mathbf{g}}(\mathbf{x}).
+# $$
+#
+# Entry $(i, j)$ of the product is $\sum_k \frac{\partial f_i}{\partial g_k}
+# \frac{\partial g_k}{\partial x_j}$: a sum over every intermediate variable through which
+# $x_j$ can influence $f_i$. That sum over paths is exactly what the scalar picture of the
+# previous chapter lacked.
+#
+# ## The Jacobian of a layer
+#
+# A layer $\mathbf{a} \mapsto \sigma(W\mathbf{a} + \mathbf{b})$ is the composition of two simple
+# maps. The affine map $\mathbf{a} \mapsto W\mathbf{a} + \mathbf{b}$ has Jacobian $W$ (it is
+# linear plus a constant). The sigmoid acts on each component separately, so output $i$
+# depends only on input $i$ and its Jacobian is the diagonal matrix
+# $\operatorname{diag}(\sigma'(\mathbf{z}))$. By the chain rule the layer's Jacobian is their
+# product. Here it is for the second layer of a 2-2-3-2 network, compared with a
+# finite-difference Jacobian computed column by column:
+
+# %%
+net = nm.Network([2, 2, 3, 2], seed=0)
+W, b = net.weights[1], net.biases[1]  # the 3 x 2 middle layer
+a = np.array([0.4, 0.7])
+z = W @ a + b
+J_chain = np.diag(nm.sigmoid_prime(z)) @ W
+
+
+def layer(a):
+    return nm.sigmoid(W @ a + b)
+
+
+eps = 1e-6
+J_numeric = np.column_stack(
+    [(layer(a + eps * e) - layer(a - eps * e)) / (2 * eps) for e in np.eye(2)]
+)
+print("diag(sigma'(z)) @ W =")
+print(J_chain)
+print("max |J_chain - J_numeric|:", np.abs(J_chain - J_numeric).max())
+
+# %% [markdown]
+# ## The Hadamard product
+#
+# Multiplying by a diagonal matrix is wasteful: $\operatorname{diag}(\mathbf{u})\,\mathbf{v}$
+# multiplies $\mathbf{v}$ component by component by $\mathbf{u}$ and adds a great many zeros.
+# The component-wise product has its own name and symbol, the **Hadamard product**,
+#
+# $$
+# (\mathbf{u}\circ\mathbf{v})_i = u_i v_i ,
+# $$
+#
+# and in NumPy it is plain `u * v`. It is how the derivative of an element-wise activation
+# enters backpropagation: never as a matrix, always as a component-wise product.
+
+# %%
+u, v = nm.sigmoid_prime(z), np.array([1.0, -2.0, 0.5])
+print("diag(u) @ v =", np.diag(u) @ v)
+print("u * v       =", u * v)
+
+# %% [markdown]
+# ## Vector–Jacobian products
+#
+# The cost $C$ is a single number at the end of a long chain
+# $\mathbf{x} \to \mathbf{a}^1 \to \mathbf{a}^2 \to \dots \to \mathbf{a}^L \to C$. By the chain
+# rule for Jacobians, its gradient with respect to an early layer is a product of Jacobians,
+# one per link. Matrix multiplication is associative, so we may multiply in any order, but the
+# orders cost very different amounts of work:
+#
+# - **right to left** (from the input), each step multiplies two matrices, and the intermediate
+#   result is a full Jacobian of a layer's activations with respect to something early in the
+#   network;
+# - **left to right** (from the cost), the first factor is the gradient of the single number
+#   $C$, a row vector, and a row vector times a matrix is again a row vector. Every step is a
+#   cheap **vector–Jacobian product**, and no Jacobian of two layers is ever formed.
+#
+# Backpropagation is the second order. Both give the same numbers; here is the gradient of the
+# cost with respect to the *input* of the 2-2-3-2 network (a quantity backpropagation passes
+# through on its way), computed both ways:
+
+# %%
+x, y = np.array([0.3, 0.6]), np.array([1.0, 0.0])
+fp = net.forward_pass(x[np.newaxis, :])
+zs = [z[0] for z in fp.zs]  # one sample: drop the batch axis
+layers = zip(zs, net.weights, strict=True)
+jacobians = [np.diag(nm.sigmoid_prime(z)) @ W for z, W in layers]
+g = fp.activations[-1][0] - y  # gradient of the cost with respect to the output
+
+full = jacobians[2] @ jacobians[1] @ jacobians[0]  # input-to-output Jacobian
+print("full Jacobian first:     ", g @ full)
+row = g
+for J in reversed(jacobians):  # one vector-Jacobian product per layer
+    row = row @ J
+print("vector-Jacobian products:", row)
+
+# %% [markdown]
+# For this tiny network the difference in work is invisible. It is not for a realistic one.
+# The table below counts multiplications for a network with 784 inputs (a 28×28 image), hidden
+# layers of 128 and 64 neurons, and 10 outputs. It also lists how large the Jacobian of each
+# layer's output with respect to that layer's *weights* would be if we formed it, against what
+# backpropagation actually stores: the error vector of the layer and the gradient of its weight
+# matrix.
+
+# %%
+sizes = [784, 128, 64, 10]
+rows = []
+for l in range(1, len(sizes)):
+    n_out, n_in = sizes[l], sizes[l - 1]
+    dense = n_out * (n_out * n_in)  # one row per output, one column per weight
+    grad = n_out * n_in
+    rows.append([l, f"{n_out} × {n_in}", f"{dense:,}", n_out, f"{grad:,}"])
+nb.table(rows, header=["layer", "W", "dense ∂a/∂W", "δ", "∂C/∂W"])
+
+# %%
+n = sizes  # J_1 is n[1] x n[0], J_2 is n[2] x n[1], J_3 is n[3] x n[2]
+right_to_left = n[2] * n[1] * n[0] + n[3] * n[2] * n[0] + n[3] * n[0]
+left_to_right = n[3] * n[2] + n[2] * n[1] + n[1] * n[0]
+print(f"full Jacobians first:     {right_to_left:>10,} multiplications")
+print(f"vector-Jacobian products: {left_to_right:>10,} multiplications")
+print(f"ratio: {right_to_left / left_to_right:.0f}")
+
+# %% [markdown]
+# The dense Jacobian with respect to the weights is almost entirely zeros: weight $w_{jk}$
+# only touches neuron $j$. Backpropagation never builds it. The error vector of the layer and
+# the activations of the layer before it contain all the information, and their outer product
+# is the gradient of the weights.
+#
+# ## The four equations
+#
+# Number the weight layers $1, \dots, L$, with $\mathbf{a}^0 = \mathbf{x}$, and write each
+# layer and the cost as
+#
+# $$
+# \mathbf{z}^l = W^l\mathbf{a}^{l-1} + \mathbf{b}^l, \qquad
+# \mathbf{a}^l = \sigma(\mathbf{z}^l), \qquad
+# C = \tfrac12\,\bigl\|\mathbf{a}^L - \mathbf{y}\bigr\|^2 .
+# $$
+#
+# As in the previous chapter, the **error** of layer $l$ is the gradient of the cost with
+# respect to its weighted inputs, $\boldsymbol\delta^l = \partial C/\partial\mathbf{z}^l$. The
+# derivation below gives the output error (BP1), the rule that carries an error one layer back
+# (BP2), and the gradients of the biases and weights (BP3, BP4). SymPy then proves every entry
+# for the 2-2-3-2 network, one layer at a time, with the next layer's errors as free symbols.
+
+# %%
+nb.derivation("backprop")
+
+# %% tags=["hide-input"]
+d = symbolic.derive("backprop")
+nb.Html(
+    f"<p>That is {d.data['partials']} weight and bias partials and {d.data['deltas']} error "
+    f"terms of the {'-'.join(map(str, d.data['sizes']))} network, each proved by SymPy. "
+    "Read against the previous sections: BP1 is the gradient of the cost with respect to the "
+    "output, passed through the sigmoid with a Hadamard product; BP2 is one vector–Jacobian "
+    "product through the layer above (its weight matrix, transposed because the error travels "
+    "backwards) followed by a Hadamard product with $\\sigma'$; BP3 and BP4 read the "
+    "parameters' gradients off the error, BP4 as an outer product with the layer's input.</p>"
+)
+
+# %% [markdown]
+# ## The code that ran
+#
+# `nnmath` stores a batch with one sample per **row**, so the matrices in the code are the
+# transposes of the column-vector formulas: the errors of a batch form a matrix `delta` of shape
+# `(n, width)`, BP2 becomes `delta @ W` followed by an element-wise product, and BP4 summed over
+# the batch becomes `delta.T @ A`. The cost is the mean over the batch, hence the division by
+# `n`. The tabs show the equations next to the method that computed every gradient on this site.
+
+# %% tags=["hide-input"]
+equations = [s for s in d.steps if s.label.startswith("BP") and "entry" not in s.label]
+nb.tabs(
+    {
+        "Math": nb.math(
+            r"\begin{aligned}"
+            + r" \\ ".join(rf"\text{{{s.label[:3]}}}\quad & {s.latex}" for s in equations)
+            + r"\end{aligned}"
+        ),
+        "NumPy (nnmath)": nb.source(nm.Network.backward),
+        "forward pass": nb.source(nm.Network.forward_pass),
+    }
+)
+
+# %% [markdown]
+# ## Checking the code
+#
+# A symbolic proof says the equations are right; it does not say the code implements them
+# correctly. Two numerical checks close that gap. The first compares the network's gradient
+# for one sample with every partial derivative that SymPy obtains by differentiating the
+# fully composed cost, turned into a NumPy function:
+
+# %%
+d = symbolic.derive("backprop")
+gradient = d.formulas["gradient"]  # the composed partials, lambdified
+X, Y = nm.datasets.higham()
+point = np.concatenate([X[0], Y[0], net.get_params()])
+from_sympy = gradient.evaluate(point[np.newaxis, :])[0]
+from_network = net.gradient_vector(X[:1], Y[:1])
+error = np.abs(from_network - from_sympy).max() / np.abs(from_sympy).max()
+print("partials compared:", from_sympy.size)
+print("largest difference, relative to the largest partial:", error)
+
+# %% [markdown]
+# The second needs no calculus at all: nudge each parameter up and down, recompute the cost on
+# all ten of Higham and Higham's points, and compare the slope with backpropagation
+# (`nm.gradcheck`, which uses a fourth-order central difference). It returns the largest
+# relative error over all parameters:
+
+# %%
+print("gradcheck on the land data:", nm.gradcheck(net, X, Y))
+
+# %% [markdown]
+# A correct float64 gradient gives a relative error around $10^{-9}$ or smaller; a wrong index
+# or a missing transpose gives errors of order one. The build runs these checks, and the
+# symbolic proofs, for several networks:
+
+# %% tags=["hide-input"]
+nb.checked(
+    "backprop-vs-symbolic",
+    "gradcheck-sigmoid-quadratic",
+    "symbolic-backprop",
+    "backprop-layerwise-10-layers",
+)
+
+# %% [markdown]
+# ## Why the proof goes layer by layer
+#
+# There are two ways to prove the equations with SymPy. The obvious one is to build the fully
+# composed cost, differentiate it by every parameter and compare with the backpropagation
+# formulas ("composed"). The other proves the equations one layer at a time: it treats the
+# next layer's errors as unknown symbols and lets SymPy apply the chain rule through a single
+# layer ("layer by layer"). The work per layer then depends only on the layer's width, so it
+# grows linearly with depth. The composed expressions nest once per layer, and each nesting
+# multiplies their size, which the table shows. It is measured during this build with
+# `verify_backprop(sizes, method=...)` for networks with two inputs, two outputs and hidden
+# layers of width 3; "depth" counts the layers of neurons, input and output included.
+
+
+# %%
+def network(depth):
+    """2 inputs, hidden layers of width 3, 2 outputs."""
+    return [2] + [3] * (depth - 2) + [2]
+
+
+depths = range(3, 11)
+layerwise = {k: verify_backprop(network(k), method="layerwise") for k in depths}
+# Composed up to depth 5 only: depth 6 takes about 46 s.
+composed = {k: verify_backprop(network(k), method="composed") for k in (3, 4, 5)}
+assert all(r.all_equal for r in [*layerwise.values(), *composed.values()])
+
+# %% tags=["hide-input"]
+rows = []
+for depth in depths:
+    report = layerwise[depth]
+    if depth in composed:
+        composed_time = f"{composed[depth].seconds:.2f} s"
+    elif depth == 6:
+        composed_time = "not run at build time *"
+    else:
+        composed_time = "not run"
+    sizes = "-".join(map(str, report.sizes))
+    rows.append([depth, sizes, report.partials_checked, f"{report.seconds:.2f} s", composed_time])
+table = nb.table(rows, header=["depth", "network", "partials", "layer by layer", "composed"])
+nb.Html(
+    table.markup + "<p><small>* Not run at build time (≈46 s measured on the development "
+    'machine, see the <a href="../performance.md">Performance</a> page).</small></p>'
+)
+
+# %% tags=["hide-input"]
+with matplotlib.rc_context(plotting.STYLE):
+    fig = Figure(figsize=(6.4, 3.6), layout="constrained")
+    ax = fig.add_subplot()
+    ax.plot(list(depths), [layerwise[k].seconds for k in depths], marker="o",
+            color=plotting.BLUE, label="layer by layer")  # fmt: skip
+    ax.plot(list(composed), [r.seconds for r in composed.values()], marker="s",
+            color=plotting.VERMILLION, label="fully composed")  # fmt: skip
+    ax.set_yscale("log")
+    ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+    ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.set_xlabel("depth (layers of neurons)")
+    ax.set_ylabel("seconds to prove every partial")
+    ax.grid(True, which="major")
+    ax.legend(loc="upper left")
+fig
+
+# %% [markdown]
+# *Figure: time to prove the backpropagation equations with SymPy against network depth, on a
+# log scale, measured during this build. The layer-by-layer proof grows slowly and steadily; the
+# proof through the fully composed cost grows by a large factor with every added layer.*
+#
+# This is also why backpropagation is computed the way it is. The composed expression is what
+# we would get by differentiating the whole network naively; its size explodes with depth. The
+# backward pass computes the same numbers with a fixed amount of work per layer, by reusing
+# each layer's error for the layer before it.
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">Note</p>'
+    "<p>The timings depend on the machine and vary a little from build to build; the shape of "
+    'the two curves does not. The <a href="../verification.py">verification</a> page lists '
+    "every check with its result in this build.</p></div>"
+)
+
+# %% [markdown]
+# ## What's next
+#
+# The equations above assume a sigmoid output and the quadratic cost. For classification there
+# is a better pair: [Softmax and cross-entropy](08-softmax-cross-entropy.py) replaces both, and
+# with it the output error BP1 becomes remarkably simple, while BP2–BP4 stay exactly as they are.

@@ -8,8 +8,382 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Softmax and cross-entropy
 #
-# Draft.
+# The networks so far end in sigmoid neurons and are trained with the quadratic cost. For the
+# land classifier that works, but it is not what the output of a classifier naturally is. A
+# classifier should say *how likely* each class is: numbers that are positive and add up to
+# one. Two sigmoid outputs are two unrelated numbers in $(0, 1)$; nothing makes them sum to 1.
+#
+# This chapter replaces the last layer and the cost with the pair that nearly every modern
+# classifier uses: the **softmax** function, which turns a vector of scores into a probability
+# distribution, and the **cross-entropy** loss, which measures how much probability the
+# network gives the right answer. The pair has a remarkable property: the error at the output
+# becomes simply the predicted distribution minus the target one. We derive that, compute it
+# without overflow, and train a network with it.
+
+# %% tags=["hide-input"]
+import html
+
+import numpy as np
+import sympy
+
+import nnmath as nm
+from nnmath import activations, losses, plotting, symbolic
+from nnmath import notebook as nb
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## From scores to probabilities
+#
+# Let the last layer of a network compute, as before, a weighted input
+# $\mathbf{z} = W\mathbf{a} + \mathbf{b}$ with one entry per class, $K$ entries in all. These
+# raw scores are called **logits**. They can be any real numbers. The softmax function turns
+# them into probabilities:
+#
+# $$
+# p_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}, \qquad j = 1, \dots, K .
+# $$
+#
+# Every exponential is positive, so every $p_j$ is positive; dividing by their sum makes the
+# $p_j$ add up to 1; and a larger logit gives a larger probability, so the class with the
+# largest logit is still the predicted class. Here it is on three logits:
+
+# %%
+z = np.array([2.0, 1.0, -1.0])
+p = nm.softmax(z)
+print("logits        z =", z)
+print("probabilities p =", p.round(4), " sum:", p.sum())
+
+# %% [markdown]
+# The name says what the function does: it is a *soft* version of "arg max". Multiplying the
+# logits by a growing factor makes the largest one dominate, and the distribution approaches
+# the one-hot vector of the winning class; shrinking them spreads the probability evenly.
+
+# %%
+for scale in (0.1, 1, 5, 25):
+    print(f"softmax({scale:>4} z) =", nm.softmax(scale * z).round(4))
+
+# %% [markdown]
+# ## The derivative of softmax
+#
+# A sigmoid output depends on its own weighted input only. A softmax output depends on *every*
+# logit, through the sum in the denominator, so its derivative is a $K\times K$ matrix, the
+# Jacobian $\partial p_i / \partial z_j$. The quotient rule gives two cases, depending on
+# whether $z_j$ also appears in the numerator; SymPy combines them with the Kronecker delta
+# $\delta_{ij}$ (1 when $i = j$, else 0). The derivation also proves two facts about softmax
+# that we use below: adding the same constant to every logit changes nothing, and the
+# logarithm of a softmax output has a simple closed form, the *log-softmax*.
+
+# %%
+nb.derivation("softmax")
+
+# %% [markdown]
+# The proofs are symbolic, for $K = 2$ to $5$ classes. Numerically, the same matrix
+# comes out of finite differences. The Jacobian at the logits above, column by column, next
+# to the derived formula written with NumPy (a diagonal matrix minus an outer product):
+
+# %%
+h = 1e-6
+numeric = np.column_stack(
+    [(nm.softmax(z + h * e) - nm.softmax(z - h * e)) / (2 * h) for e in np.eye(3)]
+)
+formula = np.diag(p) - np.outer(p, p)  # entry (i, j): p_i (δ_ij − p_j)
+print(formula.round(4))
+gap = np.abs(numeric - formula).max()
+print(f"largest difference from finite differences: {gap:.1e}")
+print("row sums:", formula.sum(axis=1).round(12) + 0.0)
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">Not element by element</p>'
+    "<p>Some texts give only the diagonal of this Jacobian, the case $i = j$, as if softmax "
+    "acted on each logit separately like the sigmoid. The off-diagonal entries are not zero: "
+    "raising one logit takes probability away from every other class. A backward pass that "
+    "multiplies element-wise by the diagonal computes the wrong gradient. As we will see, "
+    "with the cross-entropy loss the full Jacobian never has to be formed at all.</p></div>"
+)
+
+# %% [markdown]
+# ## Computing softmax without overflow
+#
+# Written straight from the definition, softmax fails on perfectly reasonable inputs. The
+# largest double-precision number is printed below; any logit above its logarithm has an
+# exponential that overflows to infinity, and infinity divided by infinity is "not a number":
+
+
+# %%
+def naive_softmax(z):
+    e = np.exp(z)
+    return e / e.sum()
+
+
+biggest = np.finfo(np.float64).max
+print("largest float64:", biggest, "  its logarithm:", np.log(biggest))
+with np.errstate(all="ignore"):  # keep NumPy's overflow warning out of the way
+    print("naive softmax:", naive_softmax(np.array([1000.0, 1000.0])))
+print("nm.softmax:   ", nm.softmax([1000.0, 1000.0]))
+
+# %% [markdown]
+# The cure is the shift invariance proved above. Subtracting the largest logit from every
+# logit does not change the result, and afterwards the largest exponent is $e^0 = 1$ and all
+# the others lie in $(0, 1]$: nothing can overflow, and the sum is at least 1, so the division
+# is safe. Very negative shifted logits may *underflow* to 0, which is the right probability to
+# double precision.
+#
+# For the loss we need the *logarithm* of a probability, and there underflow does hurt: a
+# probability that rounds to 0 has logarithm $-\infty$. The log-softmax form from the
+# derivation avoids computing the probability at all: it subtracts the logarithm of the sum of
+# exponentials from the logit, and that sum is computed after the same shift. This is the
+# kernel `nnmath` uses for it:
+
+# %%
+nb.source(activations._log_softmax_unchecked)
+
+# %% [markdown]
+# With two logits $-10^{308}$ and $0$, the first class has probability
+# $e^{-10^{308}}$, which no floating-point number can hold. Taking the logarithm of the
+# computed probability gives $-\infty$; log-softmax gives the exact, finite answer.
+
+# %%
+z_far = [-1e308, 0.0]
+with np.errstate(divide="ignore"):  # log(0) would warn
+    print("log(softmax(z)) =", np.log(nm.softmax(z_far)).tolist())
+print("log_softmax(z)  =", nm.log_softmax(z_far).tolist())
+
+# %% [markdown]
+# ## Cross-entropy
+#
+# A classifier is given a target distribution $\mathbf{y}$ for each example, usually one-hot:
+# $y_k = 1$ for the true class and 0 for the others. The **cross-entropy** between the target
+# and the prediction is
+#
+# $$
+# L = -\sum_{k=1}^{K} y_k \log p_k .
+# $$
+#
+# With a one-hot target only the term of the true class survives: the loss is minus the
+# logarithm of the probability the network gives the right answer. It is 0 when that
+# probability is 1 and grows without bound as it falls to 0, so confident mistakes cost the
+# most:
+
+# %%
+for p_true in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
+    print(f"p(true class) = {p_true:<6g}  loss = {-np.log(p_true):6.3f}")
+
+# %% [markdown]
+# Nothing in the definition needs a one-hot target: any probability vector works, for
+# example a "softened" label that keeps a little probability for the other classes. In
+# `nnmath` the loss takes the logits, not the probabilities, and goes through log-softmax, so
+# it is finite for every finite input. Averaged over a batch (rows are examples):
+
+# %%
+nb.source(losses.cross_entropy)
+
+# %% [markdown]
+# For the three logits from the start of the chapter, with class 1 as the true class (the
+# first entry, which NumPy calls index 0):
+
+# %%
+y = nm.one_hot([0], 3)  # one row: the target (1, 0, 0)
+print("loss from logits:      ", losses.cross_entropy(z[np.newaxis, :], y))
+print("-log of probability p_1:", -np.log(p[0]))
+
+# %% [markdown]
+# Now a badly wrong network: the true class has logit $-800$ and the other class $0$. Its
+# probability $e^{-800}/(1 + e^{-800})$ is below the smallest positive double, so it rounds to
+# 0, and the loss computed from that probability is infinite. From the logits it is simply
+# 800, a large but finite number that gradient descent can work with.
+
+# %%
+far = np.array([[-800.0, 0.0]])
+target = np.array([[1.0, 0.0]])
+with np.errstate(divide="ignore"):  # log(0) would warn
+    print("-log of the probability:", -np.log(nm.softmax(far))[0, 0])
+print("loss from logits:       ", losses.cross_entropy(far, target))
+
+# %% [markdown]
+# ## The gradient with respect to the logits
+#
+# Backpropagation needs the derivative of the loss with respect to the output layer's
+# weighted input, the logits. The loss depends on each logit through every probability, so a
+# priori this is the softmax Jacobian multiplied by the derivative of the loss with respect to
+# the probabilities. Going through log-softmax instead makes the computation short, and the
+# final step uses only that the targets add up to one:
+
+# %%
+nb.derivation("softmax-cross-entropy")
+
+# %% [markdown]
+# The output error is the predicted distribution minus the target: no exponentials, no
+# Jacobian, no division. The tabs show the result, the expressions SymPy works with for
+# $K = 3$ (each of the three components of the gradient, fully written out) and the NumPy code
+# that computes it for a batch.
+
+# %% tags=["hide-input"]
+sce = symbolic.derive("softmax-cross-entropy")
+grad3 = sce.formulas["cross_entropy_grad_3"].outputs
+sympy_text = "\n".join(f"dL/dz_{j} = {sympy.sstr(g)}" for j, g in enumerate(grad3, start=1))
+nb.tabs(
+    {
+        "Math": nb.Html(
+            nb.result("softmax-cross-entropy").markup
+            + "<p>Component by component:</p>"
+            + nb.math(symbolic.to_latex(sce.data["component"])).markup
+        ),
+        "SymPy (K = 3)": nb.Html(f"<pre><code>{html.escape(sympy_text)}</code></pre>"),
+        "NumPy": nb.source(losses.cross_entropy_grad),
+    }
+)
+
+# %% [markdown]
+# The NumPy code computes the "Collect terms" form of the derivation, the probabilities times
+# the sum of the targets minus the targets. That is the correct gradient for *any* target,
+# and the same as the result above whenever the targets sum to one. A finite-difference
+# check for our three logits and a softened target:
+
+# %%
+y_soft = np.array([[0.8, 0.1, 0.1]])
+Z = z[np.newaxis, :]
+
+
+def loss_at(logits):
+    return losses.cross_entropy(logits, y_soft)
+
+
+numeric = [(loss_at(Z + h * e) - loss_at(Z - h * e)) / (2 * h) for e in np.eye(3)]
+print("finite differences:", np.round(numeric, 6))
+print("cross_entropy_grad:", losses.cross_entropy_grad(Z, y_soft).round(6))
+print("p - y             :", (p - y_soft).round(6))
+
+# %% [markdown]
+# ### Why this pair, and not sigmoid with the quadratic cost?
+#
+# Compare the output error of the previous chapters. With sigmoid outputs and the quadratic
+# cost, backpropagation starts from
+
+# %% tags=["hide-input"]
+bp1 = symbolic.derive("backprop").steps[0]
+nb.Html(nb.math(bp1.latex).markup + nb.checked("symbolic-backprop").markup)
+
+# %% [markdown]
+# which carries the factor $\sigma'(z)$. When an output neuron is *confidently wrong*, its
+# weighted input sits far out on the flat tail of the sigmoid, that factor is nearly zero,
+# and the neuron hardly learns from its biggest mistakes. The softmax error has no such factor.
+#
+# A fair comparison needs the same prediction on both sides. With two classes and logits
+# $(z, 0)$, softmax gives the first class the same probability as a single sigmoid neuron with
+# weighted input $z$ (the first two lines printed below agree). Take $z = -10$ while the true
+# class is the first one:
+
+# %%
+z0 = -10.0
+quadratic = nm.sigmoid_prime(z0) * (nm.sigmoid(z0) - 1.0)
+logits, target = np.array([[z0, 0.0]]), np.array([[1.0, 0.0]])
+cross_entropy = losses.cross_entropy_grad(logits, target)[0, 0]
+print("sigmoid(z)              :", nm.sigmoid(z0))
+print("softmax([z, 0]), first  :", nm.softmax([z0, 0.0])[0])
+print("quadratic error at z    :", quadratic)
+print("cross-entropy error at z:", cross_entropy)
+print(f"ratio: {cross_entropy / quadratic:.0f}")
+
+# %% [markdown]
+# Same prediction, same mistake; the quadratic cost's error signal is smaller by the printed
+# ratio, a factor of tens of thousands. The cross-entropy gradient stays large until the
+# prediction is right.
+#
+# ## A network with a softmax output
+#
+# Nothing else changes. The hidden layers are sigmoid layers as before, the last layer's
+# activation is softmax, and the backward pass starts from the output error above and then
+# continues with exactly the equations of [backpropagation with matrices](07-backprop-matrices.py):
+# multiply by the next layer's weights transposed, by $\sigma'$ element-wise, and form the
+# weight and bias gradients. In `Network.backward` the only difference is the first branch:
+
+# %%
+nb.source(nm.Network.backward)
+
+# %% [markdown]
+# The classic test problem for a softmax classifier is the spiral: three arms of 100 points
+# each, wound around each other, that no straight line can separate. We give a network two
+# hidden sigmoid layers of 16 neurons and a softmax output of 3.
+
+# %%
+X, labels = nm.datasets.spirals(n_per_class=100, n_classes=3, noise=0.2, seed=0)
+net = nm.Network(
+    [2, 16, 16, 3],
+    hidden="sigmoid",
+    output="softmax",
+    loss="cross_entropy",
+    seed=0,
+)
+print(net, "with", net.n_params, "parameters")
+print("initial loss:", round(net.loss(X, labels), 4))
+print("log 3:       ", round(np.log(3), 4))
+print("initial accuracy:", net.accuracy(X, labels))
+print("predictions per class:", np.bincount(net.predict(X), minlength=3))
+
+# %% [markdown]
+# For comparison, $\log 3$ is the loss of a network that spreads its probability evenly over
+# the three classes. The random start does a little worse than that: it already leans towards
+# one class, which it predicts for every point, so its accuracy is one in three. (The targets
+# are given as integer labels here; `nnmath` turns them into one-hot rows.)
+#
+# Before training, the gradient check: `nm.gradcheck` compares the backpropagated gradient of
+# all parameters with central finite differences of the loss, here on every tenth point.
+
+# %%
+print(f"largest relative error: {nm.gradcheck(net, X[::10], labels[::10]):.1e}")
+
+# %% [markdown]
+# Agreement to many digits, so the backward pass that starts from the softmax error is right
+# for this network too (the verification page runs the same check on other shapes).
+# Training uses mini-batch gradient descent: each step takes the gradient over 32 points, and
+# every pass through the shuffled data is one epoch.
+
+# %%
+steps, batch = 20_000, 32
+history = nm.gradient_descent(
+    net, X, labels, learning_rate=1.0, steps=steps, batch_size=batch, seed=0
+)
+print("epochs:", round(steps * batch / len(X)))
+print("final loss:", round(history.final_cost, 4))
+print("training accuracy:", net.accuracy(X, labels))
+some = [60, 160, 260]  # one point from the outer part of each arm
+print("labels:", labels[some], " probabilities:\n", net(X[some]).round(3))
+
+# %% tags=["hide-input"]
+plotting.cost_history(history, label="mini-batches of 32")
+
+# %% [markdown]
+# *Figure: the cross-entropy over all 300 points against the number of mini-batch steps, both
+# axes logarithmic, from the initial loss printed above to the final one. For a long stretch
+# the network hardly improves on guessing; then it finds how to use its hidden neurons and the
+# loss drops steeply. The curve is jagged because each step follows the gradient of only 32
+# points, which is not quite the gradient of the whole loss.*
+
+# %% tags=["hide-input"]
+plotting.decision_regions(net, X, labels)
+
+# %% [markdown]
+# *Figure: the class the trained network predicts at every point of the plane (shaded), with
+# the three spiral arms on top (arm 0 as category A, arm 1 as B, arm 2 as C). The boundaries
+# are curved and follow the arms; a single softmax layer without hidden layers could only draw
+# straight ones.*
+#
+# ## What's next
+#
+# We now have every piece: layers, a cost, its gradient by backpropagation, and a classifier
+# head that outputs probabilities. In [Training the land classifier](09-land-classifier.py) we
+# go back to Higham and Higham's experiment and run it in full: a million steps of stochastic
+# gradient descent, a comparison with full-batch descent, and a look at how often training
+# succeeds from a random start.

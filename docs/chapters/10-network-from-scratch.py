@@ -8,8 +8,336 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # A network from scratch, then real data
 #
-# Draft.
+# Until now `nnmath` has done the work: `Network` ran the forward and backward passes, `sgd`
+# and `gradient_descent` ran the loop. This last chapter takes the library away. First we
+# write a complete two-layer network in plain NumPy, forward pass, backpropagation and
+# training loop, in about twenty lines, and check it against `nnmath`. Then we put the library
+# back and train a softmax classifier on real data: images of handwritten digits. There we ask
+# the question that matters in practice, how well the network does on examples it has never
+# seen.
+
+# %% tags=["hide-input"]
+import numpy as np
+
+import nnmath as nm
+from nnmath import notebook as nb
+from nnmath import plotting
+
+plotting.setup_notebook()
+
+# Point the "Checked" notes at the verification page's source, which the site build
+# resolves and checks like any other link between pages.
+_checked = nb.checked
+nb.checked = lambda *names: nb.Html(
+    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
+)
+
+# %% [markdown]
+# ## Part 1: a network in plain NumPy
+#
+# ### The task
+#
+# Three inputs, each 0 or 1; the answer should be 1 when *exactly two* of them are 1 and 0
+# otherwise. All eight input patterns form the data set:
+
+# %%
+X, Y = nm.datasets.exactly_two()
+nb.table(
+    [[*x.astype(int), int(y[0])] for x, y in zip(X, Y, strict=True)],
+    header=["x1", "x2", "x3", "target"],
+)
+
+# %% [markdown]
+# No single neuron can do this. The task treats the three inputs alike, so if some plane
+# separated the classes, the plane averaged over the ways of reordering the inputs would too,
+# and its score would be a linear function of the *number* of ones alone. A linear function
+# cannot be higher at two than both at one and at three; so no plane works, and a perceptron
+# would fail just as on XOR in [chapter 2](02-training-perceptron.py). One hidden layer is
+# enough. We use four hidden sigmoid neurons and one sigmoid output, so the weight matrices
+# are $W^1$ of shape $4\times 3$ and $W^2$ of shape $1\times 4$, and the quadratic cost
+# averaged over the eight patterns.
+#
+# ### Forward and backward, written out
+#
+# The layout is the one used throughout the site: the examples are the rows of `X`, so a layer
+# computes `A @ W.T + b` for the whole batch at once. The backward pass is the four equations
+# of [backpropagation with matrices](07-backprop-matrices.py), for a batch: the output error
+# is $\sigma'$ times the difference between output and target, the hidden error is the output
+# error sent back through $W^2$ and multiplied by $\sigma'$, and each weight gradient is an
+# error times the activations feeding into it, averaged over the batch. The derivative of the
+# sigmoid needs no exponential of its own: [the sigmoid chapter](03-sigmoid-neuron.py)
+# derived it from the sigmoid's value,
+
+# %% tags=["hide-input"]
+nb.Html(nb.result("sigmoid").markup + nb.checked("symbolic-sigmoid").markup)
+
+# %% [markdown]
+# so in the code below it is computed from the activations `A1` and `A2`.
+
+
+# %%
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def forward(params, X):
+    W1, b1, W2, b2 = params
+    A1 = sigmoid(X @ W1.T + b1)  # hidden layer, shape (n, 4)
+    A2 = sigmoid(A1 @ W2.T + b2)  # output layer, shape (n, 1)
+    return A1, A2
+
+
+def gradients(params, X, Y):
+    W2 = params[2]
+    A1, A2 = forward(params, X)
+    n = len(X)
+    D2 = A2 * (1 - A2) * (A2 - Y)  # output error
+    D1 = A1 * (1 - A1) * (D2 @ W2)  # hidden error: sent back through W2
+    return [D1.T @ X / n, D1.mean(axis=0), D2.T @ A1 / n, D2.mean(axis=0)]
+
+
+def cost(params, X, Y):
+    return 0.5 * np.sum((forward(params, X)[1] - Y) ** 2) / len(X)
+
+
+# %% [markdown]
+# (This `sigmoid` is the textbook formula. For large negative inputs `np.exp(-z)` overflows;
+# the `nnmath` version from [the sigmoid chapter](03-sigmoid-neuron.py) avoids that, but
+# with the small weights here it never matters.)
+#
+# The parameters start as they do in `nnmath`, each weight and bias drawn from
+# $0.5\cdot N(0, 1)$ with a fixed seed:
+
+# %%
+rng = np.random.default_rng(0)
+shapes = [(4, 3), (4,), (1, 4), (1,)]  # W1, b1, W2, b2
+params = [0.5 * rng.standard_normal(shape) for shape in shapes]
+print("cost at the start:", round(cost(params, X, Y), 4))
+
+# %% [markdown]
+# ### The same gradient as `nnmath`
+#
+# Before training, one comparison. `nm.Network([3, 4, 1])` has the same architecture, and
+# `set_params` loads our numbers into it (the order is $W^1, b^1, W^2, b^2$, each matrix row by
+# row). If our twenty lines are right, its backpropagation, which the
+# [verification](../verification.py) page checks against SymPy and finite differences, must
+# give the same gradient.
+
+# %%
+net = nm.Network([3, 4, 1])
+net.set_params(np.concatenate([p.ravel() for p in params]))
+ours = np.concatenate([g.ravel() for g in gradients(params, X, Y)])
+theirs = net.gradient_vector(X, Y)
+print("parameters:", net.n_params)
+print("cost, ours and nnmath:", cost(params, X, Y), net.loss(X, Y))
+print(f"largest gradient difference: {np.abs(ours - theirs).max():.1e}")
+
+# %% [markdown]
+# Agreement to rounding error, for every parameter. (The two codes do the same arithmetic,
+# sometimes in a different order, which is why the difference need not be exactly zero.)
+#
+# ### Training until the answers are right
+#
+# Now the loop: full-batch gradient descent with learning rate 2, until every output is on the
+# correct side of $\tfrac12$ with a margin, that is, within 0.4 of its target.
+
+# %%
+learning_rate = 2.0
+step = 0
+output = forward(params, X)[1]
+while not np.all(np.abs(output - Y) < 0.4) and step < 100_000:
+    grads = gradients(params, X, Y)
+    params = [p - learning_rate * g for p, g in zip(params, grads, strict=True)]
+    output = forward(params, X)[1]
+    step += 1
+print("steps:", step, "  cost:", round(cost(params, X, Y), 4))
+
+# %%
+predictions = (output >= 0.5).astype(int)
+print("all eight right:", bool(np.all(predictions == Y)))
+rows = [
+    ["".join(str(int(v)) for v in x), int(y[0]), f"{a[0]:.3f}", int(c[0])]
+    for x, y, a, c in zip(X, Y, output, predictions, strict=True)
+]
+nb.table(rows, header=["input", "target", "output", "prediction"])
+
+# %% [markdown]
+# All eight patterns are classified correctly. That is the whole of a neural network: a
+# forward pass, the backward pass that reuses it, and a step downhill, repeated. Everything
+# else in `nnmath` (input checks, other activations and losses, float32, the fast paths)
+# makes this loop safer, more general or faster, not different.
+#
+# ## Part 2: handwritten digits
+#
+# ### The data
+#
+# scikit-learn ships a small classic data set, with no download needed: 1797 images of
+# handwritten digits, each 8×8 pixels with grey levels from 0 to 16, and the digit each
+# shows. Each image is a row of 64 numbers. We divide by 16 so that every input lies in
+# $[0, 1]$: large inputs would push the sigmoids of the first layer onto their flat tails,
+# where, as the last chapters showed, gradients vanish.
+
+# %%
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
+
+digits = load_digits()
+X_all = digits.data / 16  # grey levels 0..16 scaled to [0, 1]
+y_all = digits.target  # the digit, 0..9
+print("images:", X_all.shape, " labels:", np.bincount(y_all))
+
+# %% [markdown]
+# Printed with one character per pixel, darker characters for darker ink, the first image
+# looks like this:
+
+
+# %%
+def show_digit(pixels, shades=" .:-=+*#%@"):
+    """Print 64 grey levels in [0, 1] as an 8×8 block of characters."""
+    for row in pixels.reshape(8, 8):
+        print(" ".join(shades[round(v * (len(shades) - 1))] for v in row))
+
+
+show_digit(X_all[0])
+print("label:", y_all[0])
+
+# %% [markdown]
+# ### Held-out data
+#
+# A network with thousands of parameters can memorise a training set. What we want to know is
+# how it does on images it has not been trained on, so before training we set a quarter of the
+# images aside as a **test set**, drawn at random but with a fixed seed (so the page is the
+# same on every build) and with each digit in the same proportion as in the whole set.
+
+# %%
+X_train, X_test, y_train, y_test = train_test_split(
+    X_all, y_all, test_size=0.25, random_state=0, stratify=y_all
+)
+print("training images:", len(X_train), "  test images:", len(X_test))
+
+# %% [markdown]
+# ### The network and its training
+#
+# Sixty-four inputs, one hidden layer of 32 sigmoid neurons, and a softmax output of ten
+# classes trained with cross-entropy, exactly as in
+# [softmax and cross-entropy](08-softmax-cross-entropy.py). The labels can be given as
+# integers; `nnmath` turns them into one-hot targets.
+
+# %%
+net = nm.Network(
+    [64, 32, 10],
+    hidden="sigmoid",
+    output="softmax",
+    loss="cross_entropy",
+    seed=0,
+)
+print(net.n_params, "parameters")
+
+# %% [markdown]
+# We train with mini-batches of 32 images. One call of `nm.gradient_descent` with as many
+# steps as there are batches in the training set is one **epoch**: one pass over the
+# shuffled training data. Calling it once per epoch lets us measure the accuracy on both
+# sets after every pass.
+
+# %%
+batch = 32
+steps_per_epoch = int(np.ceil(len(X_train) / batch))
+epochs = np.arange(31)  # epoch 0 is the untrained network
+train_acc = [net.accuracy(X_train, y_train)]
+test_acc = [net.accuracy(X_test, y_test)]
+for epoch in epochs[1:]:
+    nm.gradient_descent(
+        net,
+        X_train,
+        y_train,
+        learning_rate=1.0,
+        steps=steps_per_epoch,
+        batch_size=batch,
+        seed=int(epoch),  # a new shuffle every epoch
+        record=1,
+    )
+    train_acc.append(net.accuracy(X_train, y_train))
+    test_acc.append(net.accuracy(X_test, y_test))
+print(f"untrained: training accuracy {train_acc[0]:.1%}")
+print(f"after {epochs[-1]} epochs: training accuracy {train_acc[-1]:.1%}")
+print(f"held-out (test) accuracy: {test_acc[-1]:.1%}")
+
+# %% tags=["hide-input"]
+fig = plotting.learning_curve(epochs, train_acc, test_acc)
+fig.axes[0].set_xlabel("epoch")
+fig
+
+# %% [markdown]
+# *Figure: the learning curve, accuracy on the training images (solid) and on the held-out
+# test images (dashed) after each epoch. The untrained network is rarely right (printed
+# above). Within a few epochs both curves climb steeply, with a dip or two along the way, then
+# they level off, the test curve a little below the training curve.*
+#
+# The gap between the two curves is the price of generalising: the network has fitted the
+# images it was trained on a little better than the digits in general. Here the gap is small;
+# with fewer training images or a much larger network it would grow, and the training
+# accuracy would say less and less about the test accuracy.
+
+# %% tags=["hide-input"]
+nb.Html(
+    '<div class="admonition note"><p class="admonition-title">Keep the test set for the '
+    "end</p><p>The test accuracy is an honest estimate only if nothing about the network "
+    "or its training was chosen by looking at it. Tuning the learning rate, the number of "
+    "epochs or the size of the hidden layer to make the test curve as high as possible would "
+    "quietly turn the test set into training data. The usual remedy is a third split, a "
+    "<em>validation set</em> taken "
+    "from the training data, for such choices.</p></div>"
+)
+
+# %% [markdown]
+# ### Which digits get confused?
+#
+# Accuracy is one number. The **confusion matrix** shows where the mistakes are: row $i$,
+# column $j$ counts the test images of digit $i$ that the network called $j$. Correct
+# answers lie on the diagonal.
+
+# %%
+predicted = net.predict(X_test)
+counts = np.zeros((10, 10), dtype=int)
+np.add.at(counts, (y_test, predicted), 1)
+off = counts - np.diag(np.diag(counts))  # mistakes only
+i, j = np.unravel_index(np.argmax(off), off.shape)
+print("test images misclassified:", off.sum(), "of", len(y_test))
+print(f"most frequent mistake: {i} taken for {j} ({off[i, j]} times)")
+
+# %% tags=["hide-input"]
+plotting.confusion_matrix(y_test, predicted, n_classes=10)
+
+# %% [markdown]
+# *Figure: confusion matrix of the trained network on the held-out test images (rows: true
+# digit, columns: predicted digit). Nearly all counts lie on the diagonal; the few off the
+# diagonal are the network's mistakes, the largest of them printed above.*
+#
+# The softmax output gives more than a label: it says how sure the network is. Here is the
+# test image it gets wrong with the most confidence, and the probabilities it assigns:
+
+# %%
+probabilities = net(X_test)
+wrong = np.flatnonzero(predicted != y_test)
+worst = wrong[np.argmax(probabilities[wrong].max(axis=1))]
+show_digit(X_test[worst])
+print("true digit:", y_test[worst], "  predicted:", predicted[worst])
+print("probabilities:", probabilities[worst].round(3))
+
+# %% [markdown]
+# At 8×8 pixels some handwriting is ambiguous even to a person, so a few confident mistakes
+# are no surprise. Still, a probability close to 1 on a wrong answer is a reminder that the
+# softmax output measures the network's confidence, not how often it is right.
+
+# %% [markdown]
+# ## What's next
+#
+# This is the end of the road from the perceptron to a working classifier. Every formula on
+# the way was derived by SymPy, and every check that ties a formula to the code that computes
+# it is listed, with its result in this build, on the [verification page](../verification.py).
+# To go further with the library itself, start from the [API reference](../reference/index.md):
+# the networks, kernels, training loops, data sets and figures used on these pages are all
+# documented there.
