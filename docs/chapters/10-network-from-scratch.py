@@ -118,7 +118,7 @@ params = [0.5 * rng.standard_normal(shape) for shape in shapes]
 print("cost at the start:", round(cost(params, X, Y), 4))
 
 # %% [markdown]
-# ### The same gradient as `nnmath`
+# ### The same gradient as the package
 #
 # Before training, one comparison. `nm.Network([3, 4, 1])` has the same architecture, and
 # `set_params` loads our numbers into it (the order is $W^1, b^1, W^2, b^2$, each matrix row by

@@ -13,7 +13,7 @@ HTML_BUDGET = 150_000  # bytes per page, embedded images excluded
 MATH_TIMEOUT_MS = 20_000
 
 # Raw TeX that survived in the visible text means the math engine did not run on it.
-RAW_MATH = ("$$", "\\(", "\\)", "\\[", "\\]", "\\frac", "\\sigma")
+RAW_MATH = ("$$", "\\(", "\\)", "\\[", "\\]")
 
 VISIBLE_TEXT_JS = """() => {
   const root = document.querySelector('article') || document.body;

@@ -120,7 +120,9 @@ def source_pages() -> list[str]:
         if path.suffix == ".py" and not is_notebook:
             continue
         stem = rel.with_suffix("").as_posix()
-        pages.append("" if stem == "index" else stem + "/")
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem[: -len("index")].rstrip("/")
+        pages.append(stem + "/" if stem else "")
     return pages
 
 
