@@ -26,26 +26,24 @@ The result equals :meth:`Network.gradient` and the updates of
 :func:`nnmath.gradient_descent` up to rounding (about 1e-15 relative in
 float64).
 
-:func:`run` has the signature of the general loop ``nnmath.training._run`` and
-returns the same :class:`nnmath.training.History`, so the training functions can
-dispatch to it for every network :func:`supports` accepts.
+:func:`run` has the signature of the readable loop ``nnmath.training._run`` and
+returns the same :class:`nnmath.training.History`; :func:`nnmath.sgd` (for networks
+too large for :mod:`nnmath.fast`) and :func:`nnmath.gradient_descent` dispatch to
+it for every network :func:`supports` accepts.
 """
 
 from __future__ import annotations
 
-import sys
-import time
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnmath import training
-from nnmath._progress import ProgressBar, should_show
-from nnmath._validation import FLOAT_DTYPES, check_positive_number, check_seed, describe
+from nnmath._validation import FLOAT_DTYPES, check_positive_number, describe
 from nnmath.network import HIDDEN_ACTIVATIONS, VALID_PAIRS, Network
 
-__all__ = ["BatchedTrainer", "minibatches", "run", "supports"]
+__all__ = ["BatchedTrainer", "run", "supports"]
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -257,7 +255,7 @@ class BatchedTrainer:
         """
         training._check_run(learning_rate, steps, seed, record)
         Xa, Ya = self.net.check_data(X, Y)
-        batches = minibatches(Xa.shape[0], self.batch_size, steps, seed)
+        batches = training.minibatches(Xa.shape[0], self.batch_size, steps, seed)
         return _run_with(self, Xa, Ya, batches, learning_rate, steps, record, progress, "minibatch")
 
     # -- internals ------------------------------------------------------------------------
@@ -406,46 +404,6 @@ def _times_prime(f: str, d: FloatArray, a: FloatArray) -> None:
         np.multiply(d, a, out=d)
 
 
-def minibatches(n: int, batch_size: int, steps: int, seed: int | None) -> list[NDArray[np.intp]]:
-    """Row indices of each step, as :func:`nnmath.gradient_descent` draws them.
-
-    One generator ``np.random.default_rng(seed)``; each epoch takes a fresh
-    ``permutation(n)`` and cuts it into consecutive slices of ``batch_size``
-    (the last slice of an epoch may be shorter), until ``steps`` batches exist.
-
-    Parameters
-    ----------
-    n : int
-        Number of rows, ``≥ 1``.
-    batch_size : int
-        Rows per batch, ``≥ 1``.
-    steps : int
-        Number of batches, ``≥ 1``.
-    seed : int, optional
-        Seed of the shuffling.
-
-    Returns
-    -------
-    list of ndarray of int
-        ``steps`` index arrays.
-
-    Raises
-    ------
-    TypeError, ValueError
-        If a count is not a positive integer or the seed is negative.
-    """
-    check_positive_number("n", n, integer=True)
-    check_positive_number("batch_size", batch_size, integer=True)
-    check_positive_number("steps", steps, integer=True)
-    check_seed("seed", seed)
-    rng = np.random.default_rng(seed)
-    batches: list[NDArray[np.intp]] = []
-    while len(batches) < steps:
-        perm = rng.permutation(n)
-        batches += [perm[i : i + batch_size] for i in range(0, n, batch_size)]
-    return batches[:steps]
-
-
 def _run_with(
     trainer: BatchedTrainer,
     X: FloatArray,
@@ -457,33 +415,21 @@ def _run_with(
     progress: bool | None,
     label: str,
 ) -> training.History:
-    net = trainer.net
-    marks = training.record_points(steps, record)
-    costs = np.empty(marks.size)
-    bar = ProgressBar(steps, label) if should_show(progress, steps, sys.stderr) else None
     eta = float(learning_rate)
-    start = time.perf_counter()
-    costs[0] = net.loss(X, Y)
-    mark = 1
     full_scale = eta / X.shape[0]
-    for i in range(steps):
+
+    def update(i: int) -> None:
+        nonlocal trainer
         if batches is None:
             trainer._step(X, Y, full_scale, update=True)
-        else:
-            idx = batches[i]
-            if len(idx) > trainer.batch_size:
-                trainer = BatchedTrainer(net, len(idx))
-            xb, yb = trainer._gather(X, Y, idx)
-            trainer._step(xb, yb, eta / xb.shape[0], update=True)
-        if i + 1 == marks[mark]:
-            costs[mark] = net.loss(X, Y)
-            mark += 1
-            if bar is not None:
-                bar.update(i + 1, float(costs[mark - 1]))
-    seconds = time.perf_counter() - start
-    if bar is not None:
-        bar.close(float(costs[-1]))
-    return training.History(marks.astype(np.int64), costs, seconds)
+            return
+        idx = batches[i]
+        if len(idx) > trainer.batch_size:
+            trainer = BatchedTrainer(trainer.net, len(idx))
+        xb, yb = trainer._gather(X, Y, idx)
+        trainer._step(xb, yb, eta / xb.shape[0], update=True)
+
+    return training._loop(trainer.net, X, Y, update, steps, record, progress, label)
 
 
 def run(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,18 +74,21 @@ def _apply(net: Network, dW: list[FloatArray], db: list[FloatArray], lr: float) 
         b -= lr * gb
 
 
-def _run(
+def _loop(
     net: Network,
     X: FloatArray,
     Y: FloatArray,
-    batches: NDArray[np.intp] | None,
-    learning_rate: float,
+    update: Callable[[int], None],
     steps: int,
     record: int,
     progress: bool | None,
     label: str,
 ) -> History:
-    """Shared loop: ``batches[i]`` holds the row indices of step ``i`` (None: all rows)."""
+    """Run ``update(i)`` for ``i = 0 … steps−1``, recording the cost and drawing progress.
+
+    The scaffolding every training loop shares: the cost over all of ``X`` is
+    recorded at :func:`record_points` and the progress bar advances there.
+    """
     marks = record_points(steps, record)
     costs = np.empty(marks.size)
     bar = ProgressBar(steps, label) if should_show(progress, steps, sys.stderr) else None
@@ -92,13 +96,7 @@ def _run(
     costs[0] = net.loss(X, Y)
     mark = 1
     for i in range(steps):
-        if batches is None:
-            xb, yb = X, Y
-        else:
-            idx = batches[i]
-            xb, yb = X[idx], Y[idx]
-        dW, db = net.backward(net.forward_pass(xb), yb)
-        _apply(net, dW, db, learning_rate)
+        update(i)
         if i + 1 == marks[mark]:
             costs[mark] = net.loss(X, Y)
             mark += 1
@@ -108,6 +106,50 @@ def _run(
     if bar is not None:
         bar.close(float(costs[-1]))
     return History(marks.astype(np.int64), costs, seconds)
+
+
+def _run(
+    net: Network,
+    X: FloatArray,
+    Y: FloatArray,
+    batches: Any,
+    learning_rate: float,
+    steps: int,
+    record: int,
+    progress: bool | None,
+    label: str,
+) -> History:
+    """The readable loop: ``batches[i]`` holds the rows of step ``i`` (None: all rows).
+
+    Each step is :meth:`Network.backward` followed by ``θ −= η ∇θ``, exactly as
+    the chapters write it. :func:`_train` runs the same steps on the buffered
+    :mod:`nnmath.batched` engine; this loop stays as its reference.
+    """
+
+    def update(i: int) -> None:
+        xb, yb = (X, Y) if batches is None else (X[batches[i]], Y[batches[i]])
+        dW, db = net.backward(net.forward_pass(xb), yb)
+        _apply(net, dW, db, learning_rate)
+
+    return _loop(net, X, Y, update, steps, record, progress, label)
+
+
+def _train(
+    net: Network,
+    X: FloatArray,
+    Y: FloatArray,
+    batches: Any,
+    learning_rate: float,
+    steps: int,
+    record: int,
+    progress: bool | None,
+    label: str,
+) -> History:
+    """:func:`_run` on the fastest engine that supports ``net`` (same updates, to rounding)."""
+    from nnmath import batched  # imports this module
+
+    engine = batched.run if batched.supports(net) else _run
+    return engine(net, X, Y, batches, learning_rate, steps, record, progress, label)
 
 
 def sgd(
@@ -127,7 +169,7 @@ def sgd(
     moves every parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example.
     Small float64 networks (see :func:`nnmath.fast.supports`) run on
     generated straight-line code that computes the same updates in the same
-    order; larger ones run the NumPy backpropagation of :class:`Network`.
+    order; larger ones run the buffered backpropagation of :mod:`nnmath.batched`.
 
     Parameters
     ----------
@@ -170,7 +212,7 @@ def sgd(
     Xa, Ya = net.check_data(X, Y)
     rng = np.random.default_rng(seed)
     order = rng.integers(0, Xa.shape[0], size=(steps, 1))
-    return _run(net, Xa, Ya, order, learning_rate, steps, record, progress, "sgd")
+    return _train(net, Xa, Ya, order, learning_rate, steps, record, progress, "sgd")
 
 
 def gradient_descent(
@@ -189,8 +231,10 @@ def gradient_descent(
 
     With ``batch_size=None`` every step uses the gradient of the cost over all
     rows. Otherwise the rows are shuffled each epoch and cut into mini-batches
-    of ``batch_size`` rows (the last one of an epoch may be smaller), one
-    update per mini-batch.
+    of ``batch_size`` rows (the last one of an epoch may be smaller, see
+    :func:`minibatches`), one update per mini-batch. The steps run on the
+    buffered engine of :mod:`nnmath.batched`, which computes the updates of
+    :meth:`Network.backward` without temporaries.
 
     Parameters
     ----------
@@ -221,20 +265,46 @@ def gradient_descent(
     _check_run(learning_rate, steps, seed, record)
     Xa, Ya = net.check_data(X, Y)
     if batch_size is None:
-        return _run(net, Xa, Ya, None, learning_rate, steps, record, progress, "gd")
+        return _train(net, Xa, Ya, None, learning_rate, steps, record, progress, "gd")
+    batches = minibatches(Xa.shape[0], batch_size, steps, seed)
+    return _train(net, Xa, Ya, batches, learning_rate, steps, record, progress, "minibatch")
+
+
+def minibatches(n: int, batch_size: int, steps: int, seed: int | None) -> list[NDArray[np.intp]]:
+    """Row indices of each step of mini-batch gradient descent.
+
+    One generator ``np.random.default_rng(seed)``; each epoch takes a fresh
+    ``permutation(n)`` and cuts it into consecutive slices of ``batch_size``
+    (the last slice of an epoch may be shorter), until ``steps`` batches exist.
+
+    Parameters
+    ----------
+    n : int
+        Number of rows, ``≥ 1``.
+    batch_size : int
+        Rows per batch, ``≥ 1``.
+    steps : int
+        Number of batches, ``≥ 1``.
+    seed : int, optional
+        Seed of the shuffling.
+
+    Returns
+    -------
+    list of ndarray of int
+        ``steps`` index arrays.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a count is not a positive integer or the seed is negative.
+    """
+    check_positive_number("n", n, integer=True)
     check_positive_number("batch_size", batch_size, integer=True)
-    n = Xa.shape[0]
+    check_positive_number("steps", steps, integer=True)
+    check_seed("seed", seed)
     rng = np.random.default_rng(seed)
     batches: list[NDArray[np.intp]] = []
     while len(batches) < steps:
         perm = rng.permutation(n)
         batches += [perm[i : i + batch_size] for i in range(0, n, batch_size)]
-    return _run(
-        net, Xa, Ya, _ragged(batches[:steps]), learning_rate, steps, record, progress, "minibatch"
-    )
-
-
-def _ragged(batches: list[NDArray[np.intp]]) -> NDArray[Any]:
-    out = np.empty(len(batches), dtype=object)
-    out[:] = batches
-    return out
+    return batches[:steps]

@@ -4,9 +4,10 @@ import numpy as np
 import pytest
 
 import nnmath as nm
-from nnmath import batched, training
-from nnmath.batched import BatchedTrainer, minibatches
-from nnmath.training import record_points
+from nnmath import batched
+from nnmath.batched import BatchedTrainer
+from nnmath.training import minibatches, record_points
+from tests.reference import reference_train as reference_run
 
 ACTIVATIONS = [
     ("sigmoid", "sigmoid", "quadratic"),
@@ -32,17 +33,6 @@ def data_for(net, n=13, seed=0):
     k = net.sizes[-1]
     Y = np.eye(k)[rng.integers(0, k, n)] if net.output == "softmax" else rng.uniform(0, 1, (n, k))
     return X, Y
-
-
-def reference_run(net, X, Y, batches, learning_rate):
-    """The general loop written out with Network.backward: the independent reference."""
-    Xa, Ya = net.check_data(X, Y)
-    costs = [net.loss(Xa, Ya)]
-    for idx in batches:
-        dW, db = net.backward(net.forward_pass(Xa[idx]), Ya[idx])
-        training._apply(net, dW, db, learning_rate)
-        costs.append(net.loss(Xa, Ya))
-    return np.array(costs)
 
 
 def assert_grads_close(actual, expected, rtol, atol_scale):

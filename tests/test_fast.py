@@ -8,6 +8,7 @@ import pytest
 import nnmath as nm
 from nnmath import fast, training
 from nnmath.training import record_points
+from tests.reference import reference_train
 
 ACTIVATIONS = [
     ("sigmoid", "sigmoid", "quadratic"),
@@ -32,19 +33,11 @@ def data_for(sizes, seed=0, n=12):
 
 
 def reference_sgd(net, X, Y, *, learning_rate, steps, seed, record):
-    """Per-sample SGD written out with Network.backward: the independent reference."""
-    Xa, Ya = net.check_data(X, Y)
-    order = np.random.default_rng(seed).integers(0, Xa.shape[0], size=(steps, 1))[:, 0]
+    """Per-sample SGD in the order ``nm.sgd`` draws, on the shared reference loop."""
+    n = net.check_data(X, Y)[0].shape[0]
+    order = np.random.default_rng(seed).integers(0, n, size=(steps, 1))
     marks = set(record_points(steps, record).tolist())
-    costs = [net.loss(Xa, Ya)]
-    for i, k in enumerate(order, start=1):
-        dW, db = net.backward(net.forward_pass(Xa[k : k + 1]), Ya[k : k + 1])
-        for w, b, gw, gb in zip(net.weights, net.biases, dW, db, strict=True):
-            w -= learning_rate * gw
-            b -= learning_rate * gb
-        if i in marks:
-            costs.append(net.loss(Xa, Ya))
-    return np.array(costs)
+    return reference_train(net, X, Y, order, learning_rate, marks)
 
 
 def assert_same_params(actual, expected):
