@@ -98,6 +98,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout even without `pip install -e .`
 
+import bench_report  # noqa: E402  (beside this script)
+
 import nnmath as nm  # noqa: E402
 from nnmath import training  # noqa: E402
 from nnmath.batched import BatchedTrainer  # noqa: E402
@@ -131,32 +133,6 @@ def interleave(contenders: dict[str, Callable[[], float]], rounds: int) -> dict[
             time.sleep(PAUSE)
             times[name].append(run())
     return times
-
-
-def table(title: str, header: list[str], rows: list[list[Any]], width: int = 110) -> str:
-    """A plain-text table (cells cut at ``width`` characters; the JSON keeps them whole)."""
-    cells = [[str(c) for c in header]] + [[fmt(c)[:width] for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = [title, "  ".join(h.ljust(w) for h, w in zip(cells[0], widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells[1:]]
-    return "\n".join(lines)
-
-
-def fmt(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "NO"
-    if isinstance(value, float):
-        if value == 0:
-            return "0"
-        if abs(value) >= 100:
-            return f"{value:.0f}"
-        if abs(value) >= 0.01:
-            return f"{value:.3g}"
-        return f"{value:.2e}"
-    return str(value)
 
 
 def say(text: str = "") -> None:
@@ -920,23 +896,14 @@ def main(argv: list[str] | None = None) -> int:
     results["matmul"] = measure_matmul(repeats, size, use_torch)
     # The machine's matrix-product rate: NumPy's best run (a slow spell only lowers it).
     peaks = {r["dtype"]: r["gflops_max"] for r in results["matmul"] if r["library"] == "numpy"}
-    say(
-        table(
-            f"Matrix product {size}×{size} (GFLOP/s; median, min–max)",
-            ["library", "dtype", "GFLOP/s", "min", "max"],
-            [
-                [r["library"], r["dtype"], r["gflops"], r["gflops_min"], r["gflops_max"]]
-                for r in results["matmul"]
-            ],
-        )
-    )
+    say(bench_report.text(bench_report.matmul_table(results)))
     say()
 
     steps, long_steps = (2_000, 20_000) if quick else (100_000, 1_000_000)
     results["higham_sgd"] = []
     if "higham" in sections:
         results["higham_sgd"] = bench_higham(steps, long_steps, repeats, use_torch)
-        report_higham(results["higham_sgd"])
+        report_higham(results)
     results["batched"] = []
     if "batched" in sections:
         configs = [([64, 256, 256, 10], 256), ([784, 512, 512, 10], 512)]
@@ -945,51 +912,20 @@ def main(argv: list[str] | None = None) -> int:
         results["batched"] = bench_batched(
             configs, [np.float32, np.float64], batch_steps, rounds, peaks, use_torch
         )
-        report_batched(results["batched"], machine)
+        say(bench_report.text(bench_report.batched_table(results)))
+        say()
     results["symbolic"] = []
     if "symbolic" in sections:
         depths = [2, 3] if quick else list(range(2, 11))
         results["symbolic"] = bench_symbolic(depths, stop_after=60.0, kill_after=150.0)
-        say(
-            table(
-                "c. Symbolic backprop proof, width-3 networks (seconds)",
-                ["method", "depth", "status", "seconds", "partials", "all equal", "note"],
-                [
-                    [
-                        r["method"],
-                        r["depth"],
-                        r["status"],
-                        r["seconds"],
-                        r["partials_checked"],
-                        r["all_equal"],
-                        r["note"],
-                    ]
-                    for r in results["symbolic"]
-                ],
-            )
-        )
+        say(bench_report.text(bench_report.symbolic_table(results)))
         say()
 
     results["site"] = []
     if "site" in sections:
         results["site"], site_notes = bench_site(timeout=900.0)
         notes.extend(site_notes)
-        say(
-            table(
-                "d. Site build (mkdocs build --strict)",
-                ["build", "status", "seconds", "target", "note"],
-                [
-                    [
-                        r["build"],
-                        r["status"],
-                        r["seconds"],
-                        f"< {r['target_seconds']:g} s",
-                        r["note"],
-                    ]
-                    for r in results["site"]
-                ],
-            )
-        )
+        say(bench_report.text(bench_report.site_table(results)))
         say()
 
     try:
@@ -997,13 +933,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError:
         results["settings"]["load_average_at_end"] = None
     results["targets"] = targets(results)
-    say(
-        table(
-            "Targets",
-            ["target", "goal", "value", "met", "note"],
-            [[r["target"], r["goal"], r["value"], r["met"], r["note"]] for r in results["targets"]],
-        )
-    )
+    say(bench_report.text(bench_report.targets_table(results)))
     for note in notes:
         say(f"NOTE: {note}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -1012,76 +942,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report_higham(rows: list[Row]) -> None:
-    say(
-        table(
-            "a. Higham per-sample SGD, 2-2-3-2, η = 0.05, float64 (median of runs)",
-            ["contender", "steps", "seconds", "min", "max", "µs/step", "× vs autograd", "max |Δθ|"],
-            [
-                [
-                    r["contender"],
-                    r["steps"],
-                    r["seconds"],
-                    r["seconds_min"],
-                    r["seconds_max"],
-                    r["us_per_step"],
-                    r["speedup_vs_torch_autograd"],
-                    r["max_abs_diff"],
-                ]
-                for r in rows
-            ],
-        )
-    )
-    diffs = [r["max_abs_diff"] for r in rows if r["max_abs_diff"] is not None]
+def report_higham(results: dict[str, Any]) -> None:
+    say(bench_report.text(bench_report.higham_table(results)))
+    diffs = [r["max_abs_diff"] for r in results["higham_sgd"] if r["max_abs_diff"] is not None]
     if diffs and max(diffs) > 1e-10:
         say(f"ERROR: the trajectories differ by {max(diffs):.3g} > 1e-10")
-    say()
-
-
-def report_batched(rows: list[Row], machine: Row) -> None:
-    say(
-        table(
-            "b. One mini-batch SGD step, sigmoid hidden, softmax + cross-entropy "
-            f"(PyTorch threads: {machine['torch_threads']}, BLAS threads: "
-            f"{machine['blas_threads']})",
-            [
-                "sizes",
-                "batch",
-                "dtype",
-                "contender",
-                "ms/step",
-                "min",
-                "max",
-                "GFLOP/s",
-                "of peak",
-                "÷ PyTorch",
-                "(best)",
-                "max |Δθ|",
-            ],
-            [
-                [
-                    r["sizes"],
-                    r["batch"],
-                    r["dtype"],
-                    r["contender"],
-                    r["ms_per_step"],
-                    r["ms_min"],
-                    r["ms_max"],
-                    r["gflops"],
-                    r["fraction_of_matmul_peak"],
-                    r["ratio_vs_torch"],
-                    r["ratio_vs_torch_best"],
-                    r["max_abs_diff_vs_torch"],
-                ]
-                for r in rows
-            ],
-        )
-    )
-    say(
-        "  ÷ PyTorch: throughput relative to PyTorch autograd (> 1 is faster), the median of "
-        "the rounds' ratios;\n  (best): the same from each one's fastest run; of peak: the "
-        f"fraction of NumPy's best {MATMUL_SIZE}² matrix-product rate."
-    )
     say()
 
 
