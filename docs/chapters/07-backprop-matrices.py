@@ -32,12 +32,6 @@ from nnmath.symbolic.backprop import verify_backprop
 
 plotting.setup_notebook()
 
-# Point the "Checked" notes at the verification page's source, which the site build
-# resolves and checks like any other link between pages.
-_checked = nb.checked
-nb.checked = lambda *names: nb.Html(
-    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
-)
 
 # %% [markdown]
 # ## Gradients and Jacobians
@@ -304,7 +298,7 @@ nb.checked(
 # grows linearly with depth. The composed expressions nest once per layer, and each nesting
 # multiplies their size, which the table shows. The proofs below run during this build; their
 # times come from the benchmark (`scripts/bench.py`), whose committed results the
-# [Performance](../performance.md) page shows, because a time measured during the build would
+# [Performance](../performance.py) page shows, because a time measured during the build would
 # change the page on every build.
 
 

@@ -7,7 +7,8 @@ What they do, in build order:
     ``matplotlibrc`` that fixes the SVG id salt), checks that the ``python3`` kernel runs
     this interpreter, and wraps mkdocs-jupyter's converter with a cache of our own
     (mkdocs-jupyter's cache is turned off in mkdocs.yml): the key covers the chapter
-    source, the conversion options, every file under ``nnmath/``, the library versions
+    source, the conversion options, every file under ``nnmath/`` and
+    ``scripts/`` (the committed benchmark results and their tables), the library versions
     and ``SOURCE_DATE_EPOCH``, so a change in the library re-executes the chapters.
     The wrapper also keeps the executed notebook for the ``.ipynb`` download. The
     cache lives in ``.cache/`` or in ``$NNMATH_CACHE_DIR``.
@@ -58,6 +59,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.nnmath")
+
+# Folders whose files executed pages depend on: a change to any file re-executes them.
+DEPENDENCY_DIRS = ("nnmath", "scripts")
 
 # Bump when the hook changes what it stores in the notebook cache.
 CACHE_FORMAT = "1"
@@ -214,8 +218,8 @@ def _environment_digest(root: Path) -> str:
     rc = os.environ.get("MATPLOTLIBRC", "")
     if rc and Path(rc).is_file():
         h.update(Path(rc).read_bytes())
-    lib = root / "nnmath"
-    for path in sorted(lib.rglob("*")):
+    # The library the chapters run; the benchmark results and tables the Performance page reads.
+    for path in sorted(p for d in DEPENDENCY_DIRS for p in (root / d).rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
             continue
         h.update(path.relative_to(root).as_posix().encode() + b"\0")

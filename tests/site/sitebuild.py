@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fcntl
+import fnmatch
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -108,6 +110,14 @@ def sitemap_paths(site: Path) -> list[str]:
     return sorted(url[len(home) :] for url in urls)
 
 
+def notebook_patterns() -> list[str]:
+    """The ``include`` patterns of mkdocs-jupyter in mkdocs.yml: the .py files that are pages."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^\s+include:\s*(\[.*\])\s*$", config, re.MULTILINE)
+    assert match, "mkdocs.yml: no `include: [...]` line for mkdocs-jupyter"
+    return list(json.loads(match.group(1)))
+
+
 def source_pages() -> list[str]:
     """Page paths the docs folder should produce (``a/b.md`` and ``a/b.py`` → ``a/b/``)."""
     docs = REPO / "docs"
@@ -116,7 +126,7 @@ def source_pages() -> list[str]:
         rel = path.relative_to(docs)
         if rel.parts[0] in {"hooks", "overrides"} or path.suffix not in {".md", ".py"}:
             continue
-        is_notebook = rel.parts[0] == "chapters" or rel.name == "verification.py"
+        is_notebook = any(fnmatch.fnmatch(rel.as_posix(), p) for p in notebook_patterns())
         if path.suffix == ".py" and not is_notebook:
             continue
         stem = rel.with_suffix("").as_posix()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.site.inspect_page import inspect
-from tests.site.sitebuild import sitemap_paths, source_pages
+from tests.site.sitebuild import REPO, sitemap_paths, source_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
 
@@ -26,3 +28,31 @@ def test_page_renders_cleanly(browser: Any, base_url: str, screenshot_dir: Path,
     problems = report.problems()
     assert not problems, f"page /{path} has problems:\n  " + "\n  ".join(problems)
     assert (screenshot_dir / name).stat().st_size > 0
+
+
+def test_performance_page_shows_the_committed_benchmark_results(browser: Any, base_url: str) -> None:
+    """Every table of scripts/results/latest.json, cell for cell, and the machine and date."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import bench_report
+
+    results = json.loads((REPO / "scripts/results/latest.json").read_text(encoding="utf-8"))
+    expected = [
+        [table.header] + [[bench_report.fmt(cell) for cell in row] for row in table.rows]
+        for table in bench_report.tables(results)
+    ]
+    page = browser.new_page()
+    try:
+        page.goto(base_url + "performance/", wait_until="load")
+        shown = page.eval_on_selector_all(
+            "article .nnmath-numbers table",
+            "ts => ts.map(t => [...t.rows].map(r => [...r.cells].map(c => c.innerText.trim())))",
+        )
+        text = page.inner_text("article")
+    finally:
+        page.close()
+    key = json.dumps
+    assert sorted(map(key, shown)) == sorted(map(key, expected)), (
+        "the Performance page's tables differ from scripts/results/latest.json"
+    )
+    for fact in (results["date"][:10], results["machine"]["cpu"], results["machine"]["numpy"]):
+        assert fact in text, f"the Performance page does not state {fact!r}"

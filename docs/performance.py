@@ -1,0 +1,206 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Performance
+#
+# How fast does `nnmath` run what this site teaches, next to PyTorch on the same CPU? The
+# benchmark script `scripts/bench.py` measures it: every contender runs the same work, in turns
+# within one run, and each table reports the median with the fastest and slowest run. The script
+# writes its results to `scripts/results/latest.json`, and this page shows the committed file. It
+# does not measure anything while the site is built: timings taken on a busy build machine would
+# be misleading, and two builds of the site must give the same page.
+#
+# To measure on your own machine, install the optional `bench` extra (it adds PyTorch, which the
+# package and the site never need) and run the script:
+#
+# ```bash
+# .venv/bin/pip install -e ".[bench]"
+# .venv/bin/python scripts/bench.py          # all measures, about ten minutes
+# .venv/bin/python scripts/bench.py --quick  # a smoke run in well under a minute
+# ```
+#
+# It prints the tables below as text and overwrites `scripts/results/latest.json`; the console
+# and this page format the results with the same code (`scripts/bench_report.py`).
+
+# %% tags=["hide-input"]
+import html
+import json
+import sys
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from nnmath import notebook as nb
+from nnmath import plotting
+
+plotting.setup_notebook()
+sys.path.insert(0, "scripts")
+import bench_report  # scripts/bench_report.py: the tables of the benchmark
+
+results = json.loads(Path("scripts/results/latest.json").read_text(encoding="utf-8"))
+machine = results["machine"]
+
+
+def render(table):
+    """A benchmark table as HTML, every cell formatted as the console shows it."""
+    body = nb.table(
+        [[bench_report.fmt(cell) for cell in row] for row in table.rows], header=table.header
+    ).markup
+    note = f"<p><small>{html.escape(table.note)}</small></p>" if table.note else ""
+    return nb.Html(f'<div class="nnmath-wide-table nnmath-numbers">{body}</div>{note}')
+
+
+tables = {t.key: t for t in bench_report.tables(results)}
+quick = " (a quick run: small step counts, one repeat)" if results["settings"]["quick"] else ""
+nb.Html(
+    '<div class="admonition info"><p class="admonition-title">Measured on</p><p>'
+    f"{html.escape(results['date'][:10])}{quick}: {html.escape(machine['cpu'])}, "
+    f"{machine['cores']} cores; Python {machine['python']}, NumPy {machine['numpy']} "
+    f"({html.escape(machine['blas'])}, {machine['blas_threads']} threads), "
+    f"PyTorch {machine['torch']} ({machine['torch_threads']} threads), "
+    f"SymPy {machine['sympy']}.</p></div>"
+)
+
+# %% [markdown]
+# ## Targets
+#
+# The goals the package is built to: single-sample training of the small networks of the early
+# chapters faster than straight-line Python and far faster than PyTorch, batched training of
+# mid-size networks on par with PyTorch, and a site quick enough to rebuild many times a day.
+# Each row says whether the committed run met its goal and, where it did not, by how much and
+# where the time goes.
+
+# %% tags=["hide-input"]
+target_rows = tables["targets"].rows
+met = sum(1 for row in target_rows if row[3] is True)
+missed = [row for row in target_rows if row[3] is False]
+summary = f"<p><strong>{met} of {len(target_rows)} targets met in this run.</strong></p>"
+if missed:
+    items = "".join(
+        f"<li>{html.escape(row[0])}: {bench_report.fmt(row[2])}, goal {html.escape(row[1])}. "
+        f"{html.escape(row[4])}</li>"
+        for row in missed
+    )
+    summary += (
+        '<div class="admonition warning"><p class="admonition-title">Not met</p>'
+        f"<ul>{items}</ul></div>"
+    )
+nb.Html(summary + render(tables["targets"]).markup)
+
+# %% [markdown]
+# ## Time per step at a glance
+#
+# Top: one training step of the 2-2-3-2 network of chapter 5 on one sample. `nnmath.sgd` runs it
+# on straight-line code generated from the network's shape (see `nnmath.fast`), which avoids the
+# fixed cost of every NumPy and PyTorch call; on arrays of two or three numbers that cost is all
+# there is. Bottom: the throughput of one mini-batch step relative to PyTorch autograd (the dashed
+# line), for the two mid-size networks. Here the matrix products dominate, and the "products only"
+# bars show the ceiling each library's matrix routines set.
+
+# %% tags=["hide-input"]
+shortest = min(r["steps"] for r in results["higham_sgd"])
+higham = [r for r in results["higham_sgd"] if r["steps"] == shortest]
+batched = [r for r in results["batched"] if r["ratio_vs_torch"] is not None]
+configs = sorted({(r["sizes"], r["dtype"]) for r in batched}, key=lambda c: (len(c[0]), c))
+series = [c for c in dict.fromkeys(r["contender"] for r in batched) if c != "PyTorch autograd"]
+colours = [plotting.BLUE, plotting.GREY, plotting.SKY_BLUE, plotting.VERMILLION]
+
+with matplotlib.rc_context(plotting.STYLE):
+    fig = Figure(figsize=(6.4, 7.2), layout="constrained")
+    top, bottom = fig.subplots(2, 1, height_ratios=[1, 1.7])
+    names = [r["contender"] for r in higham]
+    top.barh(names, [r["us_per_step"] for r in higham],
+             xerr=[[r["us_per_step"] * (1 - r["seconds_min"] / r["seconds"]) for r in higham],
+                   [r["us_per_step"] * (r["seconds_max"] / r["seconds"] - 1) for r in higham]],
+             color=[plotting.BLUE if n.startswith("nnmath.sgd") else plotting.GREY
+                    for n in names])  # fmt: skip
+    top.set_xscale("log")
+    top.invert_yaxis()
+    top.set_xlabel("µs per step (log scale)")
+    top.set_title("Higham's network, one sample per step")
+    height = 0.8 / len(series)
+    for k, (name, colour) in enumerate(zip(series, colours, strict=False)):
+        ratios = []
+        for sizes, dtype in configs:
+            row = next(r for r in batched if (r["sizes"], r["dtype"], r["contender"])
+                       == (sizes, dtype, name))  # fmt: skip
+            ratios.append(row["ratio_vs_torch"])
+        positions = [i + (k - (len(series) - 1) / 2) * height for i in range(len(configs))]
+        bottom.barh(positions, ratios, height=height, color=colour, label=name)
+    bottom.axvline(1.0, color=plotting.BLACK, linestyle="--", linewidth=1)
+    bottom.set_yticks(range(len(configs)), [f"{s}\n{d}" for s, d in configs])
+    bottom.invert_yaxis()
+    bottom.set_xlabel("throughput ÷ PyTorch autograd (> 1 is faster)")
+    bottom.set_title("One mini-batch step, softmax + cross-entropy")
+    bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
+fig
+
+# %% [markdown]
+# *Figure: top, microseconds per single-sample step for each contender (median; the whiskers
+# span the fastest and slowest run). Bottom, mini-batch throughput relative to PyTorch autograd
+# for each network and floating-point type; the dashed line marks parity.*
+
+# %% [markdown]
+# ## Single-sample training of a small network
+#
+# Higham & Higham's experiment from chapter 5: the 2-2-3-2 sigmoid network, learning rate 0.05,
+# one randomly chosen point per step. All contenders start from the same parameters and visit the
+# samples in the same order, so they do the same arithmetic; the last column is the largest
+# difference of their final parameters from those of `nnmath.sgd`, which shows that the
+# comparison is fair. "General NumPy path" is `Network.backward` called once per step, as the
+# chapters write it. The longest run is measured for `nnmath.sgd` only; the PyTorch autograd row
+# at that length is its shorter run scaled up.
+
+# %% tags=["hide-input"]
+render(tables["higham_sgd"])
+
+# %% [markdown]
+# ## Mini-batch training of mid-size networks
+#
+# One step of mini-batch gradient descent with sigmoid hidden layers and a softmax output with
+# cross-entropy, on random data: `nnmath.batched` (what `nnmath.gradient_descent` runs), PyTorch
+# autograd, and the general NumPy path. The FLOP rate counts `6 n Σ d_in d_out` operations per
+# step (for each layer one matrix product forward and two backward, each of `2 n d_in d_out`),
+# and "of peak" divides it by NumPy's own rate for a large square matrix product, measured in the
+# same run. The two "products only" rows time the matrix
+# products of a step and nothing else: no implementation on top of that library can be faster.
+
+# %% tags=["hide-input"]
+render(tables["batched"])
+
+# %% tags=["hide-input"]
+render(tables["matmul"])
+
+# %% [markdown]
+# ## Symbolic proofs against depth
+#
+# Chapter 7 proves the backpropagation equations with SymPy in two ways: one layer at a time, and
+# by differentiating the fully composed cost. The first grows with the number of layers; the
+# second with the size of the nested expression, which multiplies with every layer. The composed
+# series stops after the first proof that takes longer than a minute.
+
+# %% tags=["hide-input"]
+render(tables["symbolic"])
+
+# %% [markdown]
+# ## Building this site
+#
+# A clean build executes every chapter; a rebuild with nothing changed takes every executed
+# chapter from the notebook cache, whose key covers the chapter, the `nnmath` sources and the
+# committed benchmark results.
+
+# %% tags=["hide-input"]
+if "site" in tables:
+    shown = render(tables["site"])
+else:
+    shown = nb.Html("<p>The site build was not measured in this run.</p>")
+shown
