@@ -32,12 +32,6 @@ from nnmath import plotting, symbolic
 
 plotting.setup_notebook()
 
-# Point the "Checked" notes at the verification page's source, which the site build
-# resolves and checks like any other link between pages.
-_checked = nb.checked
-nb.checked = lambda *names: nb.Html(
-    _checked(*names).markup.replace('href="../../verification/', 'href="../verification.py')
-)
 
 # %% [markdown]
 # ## Compositions and the chain rule
