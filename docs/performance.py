@@ -97,6 +97,19 @@ if missed:
 nb.Html(summary + render(tables["targets"]).markup)
 
 # %% [markdown]
+# The same goals on every run that was kept (`scripts/results/run-*.json`). The outcome depends on
+# the machine: most of a mini-batch step is matrix products, and how fast NumPy's OpenBLAS does
+# them next to the Intel MKL and oneDNN routines inside PyTorch differs from one processor to
+# the next.
+
+# %% tags=["hide-input"]
+archived = [
+    json.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(Path("scripts/results").glob("run-*.json"))
+]
+render(bench_report.history_table(archived))
+
+# %% [markdown]
 # ## Time per step at a glance
 #
 # Top: one training step of the 2-2-3-2 network of chapter 5 on one sample. `nnmath.sgd` runs it

@@ -34,6 +34,10 @@ c. ``symbolic``: ``nnmath.symbolic.backprop.verify_backprop`` for width-3
 d. ``site``: ``mkdocs build --strict`` with an empty notebook cache
    (``NNMATH_CACHE_DIR``), then again with the same cache (no-change rebuild).
 
+A full run writes ``scripts/results/latest.json`` and a copy named by date,
+``scripts/results/run-YYYY-MM-DD.json``; the site's Performance page shows the
+latest run and the targets of every dated one. ``--out`` writes only the file given.
+
 JSON schema (``scripts/results/latest.json``; every measure is a list of flat rows)
 ---------------------------------------------------------------------------------
 ``schema`` : int
@@ -107,6 +111,7 @@ from nnmath.batched import BatchedTrainer  # noqa: E402
 Row = dict[str, Any]
 SECTIONS = ("higham", "batched", "symbolic", "site")
 MATMUL_SIZE = 2048
+DEFAULT_OUT = ROOT / "scripts" / "results" / "latest.json"
 PAUSE = 0.25  # seconds between two contenders' runs
 
 try:  # PyTorch is optional (the `bench` extra).
@@ -850,7 +855,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "scripts" / "results" / "latest.json",
+        default=DEFAULT_OUT,
         help="JSON file to write (default: scripts/results/latest.json)",
     )
     args = parser.parse_args(argv)
@@ -936,9 +941,15 @@ def main(argv: list[str] | None = None) -> int:
     say(bench_report.text(bench_report.targets_table(results)))
     for note in notes:
         say(f"NOTE: {note}")
+    text = json.dumps(results, indent=1, ensure_ascii=False) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8")
     say(f"\nwrote {args.out}")
+    if args.out.resolve() == DEFAULT_OUT.resolve() and not quick:
+        # Full runs are also kept by date: the Performance page compares their targets.
+        archive = DEFAULT_OUT.with_name(f"run-{results['date'][:10]}.json")
+        archive.write_text(text, encoding="utf-8")
+        say(f"wrote {archive}")
     return 0
 
 

@@ -189,6 +189,36 @@ def targets_table(results: dict[str, Any]) -> Table:
     )
 
 
+def history_table(runs: list[dict[str, Any]]) -> Table:
+    """The targets of several runs side by side (one column per run, oldest first).
+
+    Parameters
+    ----------
+    runs : list of dict
+        Results dictionaries, e.g. every ``scripts/results/run-*.json``.
+    """
+    runs = sorted(runs, key=lambda r: r["date"])
+    goals: dict[str, str] = {}
+    for run in runs:
+        for row in run.get("targets") or []:
+            goals.setdefault(row["target"], row["goal"])
+    rows = []
+    for target, goal in goals.items():
+        cells: list[Any] = [target, goal]
+        for run in runs:
+            row = next((r for r in run.get("targets") or [] if r["target"] == target), None)
+            cells.append("—" if row is None else f"{fmt(row['value'])} ({fmt(row['met'])})")
+        rows.append(cells)
+    header = ["target", "goal"] + [f"{r['date'][:10]}, {r['machine']['cpu']}" for r in runs]
+    return Table(
+        "history",
+        "Targets of every archived run",
+        header,
+        rows,
+        "Each column is one full run of the benchmark on the machine named in its heading.",
+    )
+
+
 TABLES: list[Callable[[dict[str, Any]], Table]] = [
     matmul_table,
     higham_table,

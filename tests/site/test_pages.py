@@ -36,9 +36,14 @@ def test_performance_page_shows_the_committed_benchmark_results(browser: Any, ba
     import bench_report
 
     results = json.loads((REPO / "scripts/results/latest.json").read_text(encoding="utf-8"))
+    archived = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in (REPO / "scripts/results").glob("run-*.json")
+    ]
+    tables = [*bench_report.tables(results), bench_report.history_table(archived)]
     expected = [
         [table.header] + [[bench_report.fmt(cell) for cell in row] for row in table.rows]
-        for table in bench_report.tables(results)
+        for table in tables
     ]
     page = browser.new_page()
     try:
