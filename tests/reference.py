@@ -1,6 +1,18 @@
-"""The training loop written out with Network.backward: the independent reference of the tests."""
+"""Shared by the engine tests: the training loop written out with Network.backward, and cases."""
 
 import numpy as np
+
+# (hidden, output, loss) combinations the engine tests run: every hidden activation and every
+# output/loss pair a Network accepts appear at least once.
+ACTIVATIONS = [
+    ("sigmoid", "sigmoid", "quadratic"),
+    ("sigmoid", "identity", "quadratic"),
+    ("sigmoid", "softmax", "cross_entropy"),
+    ("tanh", "sigmoid", "quadratic"),
+    ("tanh", "softmax", "cross_entropy"),
+    ("relu", "identity", "quadratic"),
+    ("relu", "softmax", "cross_entropy"),
+]
 
 
 def reference_train(net, X, Y, batches, learning_rate, marks=None):

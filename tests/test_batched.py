@@ -7,17 +7,9 @@ import nnmath as nm
 from nnmath import batched
 from nnmath.batched import BatchedTrainer
 from nnmath.training import minibatches, record_points
+from tests.reference import ACTIVATIONS
 from tests.reference import reference_train as reference_run
 
-ACTIVATIONS = [
-    ("sigmoid", "sigmoid", "quadratic"),
-    ("sigmoid", "identity", "quadratic"),
-    ("sigmoid", "softmax", "cross_entropy"),
-    ("tanh", "sigmoid", "quadratic"),
-    ("tanh", "softmax", "cross_entropy"),
-    ("relu", "identity", "quadratic"),
-    ("relu", "softmax", "cross_entropy"),
-]
 SIZES = [[5, 7, 6, 3], [4, 3], [3, 8, 2]]
 
 

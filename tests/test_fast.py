@@ -8,17 +8,7 @@ import pytest
 import nnmath as nm
 from nnmath import fast, training
 from nnmath.training import record_points
-from tests.reference import reference_train
-
-ACTIVATIONS = [
-    ("sigmoid", "sigmoid", "quadratic"),
-    ("sigmoid", "identity", "quadratic"),
-    ("sigmoid", "softmax", "cross_entropy"),
-    ("tanh", "sigmoid", "quadratic"),
-    ("tanh", "softmax", "cross_entropy"),
-    ("relu", "identity", "quadratic"),
-    ("relu", "softmax", "cross_entropy"),
-]
+from tests.reference import ACTIVATIONS, reference_train
 
 
 def data_for(sizes, seed=0, n=12):
@@ -298,14 +288,14 @@ def test_generated_source_is_readable_python():
     compile(source, "<generated>", "exec")
     assert "def sgd_loop(params, rows, order, marks, eta, report):" in source
     assert "z1_0 = w1_0_0 * x0 + w1_0_1 * x1 + b1_0" in source
-    assert "d3_0 = a3_0 * (1.0 - a3_0) * (a3_0 - y0)" in source
+    assert "d3_0 = eta * (a3_0 * (1.0 - a3_0) * (a3_0 - y0))" in source  # η δ^L
     assert "d2_0 = a2_0 * (1.0 - a2_0) * (d3_0 * w3_0_0 + d3_1 * w3_1_0)" in source
-    assert "w3_0_0 -= eta * (d3_0 * a2_0)" in source
+    assert "w3_0_0 -= d3_0 * a2_0" in source  # η is already in d3_0
     # Each error δ is computed once per step, and there is no call besides exp.
     assert source.count("d2_0 = ") == 1
     assert "tanh = _tanh" not in source
     softmax = fast.generated_source([2, 3, 2], output="softmax", loss="cross_entropy")
-    assert "d2_0 = a2_0 * sy - y0" in softmax
+    assert "d2_0 = eta * (a2_0 * sy - y0)" in softmax
 
 
 def test_compiled_loop_is_cached():
