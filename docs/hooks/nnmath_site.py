@@ -13,6 +13,14 @@ What they do, in build order:
     The wrapper also keeps the executed notebook for the ``.ipynb`` download. The
     cache lives in ``.cache/`` or in ``$NNMATH_CACHE_DIR``.
 
+``on_files``
+    Starts executing, in parallel (one kernel per core), every notebook page whose
+    cached conversion is missing. mkdocs-jupyter still converts the pages one after the
+    other; when it comes to execute a notebook, the hook hands it the outputs of the
+    run already under way or done (the HTML export itself stays sequential: it keeps
+    global state). A clean build takes about as long as its longest chapters rather
+    than the sum of all of them.
+
 ``on_page_content``
     On notebook pages, moves the ~590 KB of CSS that mkdocs-jupyter inlines into one
     shared, content-hashed stylesheet (linked from the page head by
@@ -48,8 +56,10 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -113,10 +123,18 @@ class _State:
         self.css: dict[str, str] = {}  # site path -> stylesheet text
         self.notebook_pages: set[str] = set()  # src_uri of every notebook page built
         self.notebook_files: set[str] = set()  # src_uri of every notebook page in the site
+        # Cells key (see _cells_key) -> the executed notebook, being run ahead of its page.
+        self.prefetched: dict[str, Future[Any]] = {}
 
 
 _state = _State()
-_captured: list[Any] = []  # notebooks executed by the current conversion
+_local = threading.local()  # .captured: notebooks executed by this thread's conversion
+
+
+def _captured() -> list[Any]:
+    if not hasattr(_local, "captured"):
+        _local.captured = []
+    return _local.captured  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- on_config
@@ -251,23 +269,58 @@ def _install_patches() -> None:
             # Run every chapter from the repository root, wherever mkdocs was started.
             if resources is not None and not resources.get("metadata", {}).get("path"):
                 resources.setdefault("metadata", {})["path"] = str(_state.root)
-            nb, resources = original_preprocess(self, nb, resources, km)
-            _captured.append(copy.deepcopy(nb))
+            if _is_prefetch():  # a run ahead of its page (see _prefetch)
+                return original_preprocess(self, nb, resources, km)
+            future = _state.prefetched.pop(_cells_key(nb), None)
+            if future is not None:
+                _copy_outputs(future.result(), nb)  # re-raises a failing cell's error
+            else:
+                nb, resources = original_preprocess(self, nb, resources, km)
+            _captured().append(copy.deepcopy(nb))
             return nb, resources
 
         preprocess._nnmath = True  # type: ignore[attr-defined]
         ExecutePreprocessor.preprocess = preprocess  # type: ignore[method-assign]
 
 
-def _cached_nb2html(original: Any, nb_path: str, *args: Any, **kwargs: Any) -> str:
-    source = Path(nb_path).read_bytes()
+def _is_prefetch() -> bool:
+    return threading.current_thread().name.startswith(PREFETCH_THREADS)
+
+
+def _cells_key(nb: Any) -> str:
+    """Identifies a notebook by its cells, as read from the source and as exported."""
+    cells = [(cell.cell_type, cell.source) for cell in nb.cells]
+    return hashlib.sha256(json.dumps(cells).encode()).hexdigest()
+
+
+def _copy_outputs(executed: Any, nb: Any) -> None:
+    """Give ``nb`` the outputs of ``executed``, the same notebook run ahead of its page.
+
+    Only what execution changes is copied; the marks earlier preprocessors left on
+    ``nb`` (hidden inputs) stay.
+    """
+    for source, target in zip(executed.cells, nb.cells, strict=True):
+        if target.cell_type == "code":
+            target.outputs = source.outputs
+            target.execution_count = source.execution_count
+    for key in ("language_info", "widgets"):
+        if key in executed.metadata:
+            nb.metadata[key] = executed.metadata[key]
+
+
+def _cache_entry(nb_path: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Path:
+    """The cache file of one conversion: chapter source, options and environment."""
     h = hashlib.sha256()
     h.update(_state.env_digest.encode())
-    h.update(hashlib.sha256(source).digest())
+    h.update(hashlib.sha256(Path(nb_path).read_bytes()).digest())
     h.update(repr(args).encode())
     h.update(repr(sorted(kwargs.items())).encode())
-    key = h.hexdigest()
-    entry = _state.cache_dir / f"{key}.json"
+    return _state.cache_dir / f"{h.hexdigest()}.json"
+
+
+def _cached_nb2html(original: Any, nb_path: str, *args: Any, **kwargs: Any) -> str:
+    source = Path(nb_path).read_bytes()
+    entry = _cache_entry(nb_path, args, kwargs)
     _state.used_cache_entries.add(entry.name)
     real = os.path.realpath(nb_path)
 
@@ -277,15 +330,16 @@ def _cached_nb2html(original: Any, nb_path: str, *args: Any, **kwargs: Any) -> s
         _state.notebooks[real] = data["ipynb"]
         return str(data["html"])
 
-    _captured.clear()
+    captured = _captured()
+    captured.clear()
     html = original(nb_path, *args, **kwargs)
-    if _captured:
-        nb = _captured[-1]
+    if captured:
+        nb = captured[-1]
     else:  # not executed (execute: false or execute_ignore): offer the bare notebook
         import jupytext
 
         nb = jupytext.reads(source.decode("utf-8"), fmt="py:percent")
-    _captured.clear()
+    captured.clear()
     ipynb = _notebook_json(nb)
     _state.notebooks[real] = ipynb
 
@@ -331,8 +385,64 @@ def _notebook_json(nb: Any) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Runs after mkdocs-jupyter's on_files, which wraps the notebooks in NotebookFile.
-    _state.notebook_files = {f.src_uri for f in files if type(f).__name__ == "NotebookFile"}
+    notebooks = [f for f in files if type(f).__name__ == "NotebookFile"]
+    _state.notebook_files = {f.src_uri for f in notebooks}
+    _prefetch([f.abs_src_path for f in notebooks if f.abs_src_path], config)
     return files
+
+
+PREFETCH_THREADS = "nnmath-execute"
+
+
+def _prefetch(paths: list[str], config: MkDocsConfig) -> None:
+    """Start executing the notebooks whose cached page is missing, one kernel per core."""
+    import jupytext
+    from nbconvert.preprocessors.execute import ExecutePreprocessor
+
+    jupyter = config.plugins["mkdocs-jupyter"].config
+    if not jupyter["execute"]:
+        return
+    todo = []
+    for path in paths:
+        ignored = any(PurePath(path).match(p) for p in jupyter["execute_ignore"] or ())
+        if not ignored and not _cache_entry(path, (), _converter_options(jupyter)).is_file():
+            todo.append(path)
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers < 2:  # nothing to overlap: the pages execute their notebooks themselves
+        return
+
+    def execute(nb: Any) -> Any:
+        runner = ExecutePreprocessor(
+            kernel_name=jupyter["kernel_name"],
+            allow_errors=jupyter["allow_errors"],
+            store_widget_state=True,
+        )
+        nb, _ = runner.preprocess(nb, {"metadata": {"path": str(_state.root)}})
+        return nb
+
+    pool = ThreadPoolExecutor(workers, thread_name_prefix=PREFETCH_THREADS)
+    for path in todo:
+        nb = jupytext.read(path)
+        _state.prefetched[_cells_key(nb)] = pool.submit(execute, nb)
+    pool.shutdown(wait=False)
+    log.info("nnmath: executing %d notebooks on %d cores", len(todo), workers)
+
+
+def _converter_options(jupyter: Any) -> dict[str, Any]:
+    """The keyword arguments mkdocs-jupyter passes to ``convert.nb2html`` (its on_pre_page)."""
+    return {
+        "execute": jupyter["execute"],
+        "kernel_name": jupyter["kernel_name"],
+        "theme": jupyter["theme"],
+        "allow_errors": jupyter["allow_errors"],
+        "show_input": jupyter["show_input"],
+        "no_input": jupyter["no_input"],
+        "no_prompt": jupyter["no_prompt"],
+        "remove_tag_config": jupyter["remove_tag_config"],
+        "highlight_extra_classes": jupyter["highlight_extra_classes"],
+        "include_requirejs": jupyter["include_requirejs"],
+        "custom_mathjax_url": jupyter["custom_mathjax_url"],
+    }
 
 
 def _is_notebook(page: Page) -> bool:
