@@ -66,7 +66,8 @@ class PageReport:
             out.append("the page source has math but nothing was typeset")
         if self.html_bytes >= HTML_BUDGET:
             out.append(f"HTML is {self.html_bytes} bytes (budget {HTML_BUDGET}, images excluded)")
-        return out
+        # A resource the page asks for again (e.g. while the screenshot is taken) counts once.
+        return list(dict.fromkeys(out))
 
 
 def watch(page: Any, base_url: str, report: PageReport) -> None:
