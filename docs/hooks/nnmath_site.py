@@ -74,7 +74,7 @@ log = logging.getLogger("mkdocs.hooks.nnmath")
 DEPENDENCY_DIRS = ("nnmath", "scripts")
 
 # Bump when the hook changes what it stores in the notebook cache.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 # Packages whose version can change what an executed chapter shows.
 KEY_PACKAGES = (
@@ -270,17 +270,32 @@ def _install_patches() -> None:
             if resources is not None and not resources.get("metadata", {}).get("path"):
                 resources.setdefault("metadata", {})["path"] = str(_state.root)
             if _is_prefetch():  # a run ahead of its page (see _prefetch)
-                return original_preprocess(self, nb, resources, km)
+                nb, resources = original_preprocess(self, nb, resources, km)
+                return _coalesce_streams(nb), resources
             future = _state.prefetched.pop(_cells_key(nb), None)
             if future is not None:
                 _copy_outputs(future.result(), nb)  # re-raises a failing cell's error
             else:
                 nb, resources = original_preprocess(self, nb, resources, km)
+                nb = _coalesce_streams(nb)
             _captured().append(copy.deepcopy(nb))
             return nb, resources
 
         preprocess._nnmath = True  # type: ignore[attr-defined]
         ExecutePreprocessor.preprocess = preprocess  # type: ignore[method-assign]
+
+
+def _coalesce_streams(nb: Any) -> Any:
+    """Merge consecutive stream outputs of a cell into one.
+
+    The kernel flushes stdout on a timer, so one ``print`` can arrive as two messages
+    (text, then its newline) when the machine is busy; merged, the page and the
+    download are the same whatever the timing.
+    """
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
+    return nb
 
 
 def _is_prefetch() -> bool:
