@@ -81,6 +81,10 @@ labels = np.argmax(Y, axis=1)  # 0 for category A, 1 for category B
 correct = int(np.sum(net.predict(X) == labels))
 print(f"correct: {correct}/{len(X)}   final cost: {history.final_cost:.3g}")
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert correct == len(X), correct
+
 # %% [markdown]
 # All ten points are classified correctly and the cost has dropped by several orders of
 # magnitude. The cost was recorded at 200 step counts spaced evenly on a logarithmic scale;
@@ -152,6 +156,10 @@ for i in wrong:
     print("output F(x):  ", net20(X20[i])[0].round(3))
 
 # %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert len(wrong) == 1, wrong
+
+# %% tags=["hide-input"]
 plotting.decision_regions(net20, X20, Y20, boundary=nm.datasets.land20_boundary)
 
 # %% [markdown]
@@ -190,6 +198,10 @@ history_gd = nm.gradient_descent(net_gd, X, Y, learning_rate=0.05, steps=10**5)
 correct_gd = int(np.sum(net_gd.predict(X) == labels))
 print(f"full batch: {correct_gd}/10 correct, cost {history_gd.final_cost:.3g}")
 print(f"SGD:        {correct}/10 correct, cost {history.final_cost:.3g}")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert history_gd.final_cost > 10 * history.final_cost, (history_gd.final_cost, history.final_cost)
 
 # %% [markdown]
 # To draw the two runs on a common axis we count per-point gradients rather than steps: an
@@ -255,6 +267,11 @@ highest_ok = many.final_cost[ok].max()
 lowest_failed = many.final_cost[~ok].min()
 print(f"final cost of the successful runs: at most {highest_ok:.3g}")
 print(f"final cost of the others:          at least {lowest_failed:.3g}")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# ("likely but far from certain"; every success below every failure)
+assert 0.5 < success < 0.95 and highest_ok < lowest_failed, (success, highest_ok, lowest_failed)
 
 # %% tags=["hide-input"]
 # A line between the two groups: the geometric mean of the two bounds printed above.
