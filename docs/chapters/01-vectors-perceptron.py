@@ -105,6 +105,12 @@ for v in ([3.0, 1.0], [1.0, 3.0], [-1.0, 2.0], [-2.0, 1.0], [-2.0, -1.0]):
 header = ["b", "a·b", "angle θ from a to b", "‖a‖ ‖b‖ cos θ"]
 nb.table(rows, header)
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (the two columns agree, and the dot products take all three signs)
+signs = {float(np.sign(row[1])) for row in rows}
+assert signs == {-1.0, 0.0, 1.0} and all(np.isclose(float(r[3]), r[1]) for r in rows), rows
+
 
 # %% [markdown]
 # ## What the sign of the dot product says
@@ -248,6 +254,10 @@ print("inputs:", len(X3), " answered 1:", int(form1.sum()))
 print("form 1 == form 2:", np.array_equal(form1, form2))
 print("form 2 == form 3:", np.array_equal(form2, form3))
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert np.array_equal(form1, form2) and np.array_equal(form2, form3), (form1 != form3).sum()
+
 
 # %% [markdown]
 # The three arguments can differ in the last bit, because the additions happen in a different
@@ -262,6 +272,10 @@ print("form 2 == form 3:", np.array_equal(form2, form3))
 # %%
 prediction = nm.step(X @ w + bias)
 print("correctly classified:", int(np.sum(prediction == y)), "of", len(y))
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert np.all(prediction == y), int(np.sum(prediction != y))
 
 # %% tags=["hide-input"]
 plotting.perceptron_line(X, y, w, bias)

@@ -105,6 +105,13 @@ print("converged:", result.converged, " epochs:", result.epochs)
 print("updates:", result.updates)
 print("learned w =", result.weights, " b =", result.bias)
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (most mistakes in the first epoch, then a clean epoch, and every example right)
+first_worst = result.mistakes[0] == max(result.mistakes)
+all_right = np.all(result.predict(X) == y)
+assert result.converged and first_worst and all_right, result.mistakes
+
 # %% [markdown]
 # The first epoch is the clumsy one: the perceptron starts from $\mathbf{w} = \mathbf{0}$,
 # knowing nothing, and trips over many examples. The count of mistakes then falls until an
@@ -143,6 +150,14 @@ for eta in (0.01, 1.0, 100.0):
     scaled = np.allclose(np.append(run.weights, run.bias), eta * w_eta_1)
     print(f"eta = {eta:<6} mistakes {run.mistakes}  eta * w_eta_1: {scaled}")
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert all(
+    r.mistakes == result.mistakes and np.allclose(np.append(r.weights, r.bias), eta * w_eta_1)
+    for eta in (0.01, 1.0, 100.0)
+    for r in [nm.train_perceptron(X, y, learning_rate=eta)]
+), "the learning rate changed the run"
+
 # %% [markdown]
 # (The learning rate starts to matter once the initial weights are not zero, and it matters
 # very much for the gradient methods of the later chapters.)
@@ -179,6 +194,10 @@ def slope(e):  # central difference along the direction e
 slopes = [slope(e) for e in np.eye(3)]
 print("mistakes at these weights:", n_mistakes(w1))
 print("finite-difference slope in w0, w1, w2:", slopes)
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert n_mistakes(w1) > 0 and slopes == [0.0, 0.0, 0.0], (n_mistakes(w1), slopes)
 
 # %% [markdown]
 # The error is not zero, yet its slope in every direction is zero: a gradient would give
@@ -225,6 +244,10 @@ print("mistakes in the first ten epochs:", xor_run.mistakes[:10])
 print("fewest mistakes in any epoch:", min(xor_run.mistakes))
 print("converged:", xor_run.converged, "after", xor_run.epochs, "epochs")
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert min(xor_run.mistakes) > 0 and not xor_run.converged, xor_run.mistakes
+
 # %% [markdown]
 # It never has a clean epoch. In fact we can prove from the run that it never will. The rule is
 # deterministic: if the weights at the start of an epoch are the same as at the start of an
@@ -254,6 +277,11 @@ for x, target in zip(X_xor_aug, y_xor, strict=True):
     w = w + (target - predicted) * x  # learning rate 1
     states.append(w)
 print("back to the start:", np.array_equal(states[-1], path[k]))
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (all four points are misclassified when seen, and the epoch ends where it began)
+assert np.array_equal(states[-1], path[k]) and xor_run.mistakes[k - 1] == 4, states
 
 # %% tags=["hide-input"]
 fig = Figure(figsize=(9.0, 7.2), layout="constrained")
@@ -335,6 +363,14 @@ for gap in (0.05, 0.1, 0.2, 0.3):
 
 print("R for the four data sets:", np.round(radii, 3))
 nb.table(rows, ["nearest", "γ", "(R/γ)²", "updates"])
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (updates ≤ bound / 5 for "far fewer"; the bound shrinks; γ < nearest)
+bounds = [float(r[2]) for r in rows]
+assert np.all(np.diff(bounds) < 0) and all(
+    5 * r[3] <= float(r[2]) and float(r[1]) < float(r[0]) for r in rows
+), rows
 
 
 # %% [markdown]

@@ -52,6 +52,10 @@ print("x          ", x)
 print("sigma(x)   ", np.round(nm.sigmoid(x), 4))
 print("1-sigma(-x)", np.round(1 - nm.sigmoid(-x), 4))
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert np.allclose(nm.sigmoid(x), 1 - nm.sigmoid(-x)) and nm.sigmoid(0.0) == 0.5, nm.sigmoid(x)
+
 # %% [markdown]
 # The second and third rows agree: the curve is symmetric about its midpoint, and
 # $\sigma(0)$ sits exactly half-way. SymPy derives these facts from the definition, together
@@ -61,6 +65,12 @@ print("1-sigma(-x)", np.round(1 - nm.sigmoid(-x), 4))
 
 # %%
 nb.derivation("sigmoid")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (the step numbers that the text cites)
+step_labels = [step.label for step in symbolic.derive("sigmoid").steps]
+assert step_labels[7:11] == ["Symmetry", "Midpoint", "Limits", "Limit at +∞"], step_labels
 
 # %% [markdown]
 # So the sigmoid keeps every output strictly between 0 and 1 (the limits, steps 10 and 11), is
@@ -130,6 +140,12 @@ kernel = nm.sigmoid_prime(tail)[0]
 derived = formula.evaluate(tail[:, None])[0, 0]
 print(f"at x = 30: kernel {kernel:.4g}, SymPy {derived:.4g}")
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+# (leading digits only: relative gap between 1e-6 and 1e-2; absolute gap below 1e-12)
+gap = abs(kernel - derived)
+assert 1e-6 < gap / derived < 1e-2 and gap < 1e-12, (kernel, derived)
+
 # %% [markdown]
 # The slope is largest in the middle, where $\sigma = 1/2$ (of two numbers $\sigma$ and
 # $1 - \sigma$ with sum 1, the product is largest when they are equal), and fades on both
@@ -180,6 +196,13 @@ for a, b in [(1.0, 0.0), (2.0, -4.0), (5.0, 2.0), (0.5, 1.0), (-2.0, 0.0)]:
 header = ["(a, b)", "transition x₀", "σ(a x₀ + b)", "slope: derived / measured"]
 nb.table(rows, header)
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+# (σ = 1/2 at every transition, derived and measured slopes agree, the last is negative)
+pairs = [[float(s) for s in r[3].split(" / ")] for r in rows]
+at_half = all(np.isclose(r[2], 0.5) for r in rows)
+assert at_half and all(np.isclose(d, m, atol=1e-6) for d, m in pairs) and pairs[-1][1] < 0, rows
+
 # %% [markdown]
 # In the language of neural networks, $a$ is the **weight** of the input and $b$ the
 # **bias**. Training a network means choosing them, for every neuron at once, so that the
@@ -201,6 +224,11 @@ with warnings.catch_warnings(record=True) as caught:
     naive = 1 / (1 + np.exp(-xs))
 print("naive formula:", naive)
 print("warnings:", [str(w.message) for w in caught])
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+overflowed = any("overflow" in str(w.message) for w in caught)
+assert np.array_equal(naive, [0.0, 1.0]) and overflowed, (naive, caught)
 
 # %% [markdown]
 # In a long training run a flood of such warnings hides the ones that matter, and in other
@@ -229,6 +257,10 @@ nb.source(nnmath.activations._sigmoid_unchecked)
 with np.errstate(over="raise", divide="raise", invalid="raise"):
     print("sigma(-1000) =", nm.sigmoid(-1000.0))
     print("sigma(1000)  =", nm.sigmoid(1000.0))
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert nm.sigmoid(-1000.0) == 0.0 and nm.sigmoid(1000.0) == 1.0, nm.sigmoid([-1000.0, 1000.0])
 
 # %% [markdown]
 # The true values differ from 0 and 1 by about $e^{-1000}$, far below what a double can

@@ -141,6 +141,10 @@ print("N =", len(X))
 print("ratio of summed to mean gradient, entry by entry:")
 print(np.round(g_sum / g_mean, 12))
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
+
 # %% [markdown]
 # ## Gradient descent
 #
@@ -194,6 +198,18 @@ def descend(eta, steps=15, start=(-1.5, -1.0)):
 runs = {f"η = {eta}": descend(eta) for eta in (0.02, 0.12, 0.26)}
 for name, path in runs.items():
     print(f"{name}: cost after {len(path) - 1} steps = {bowl(*path[-1]):.2e}")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (η = 0.02 still far from w*, η = 0.12 there, η = 0.26 jumps across the steep direction)
+slow, good, fast = (runs[f"η = {eta}"] for eta in (0.02, 0.12, 0.26))
+steep = np.linalg.eigh(H)[1][:, -1]  # direction of the largest curvature
+across = (fast - w_star) @ steep
+distances = np.linalg.norm(slow[-1] - w_star), np.linalg.norm(good[-1] - w_star)
+assert distances[0] > 0.5 and distances[1] < 0.05 and np.all(across[1:] * across[:-1] < 0), (
+    distances,
+    across,
+)
 
 # %% tags=["hide-input"]
 plotting.cost_contours(bowl, runs, xlim=(-2.0, 3.0), ylim=(-1.5, 2.5), levels=12)
@@ -304,6 +320,13 @@ nb.Html(
     "for a small enough learning rate.</p>"
 )
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+# (the large step overshoots and raises E; descent also passes t, yet lowers E)
+overshoots = ex["L"] < ex["t"] < ex["L_up_large"] and error(ex["L_up_large"]) > ex["E"]
+descends = ex["dE_dL"] < 0 and ex["L_descent"] > ex["t"] and ex["E_descent"] < ex["E"]
+assert overshoots and descends, ex
+
 # %% [markdown]
 # In floating point, the same steps take three lines of Python each. The results agree with the
 # exact values up to rounding, which is why the check above uses rationals instead:
@@ -317,6 +340,12 @@ for eta in (0.2, 0.1):
     w1, w2 = w1 + eta * dL_dw1, w2 + eta * dL_dw2  # a step up that gradient
     L = (x * w1 + b1) * w2 + b2
     print(f"step {eta} up: w1 = {w1:.4g}, w2 = {w2:.4g}, L = {L:.4g}")
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+# (the last run, η = 1/10, against the exact values of the table)
+exact_small = [float(ex[k]) for k in ("eta_up_small", "w1_up_small", "w2_up_small", "L_up_small")]
+assert np.allclose([eta, w1, w2, L], exact_small, rtol=1e-12, atol=0), ([eta, w1, w2, L], ex)
 
 # %% tags=["hide-input"]
 nb.Html(

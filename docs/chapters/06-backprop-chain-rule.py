@@ -69,6 +69,10 @@ slope = (twice(x0 + h) - twice(x0 - h)) / (2 * h)
 print(f"product of local derivatives: {chain:.10f}")
 print(f"finite-difference slope:      {slope:.10f}")
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert abs(chain - slope) < 1e-8, (chain, slope)
+
 # %% [markdown]
 # ## Two sigmoid neurons in a row
 #
@@ -223,6 +227,12 @@ for name, g in [
     ("finite differences", from_differences),
 ]:
     print(f"  {name:<19} {np.abs(g - from_sympy).max() / scale:.1e}")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# ("to the last digits" as below 1e-14 relative; "many digits" as below 1e-8)
+rel = [np.abs(g - from_sympy).max() / scale for g in (by_hand, from_network, from_differences)]
+assert rel[0] < 1e-14 and rel[1] < 1e-14 and rel[2] < 1e-8, rel
 
 # %% [markdown]
 # The first three agree to the last digits of double precision; finite differences, which only

@@ -81,6 +81,12 @@ for scale in (0.1, 1, 5, 25):
 # %%
 nb.derivation("softmax")
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (the class counts K that the text names)
+class_counts = tuple(symbolic.derive("softmax").data["class_counts"])
+assert class_counts == (2, 3, 4, 5), class_counts
+
 # %% [markdown]
 # The proofs are symbolic, for $K = 2$ to $5$ classes. Numerically, the same matrix
 # comes out of finite differences. The Jacobian at the logits above, column by column, next
@@ -96,6 +102,10 @@ print(formula.round(4))
 gap = np.abs(numeric - formula).max()
 print(f"largest difference from finite differences: {gap:.1e}")
 print("row sums:", formula.sum(axis=1).round(12) + 0.0)
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert gap < 1e-8, gap
 
 # %% tags=["hide-input"]
 nb.Html(
@@ -154,6 +164,12 @@ with np.errstate(divide="ignore"):  # log(0) would warn
     print("log(softmax(z)) =", np.log(nm.softmax(z_far)).tolist())
 print("log_softmax(z)  =", nm.log_softmax(z_far).tolist())
 
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+with np.errstate(divide="ignore"):
+    from_probability = np.log(nm.softmax(z_far))
+assert np.isneginf(from_probability[0]) and nm.log_softmax(z_far).tolist() == z_far, z_far
+
 # %% [markdown]
 # ## Cross-entropy
 #
@@ -204,6 +220,13 @@ target = np.array([[1.0, 0.0]])
 with np.errstate(divide="ignore"):  # log(0) would warn
     print("-log of the probability:", -np.log(nm.softmax(far))[0, 0])
 print("loss from logits:       ", losses.cross_entropy(far, target))
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+with np.errstate(divide="ignore"):
+    from_probability = -np.log(nm.softmax(far))[0, 0]
+from_logits = losses.cross_entropy(far, target)
+assert np.isinf(from_probability) and np.isclose(from_logits, 800.0), from_logits
 
 # %% [markdown]
 # ## The gradient with respect to the logits
@@ -290,6 +313,12 @@ print("quadratic error at z    :", quadratic)
 print("cross-entropy error at z:", cross_entropy)
 print(f"ratio: {cross_entropy / quadratic:.0f}")
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (same prediction both ways; "tens of thousands" as a ratio from 1e4 to 1e5)
+same = np.isclose(nm.sigmoid(z0), nm.softmax([z0, 0.0])[0], rtol=1e-12, atol=0)
+assert same and 1e4 <= cross_entropy / quadratic < 1e5, cross_entropy / quadratic
+
 # %% [markdown]
 # Same prediction, same mistake; the quadratic cost's error signal is smaller by the printed
 # ratio, a factor of tens of thousands. The cross-entropy gradient stays large until the
@@ -326,6 +355,14 @@ print("log 3:       ", round(np.log(3), 4))
 print("initial accuracy:", net.accuracy(X, labels))
 print("predictions per class:", np.bincount(net.predict(X), minlength=3))
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# ("a little worse" than log 3: within 50 % of it; one class predicted for every point)
+initial = net.loss(X, labels)
+one_class = np.count_nonzero(np.bincount(net.predict(X), minlength=3)) == 1
+one_third = np.isclose(net.accuracy(X, labels), 1 / 3)
+assert np.log(3) < initial < 1.5 * np.log(3) and one_class and one_third, initial
+
 # %% [markdown]
 # For comparison, $\log 3$ is the loss of a network that spreads its probability evenly over
 # the three classes. The random start does a little worse than that: it already leans towards
@@ -337,6 +374,10 @@ print("predictions per class:", np.bincount(net.predict(X), minlength=3))
 
 # %%
 print(f"largest relative error: {nm.gradcheck(net, X[::10], labels[::10]):.1e}")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+assert nm.gradcheck(net, X[::10], labels[::10]) < 1e-6, nm.gradcheck(net, X[::10], labels[::10])
 
 # %% [markdown]
 # Agreement to many digits, so the backward pass that starts from the softmax error is right
@@ -354,6 +395,13 @@ print("final loss:", round(history.final_cost, 4))
 print("training accuracy:", net.accuracy(X, labels))
 some = [60, 160, 260]  # one point from the outer part of each arm
 print("labels:", labels[some], " probabilities:\n", net(X[some]).round(3))
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (close to log 3 for the first 30 steps, then a steep drop; boundaries that follow the arms)
+early = history.cost[history.steps <= 30].min()
+drop = history.final_cost < 0.1 * history.cost[0]
+assert early > 0.9 * np.log(3) and drop and net.accuracy(X, labels) > 0.95, history.cost
 
 # %% tags=["hide-input"]
 plotting.cost_history(history, label="mini-batches of 32")
