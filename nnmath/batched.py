@@ -256,7 +256,8 @@ class BatchedTrainer:
         training._check_run(learning_rate, steps, seed, record)
         Xa, Ya = self.net.check_data(X, Y)
         batches = training.minibatches(Xa.shape[0], self.batch_size, steps, seed)
-        return _run_with(self, Xa, Ya, batches, learning_rate, steps, record, progress, "minibatch")
+        plan = training.Schedule(batches, learning_rate, steps, record, progress, "minibatch")
+        return _run_with(self, Xa, Ya, plan)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -405,17 +406,9 @@ def _times_prime(f: str, d: FloatArray, a: FloatArray) -> None:
 
 
 def _run_with(
-    trainer: BatchedTrainer,
-    X: FloatArray,
-    Y: FloatArray,
-    batches: Any,
-    learning_rate: float,
-    steps: int,
-    record: int,
-    progress: bool | None,
-    label: str,
+    trainer: BatchedTrainer, X: FloatArray, Y: FloatArray, plan: training.Schedule
 ) -> training.History:
-    eta = float(learning_rate)
+    eta, batches = float(plan.learning_rate), plan.batches
     full_scale = eta / X.shape[0]
 
     def update(i: int) -> None:
@@ -429,21 +422,11 @@ def _run_with(
         xb, yb = trainer._gather(X, Y, idx)
         trainer._step(xb, yb, eta / xb.shape[0], update=True)
 
-    return training._loop(trainer.net, X, Y, update, steps, record, progress, label)
+    return training._loop(trainer.net, X, Y, update, plan)
 
 
-def run(
-    net: Network,
-    X: FloatArray,
-    Y: FloatArray,
-    batches: Any,
-    learning_rate: float,
-    steps: int,
-    record: int,
-    progress: bool | None,
-    label: str = "minibatch",
-) -> training.History:
-    """The general training loop ``nnmath.training._run``, on a :class:`BatchedTrainer`.
+def run(net: Network, X: FloatArray, Y: FloatArray, plan: training.Schedule) -> training.History:
+    """The readable training loop ``nnmath.training._run``, on a :class:`BatchedTrainer`.
 
     Same arguments, updates (to rounding), recording points and result, so a
     training function can call ``run`` instead of ``_run`` for any network
@@ -457,20 +440,8 @@ def run(
         Validated inputs of the network's dtype (from :meth:`Network.check_data`).
     Y : ndarray, shape (N, sizes[-1])
         Validated targets of the network's dtype.
-    batches : sequence of index arrays, or None
-        ``batches[i]`` holds the rows of step ``i`` (an ``(steps, k)`` integer
-        array or a ragged object array of index arrays); ``None`` uses all rows
-        at every step.
-    learning_rate : float
-        Step size ``η > 0``.
-    steps : int
-        Number of updates, ``≥ 1``.
-    record : int
-        About how many costs to record, log-spaced (:func:`nnmath.training.record_points`).
-    progress : bool or None
-        Force the progress bar on or off; ``None`` shows it for long runs in a terminal.
-    label : str
-        Name on the progress bar.
+    plan : nnmath.training.Schedule
+        The rows of each step, the learning rate, the number of steps and the recording.
 
     Returns
     -------
@@ -486,7 +457,7 @@ def run(
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a Network, got {describe(net)}")
-    training._check_run(learning_rate, steps, None, record)
+    training._check_run(plan.learning_rate, plan.steps, None, plan.record)
+    batches = plan.batches
     size = X.shape[0] if batches is None else max(1, len(batches[0]))
-    trainer = BatchedTrainer(net, size)
-    return _run_with(trainer, X, Y, batches, learning_rate, steps, record, progress, label)
+    return _run_with(BatchedTrainer(net, size), X, Y, plan)

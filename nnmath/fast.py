@@ -383,7 +383,8 @@ def sgd_fast(
     Xa, Ya = net.check_data(X, Y)
     order = np.random.default_rng(seed).integers(0, Xa.shape[0], size=(steps, 1))
     if not supports(net):
-        return training._train(net, Xa, Ya, order, learning_rate, steps, record, progress, "sgd")
+        plan = training.Schedule(order, learning_rate, steps, record, progress, "sgd")
+        return training._train(net, Xa, Ya, plan)
 
     loop = _compiled(net.sizes, net.hidden, net.output, net.loss_name)
     marks = training.record_points(steps, record)

@@ -74,24 +74,48 @@ def _apply(net: Network, dW: list[FloatArray], db: list[FloatArray], lr: float) 
         b -= lr * gb
 
 
+@dataclass(frozen=True)
+class Schedule:
+    """What a training run does, for the loops behind :func:`sgd` and :func:`gradient_descent`.
+
+    Attributes
+    ----------
+    batches : sequence of index arrays, or None
+        ``batches[i]`` holds the rows of step ``i`` (an ``(steps, k)`` integer
+        array or a list of index arrays); ``None`` uses all rows at every step.
+    learning_rate : float
+        Step size ``η > 0``.
+    steps : int
+        Number of updates, ``≥ 1``.
+    record : int
+        About how many costs to record, log-spaced (:func:`record_points`).
+    progress : bool or None
+        Force the progress bar on or off; ``None`` shows it for long runs in a terminal.
+    label : str
+        Name on the progress bar.
+    """
+
+    batches: Any
+    learning_rate: float
+    steps: int
+    record: int = 200
+    progress: bool | None = None
+    label: str = "train"
+
+
 def _loop(
-    net: Network,
-    X: FloatArray,
-    Y: FloatArray,
-    update: Callable[[int], None],
-    steps: int,
-    record: int,
-    progress: bool | None,
-    label: str,
+    net: Network, X: FloatArray, Y: FloatArray, update: Callable[[int], None], plan: Schedule
 ) -> History:
     """Run ``update(i)`` for ``i = 0 … steps−1``, recording the cost and drawing progress.
 
     The scaffolding every training loop shares: the cost over all of ``X`` is
     recorded at :func:`record_points` and the progress bar advances there.
     """
-    marks = record_points(steps, record)
+    steps = plan.steps
+    marks = record_points(steps, plan.record)
     costs = np.empty(marks.size)
-    bar = ProgressBar(steps, label) if should_show(progress, steps, sys.stderr) else None
+    show = should_show(plan.progress, steps, sys.stderr)
+    bar = ProgressBar(steps, plan.label) if show else None
     start = time.perf_counter()
     costs[0] = net.loss(X, Y)
     mark = 1
@@ -108,48 +132,28 @@ def _loop(
     return History(marks.astype(np.int64), costs, seconds)
 
 
-def _run(
-    net: Network,
-    X: FloatArray,
-    Y: FloatArray,
-    batches: Any,
-    learning_rate: float,
-    steps: int,
-    record: int,
-    progress: bool | None,
-    label: str,
-) -> History:
-    """The readable loop: ``batches[i]`` holds the rows of step ``i`` (None: all rows).
+def _run(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
+    """The readable loop: each step is :meth:`Network.backward`, then ``θ −= η ∇θ``.
 
-    Each step is :meth:`Network.backward` followed by ``θ −= η ∇θ``, exactly as
-    the chapters write it. :func:`_train` runs the same steps on the buffered
-    :mod:`nnmath.batched` engine; this loop stays as its reference.
+    Exactly as the chapters write it. :func:`_train` runs the same steps on the
+    buffered :mod:`nnmath.batched` engine; this loop stays as its reference.
     """
+    batches, eta = plan.batches, plan.learning_rate
 
     def update(i: int) -> None:
         xb, yb = (X, Y) if batches is None else (X[batches[i]], Y[batches[i]])
         dW, db = net.backward(net.forward_pass(xb), yb)
-        _apply(net, dW, db, learning_rate)
+        _apply(net, dW, db, eta)
 
-    return _loop(net, X, Y, update, steps, record, progress, label)
+    return _loop(net, X, Y, update, plan)
 
 
-def _train(
-    net: Network,
-    X: FloatArray,
-    Y: FloatArray,
-    batches: Any,
-    learning_rate: float,
-    steps: int,
-    record: int,
-    progress: bool | None,
-    label: str,
-) -> History:
+def _train(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
     """:func:`_run` on the fastest engine that supports ``net`` (same updates, to rounding)."""
     from nnmath import batched  # imports this module
 
     engine = batched.run if batched.supports(net) else _run
-    return engine(net, X, Y, batches, learning_rate, steps, record, progress, label)
+    return engine(net, X, Y, plan)
 
 
 def sgd(
@@ -212,7 +216,7 @@ def sgd(
     Xa, Ya = net.check_data(X, Y)
     rng = np.random.default_rng(seed)
     order = rng.integers(0, Xa.shape[0], size=(steps, 1))
-    return _train(net, Xa, Ya, order, learning_rate, steps, record, progress, "sgd")
+    return _train(net, Xa, Ya, Schedule(order, learning_rate, steps, record, progress, "sgd"))
 
 
 def gradient_descent(
@@ -265,9 +269,10 @@ def gradient_descent(
     _check_run(learning_rate, steps, seed, record)
     Xa, Ya = net.check_data(X, Y)
     if batch_size is None:
-        return _train(net, Xa, Ya, None, learning_rate, steps, record, progress, "gd")
+        return _train(net, Xa, Ya, Schedule(None, learning_rate, steps, record, progress, "gd"))
     batches = minibatches(Xa.shape[0], batch_size, steps, seed)
-    return _train(net, Xa, Ya, batches, learning_rate, steps, record, progress, "minibatch")
+    plan = Schedule(batches, learning_rate, steps, record, progress, "minibatch")
+    return _train(net, Xa, Ya, plan)
 
 
 def minibatches(n: int, batch_size: int, steps: int, seed: int | None) -> list[NDArray[np.intp]]:

@@ -6,7 +6,7 @@ import pytest
 import nnmath as nm
 from nnmath import batched
 from nnmath.batched import BatchedTrainer
-from nnmath.training import minibatches, record_points
+from nnmath.training import Schedule, minibatches, record_points
 from tests.reference import ACTIVATIONS
 from tests.reference import reference_train as reference_run
 
@@ -150,7 +150,7 @@ def test_run_matches_the_general_loop_for_full_batches_and_single_samples():
     X, Y = (a.astype(np.float32) for a in data_for(net, n=9))
     for batches in (None, np.random.default_rng(1).integers(0, 9, size=(12, 1))):
         fast, ref = net.copy(), net.copy()
-        history = batched.run(fast, X, Y, batches, 0.5, 12, 12, False, "test")
+        history = batched.run(fast, X, Y, Schedule(batches, 0.5, 12, 12, False, "test"))
         listed = [np.arange(9)] * 12 if batches is None else list(batches)
         costs = reference_run(ref, X, Y, listed, 0.5)
         np.testing.assert_allclose(fast.get_params(), ref.get_params(), rtol=1e-5, atol=1e-6)
@@ -163,7 +163,7 @@ def test_run_grows_its_buffers_and_indexes_like_numpy():
     X, Y = data_for(net, n=8)
     batches = [np.array([0, 1]), np.arange(8), np.array([3]), np.array([-1, 2])]
     fast, ref = net.copy(), net.copy()
-    batched.run(fast, X, Y, batches, 0.1, 4, 4, False)
+    batched.run(fast, X, Y, Schedule(batches, 0.1, 4, 4, False))
     reference_run(ref, X, Y, batches, 0.1)
     np.testing.assert_allclose(fast.get_params(), ref.get_params(), rtol=1e-10, atol=1e-13)
 
@@ -212,7 +212,7 @@ def test_supports_every_network_and_nothing_else():
          steps=0), ValueError, "steps must be a positive integer"),
         (lambda net: BatchedTrainer(net, 4).train(np.ones((2, 3)), [0, 1], learning_rate=0.1,
          steps=3, seed=-1), ValueError, "seed must be a non-negative"),
-        (lambda net: batched.run("net", np.ones((2, 3)), np.eye(2), None, 0.1, 1, 1, False),
+        (lambda net: batched.run("net", np.ones((2, 3)), np.eye(2), Schedule(None, 0.1, 1)),
          TypeError, "net must be a Network"),
         (lambda net: minibatches(0, 2, 3, None), ValueError, "n must be a positive integer"),
     ],

@@ -58,16 +58,9 @@ def test_higham_example_learns_and_matches_general_loop():
     net = nm.Network([2, 2, 3, 2], seed=5000)
     general = net.copy()
     history = fast.sgd_fast(net, X, Y, learning_rate=0.05, steps=10_000, seed=1, progress=False)
-    reference = training._run(
-        general,
-        *general.check_data(X, Y),
-        np.random.default_rng(1).integers(0, 10, size=(10_000, 1)),
-        0.05,
-        10_000,
-        200,
-        False,
-        "sgd",
-    )
+    order = np.random.default_rng(1).integers(0, 10, size=(10_000, 1))
+    plan = training.Schedule(order, 0.05, 10_000, 200, False)
+    reference = training._run(general, *general.check_data(X, Y), plan)
     assert_same_params(net.get_params(), general.get_params())
     np.testing.assert_allclose(history.cost, reference.cost, rtol=1e-10)
     assert history.final_cost < history.cost[0]

@@ -130,7 +130,7 @@ def test_gradient_descent_runs_on_the_buffered_engine_with_the_readable_loops_re
 
     calls = []
     original = batched.run
-    monkeypatch.setattr(batched, "run", lambda *args: calls.append(args[-1]) or original(*args))
+    monkeypatch.setattr(batched, "run", lambda *a: calls.append(a[-1].label) or original(*a))
     X, y = nm.datasets.spirals(10, 3, seed=0)
     net = nm.Network([2, 9, 3], hidden="tanh", output="softmax", loss="cross_entropy", seed=2)
     ref = net.copy()
@@ -138,7 +138,7 @@ def test_gradient_descent_runs_on_the_buffered_engine_with_the_readable_loops_re
     history = nm.gradient_descent(net, X, y, batch_size=batch_size, seed=6, **kwargs)
     Xa, Ya = ref.check_data(X, y)
     batches = None if batch_size is None else training.minibatches(30, batch_size, 25, 6)
-    expected = training._run(ref, Xa, Ya, batches, 0.3, 25, 25, False, "reference")
+    expected = training._run(ref, Xa, Ya, training.Schedule(batches, 0.3, 25, 25, False))
     assert calls == ["gd" if batch_size is None else "minibatch"]
     np.testing.assert_allclose(net.get_params(), ref.get_params(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(history.cost, expected.cost, rtol=1e-10)
