@@ -32,6 +32,10 @@ What they do, in build order:
     page URLs and checked like links in Markdown pages, and the page's ids are handed
     to mkdocs so that links *to* a notebook page's anchors are checked too.
 
+``on_env``
+    On the API reference pages, turns the Sphinx roles of the docstrings (``:func:`sgd```),
+    which mkdocstrings leaves as text, into links to the objects they name.
+
 ``on_post_page``
     Writes the executed notebook as ``<chapter>.ipynb`` next to the page (the page shows
     a download button for it, see ``overrides/main.html``).
@@ -567,6 +571,59 @@ def _anchor_ids(body: str) -> set[str]:
     parser.feed(body)
     parser.close()
     return parser.ids
+
+
+# ------------------------------------------------------------- API reference pages
+
+# The docstrings use Sphinx roles (:func:`sgd`), which mkdocstrings leaves as text
+# (":func:" before the code). on_env turns each into a link to the documented object.
+_ROLE = re.compile(r":(?:func|mod|meth|class|data|attr|obj|exc):<code>(~?)\.?([\w.]+)</code>")
+_OBJECT_ID = re.compile(r'<h[1-6] id="([\w.]+)" class="doc doc-heading"')
+_LITERAL_MARK = re.compile(r"::</p>")  # numpydoc "e.g.::" before a literal block
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Link the Sphinx roles of every API page, before mkdocs-autorefs resolves links.
+
+    Runs when every page is rendered (mkdocs-autorefs fixes links later, at a lower
+    priority), so a role can point at an object documented on another page.
+    """
+    pages = [f.page for f in files if f.page is not None and f.page.content]
+    known = {i for page in pages for i in _OBJECT_ID.findall(page.content or "")}
+    for page in pages:
+        if _OBJECT_ID.search(page.content or ""):
+            page.content = _link_roles(page.content or "", known)
+    return env
+
+
+def _link_roles(body: str, known: set[str]) -> str:
+    """Replace ``:role:<code>name</code>`` by an autoref to the object ``name`` means here.
+
+    ``name`` is looked up as Sphinx would: inside the enclosing object and its
+    parents (nearest first), then as a unique suffix of a documented path.
+    Names that match nothing (``matplotlib.pyplot``) stay plain code.
+    """
+    headings = [(m.start(), m.group(1)) for m in _OBJECT_ID.finditer(body)]
+
+    def resolve(name: str, at: int) -> str | None:
+        context = next((i for pos, i in reversed(headings) if pos < at), "")
+        parts = context.split(".") if context else []
+        for k in range(len(parts), -1, -1):
+            candidate = ".".join([*parts[:k], name])
+            if candidate in known:
+                return candidate
+        short = name.removeprefix("nnmath.")
+        matches = [i for i in known if i.endswith("." + short)]
+        return matches[0] if len(matches) == 1 else None
+
+    def link(match: re.Match[str]) -> str:
+        tilde, name = match.groups()
+        shown = name.rsplit(".", 1)[-1] if tilde else name
+        target = resolve(name, match.start())
+        code = f"<code>{shown}</code>"
+        return f'<autoref identifier="{target}" optional>{code}</autoref>' if target else code
+
+    return _LITERAL_MARK.sub(":</p>", _ROLE.sub(link, body))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

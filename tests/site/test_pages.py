@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,3 +62,13 @@ def test_performance_page_shows_the_committed_benchmark_results(browser: Any, ba
     )
     for fact in (results["date"][:10], results["machine"]["cpu"], results["machine"]["numpy"]):
         assert fact in text, f"the Performance page does not state {fact!r}"
+
+
+def test_api_pages_show_no_sphinx_roles(site_dir: Path) -> None:
+    """Docstring roles (:func:`sgd`) become links, never text a reader sees."""
+    leftover = {
+        str(page.relative_to(site_dir)): found
+        for page in sorted(site_dir.glob("reference/**/index.html"))
+        if (found := re.findall(r":(?:func|mod|meth|class|data|attr|obj|exc):<", page.read_text()))
+    }
+    assert not leftover, f"Sphinx roles left as text: {leftover}"
