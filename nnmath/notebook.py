@@ -91,7 +91,7 @@ def checked(*names: str) -> Html:
         check = checks.get_check(name)
         items.append(
             f'<li><a href="../verification.py#{html.escape(check.name)}"><code>'
-            f"{html.escape(check.name)}</code></a>: {html.escape(check.statement)} "
+            f"{html.escape(check.name)}</code></a>: {html.escape(check.display_statement)} "
             f"<em>({html.escape(check.method)}, {html.escape(check.tolerance)})</em></li>"
         )
     return Html(
