@@ -163,7 +163,12 @@ assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
 # few lines:
 
 # %% tags=["hide-input"]
-nb.source(nm.training._apply, title="nnmath/training.py: one gradient step, in place")
+nb.source(nm.training.run_reference, title="nnmath/training/reference.py: the reference loop")
+
+# %% [markdown]
+# This loop is what the tests hold the fast engines to: `nm.gradient_descent` runs the same
+# updates on the buffered engine (`nnmath.training.buffered`), and `nm.sgd` on straight-line code
+# generated for small float64 networks (`nnmath.training.generated`), else on the buffered engine.
 
 # %% [markdown]
 # To *see* what the learning rate does we need a cost of only two parameters, so that it can be
