@@ -19,10 +19,10 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build --strict
 
-lint: $(STAMP)  ## ruff (lint + format) and mypy
+lint: $(STAMP)  ## ruff (lint + format) and mypy (the package and the build hooks)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy nnmath
+	$(BIN)/mypy nnmath docs/hooks
 
 test: lint  ## lint, type-check, every test (unit, symbolic, site build, browser)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
