@@ -26,7 +26,6 @@ general one to rounding, about 1e-15 relative per step.
 from __future__ import annotations
 
 import functools
-import sys
 import textwrap
 import time
 from collections.abc import Callable, Sequence
@@ -35,11 +34,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._progress import ProgressBar, should_show
 from nnmath._validation import describe
 from nnmath.network import Network
 from nnmath.training import buffered
-from nnmath.training.schedule import History, Schedule, check_run, record_points
+from nnmath.training.schedule import History, Progress, Schedule, check_run, record_points
 
 __all__ = ["MAX_PARAMS", "generated_source", "sgd_fast", "supports"]
 
@@ -365,26 +363,24 @@ def sgd_fast(
 
     loop = _compiled(net.sizes, net.hidden, net.output, net.loss_name)
     marks = record_points(steps, record)
-    bar = ProgressBar(steps, "sgd") if should_show(progress, steps, sys.stderr) else None
 
-    def report(step: int, params: tuple[float, ...]) -> float:
+    with Progress(steps, "sgd", progress) as bar:
+
+        def report(step: int, params: tuple[float, ...]) -> float:
+            net._write_params(params)
+            cost = net.loss(Xa, Ya)
+            bar.at(step, cost)
+            return cost
+
+        start = time.perf_counter()
+        params, costs = loop(
+            tuple(net.get_params().tolist()),
+            _rows(Xa, Ya, net.output),
+            order[:, 0].tolist(),
+            marks.tolist(),
+            float(learning_rate),
+            report,
+        )
         net._write_params(params)
-        cost = net.loss(Xa, Ya)
-        if bar is not None:
-            bar.update(step, cost)
-        return cost
-
-    start = time.perf_counter()
-    params, costs = loop(
-        tuple(net.get_params().tolist()),
-        _rows(Xa, Ya, net.output),
-        order[:, 0].tolist(),
-        marks.tolist(),
-        float(learning_rate),
-        report,
-    )
-    net._write_params(params)
-    seconds = time.perf_counter() - start
-    if bar is not None:
-        bar.close(costs[-1])
+        seconds = time.perf_counter() - start
     return History(marks.astype(np.int64), np.array(costs), seconds)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,12 +18,11 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._progress import ProgressBar, should_show
 from nnmath._validation import check_seed, describe
 from nnmath.activations import _log_softmax_unchecked
 from nnmath.network import Network, _activate
 from nnmath.training.generated import sgd_fast, supports
-from nnmath.training.schedule import History, check_run, record_points
+from nnmath.training.schedule import History, Progress, check_run, record_points
 
 __all__ = ["ManyResult", "sgd_many"]
 
@@ -396,62 +394,56 @@ def sgd_many(
     arch = nets[0].sizes
     marks = record_points(steps, record)
     n = Xa.shape[0]
-    bar = (
-        ProgressBar(steps * R, "sgd_many") if should_show(progress, steps * R, sys.stderr) else None
-    )
-    start = time.perf_counter()
+    with Progress(steps * R, "sgd_many", progress) as bar:
+        start = time.perf_counter()
 
-    costs = np.empty((R, marks.size))
-    if method == "loop":
-        for r, (net, s) in enumerate(zip(nets, order_seeds, strict=True)):
-            history = sgd_fast(
-                net,
-                Xa,
-                Ya,
-                learning_rate=learning_rate,
-                steps=steps,
-                seed=s,
-                record=record,
-                progress=False,
+        costs = np.empty((R, marks.size))
+        if method == "loop":
+            for r, (net, s) in enumerate(zip(nets, order_seeds, strict=True)):
+                history = sgd_fast(
+                    net,
+                    Xa,
+                    Ya,
+                    learning_rate=learning_rate,
+                    steps=steps,
+                    seed=s,
+                    record=record,
+                    progress=False,
+                )
+                costs[r] = history.cost
+                bar.at((r + 1) * steps, history.final_cost)
+            final = np.stack([net.get_params() for net in nets])
+        else:
+            column = 0
+
+            def report(step: int, params: FloatArray) -> None:
+                nonlocal column
+                costs[:, column] = _many_costs(arch, hidden, output, loss, params, Xa, Ya)[0]
+                column += 1
+                bar.at(step * R, float(np.median(costs[:, column - 1])))
+
+            dtype = np.min_scalar_type(n - 1)
+            orders = np.empty((R, steps), dtype=dtype)
+            for r, s in enumerate(order_seeds):
+                # The same draw as nnmath.sgd, so run r sees exactly its samples.
+                orders[r] = np.random.default_rng(s).integers(0, n, size=(steps, 1))[:, 0]
+            parts = [Xa, np.ones((n, 1)), Ya]
+            if output == "softmax":
+                parts.append(np.sum(Ya, axis=1, keepdims=True))
+            final = _run_vectorised(
+                arch,
+                hidden,
+                output,
+                np.stack([net.get_params() for net in nets]),
+                np.hstack(parts),
+                orders,
+                marks,
+                float(learning_rate),
+                report,
             )
-            costs[r] = history.cost
-            if bar is not None:
-                bar.update((r + 1) * steps, history.final_cost)
-        final = np.stack([net.get_params() for net in nets])
-    else:
-        column = 0
-
-        def report(step: int, params: FloatArray) -> None:
-            nonlocal column
-            costs[:, column] = _many_costs(arch, hidden, output, loss, params, Xa, Ya)[0]
-            column += 1
-            if bar is not None:
-                bar.update(step * R, float(np.median(costs[:, column - 1])))
-
-        dtype = np.min_scalar_type(n - 1)
-        orders = np.empty((R, steps), dtype=dtype)
-        for r, s in enumerate(order_seeds):
-            # The same draw as nnmath.sgd, so run r sees exactly its samples.
-            orders[r] = np.random.default_rng(s).integers(0, n, size=(steps, 1))[:, 0]
-        parts = [Xa, np.ones((n, 1)), Ya]
-        if output == "softmax":
-            parts.append(np.sum(Ya, axis=1, keepdims=True))
-        final = _run_vectorised(
-            arch,
-            hidden,
-            output,
-            np.stack([net.get_params() for net in nets]),
-            np.hstack(parts),
-            orders,
-            marks,
-            float(learning_rate),
-            report,
-        )
-        for net, p in zip(nets, final, strict=True):
-            net._write_params(p)
-    seconds = time.perf_counter() - start
-    if bar is not None:
-        bar.close(float(np.median(costs[:, -1])))
+            for net, p in zip(nets, final, strict=True):
+                net._write_params(p)
+        seconds = time.perf_counter() - start
     _, correct = _many_costs(arch, hidden, output, loss, final, Xa, Ya)
     return ManyResult(
         seeds=seed_list,

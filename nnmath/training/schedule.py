@@ -11,16 +11,25 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import TracebackType
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+from tqdm import tqdm
 
-from nnmath._progress import ProgressBar, should_show
 from nnmath._validation import check_positive_number, check_seed
 from nnmath.network import Network
 
-__all__ = ["History", "Schedule", "check_run", "minibatches", "record_points", "run_schedule"]
+__all__ = [
+    "History",
+    "Progress",
+    "Schedule",
+    "check_run",
+    "minibatches",
+    "record_points",
+    "run_schedule",
+]
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -71,6 +80,56 @@ def check_run(learning_rate: float, steps: int, seed: int | None, record: int) -
     check_seed("seed", seed)
 
 
+class Progress:
+    """The progress bar of a training run (tqdm), drawn only when it is wanted.
+
+    Every loop reports through it the same way whether the bar is shown or not (a hidden bar
+    is a disabled ``tqdm``, which ignores the reports).
+
+    Parameters
+    ----------
+    total : int
+        Number of steps of the run.
+    label : str
+        Name in front of the bar.
+    show : bool or None
+        Force the bar on or off; ``None`` shows it for runs of at least 10⁴ steps when
+        standard error is a terminal, never inside a notebook kernel.
+    """
+
+    def __init__(self, total: int, label: str, show: bool | None) -> None:
+        if show is None:
+            isatty = getattr(sys.stderr, "isatty", None)
+            in_notebook = "ipykernel" in sys.modules
+            show = total >= 10_000 and bool(isatty and isatty()) and not in_notebook
+        self._bar = tqdm(
+            total=total,
+            desc=label,
+            disable=not show,
+            file=sys.stderr,
+            ascii=".#",
+            dynamic_ncols=True,
+            mininterval=0.1,
+            bar_format="{desc} [{bar}] {percentage:3.0f}% {n}/{total}{postfix} {elapsed}",
+        )
+
+    def at(self, done: int, cost: float) -> None:
+        """Show that ``done`` steps are finished and the cost is ``cost``."""
+        self._bar.set_postfix_str(f"cost {cost:.4g}", refresh=False)
+        self._bar.update(done - self._bar.n)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._bar.close()
+
+
 @dataclass(frozen=True)
 class Schedule:
     """What a training run does, for the loops behind :func:`sgd` and :func:`gradient_descent`.
@@ -111,21 +170,17 @@ def run_schedule(
     steps = plan.steps
     marks = record_points(steps, plan.record)
     costs = np.empty(marks.size)
-    show = should_show(plan.progress, steps, sys.stderr)
-    bar = ProgressBar(steps, plan.label) if show else None
-    start = time.perf_counter()
-    costs[0] = net.loss(X, Y)
-    mark = 1
-    for i in range(steps):
-        update(i)
-        if i + 1 == marks[mark]:
-            costs[mark] = net.loss(X, Y)
-            mark += 1
-            if bar is not None:
-                bar.update(i + 1, float(costs[mark - 1]))
-    seconds = time.perf_counter() - start
-    if bar is not None:
-        bar.close(float(costs[-1]))
+    with Progress(steps, plan.label, plan.progress) as progress:
+        start = time.perf_counter()
+        costs[0] = net.loss(X, Y)
+        mark = 1
+        for i in range(steps):
+            update(i)
+            if i + 1 == marks[mark]:
+                costs[mark] = net.loss(X, Y)
+                progress.at(i + 1, float(costs[mark]))
+                mark += 1
+        seconds = time.perf_counter() - start
     return History(marks.astype(np.int64), costs, seconds)
 
 
