@@ -240,10 +240,15 @@ nb.source(activations._log_softmax_unchecked)
 # [Chapter 5](chapters/05-cost-gradient-descent.py)'s update
 # $\boldsymbol\theta \leftarrow \boldsymbol\theta - \eta\,\nabla C$ is applied to a network's
 # weight matrices and bias vectors in place, without building the long vector
-# $\boldsymbol\theta$:
+# $\boldsymbol\theta$. The reference loop does exactly that, one readable step after another:
 
 # %% tags=["hide-input"]
-nb.source(training._apply, title="nnmath/training.py: one gradient step, in place")
+nb.source(training.run_reference, title="nnmath/training/reference.py: the reference loop")
+
+# %% [markdown]
+# This loop is what the tests hold the fast engines to: `nm.gradient_descent` runs the same
+# updates on the buffered engine (`nnmath.training.buffered`), and `nm.sgd` on straight-line code
+# generated for small float64 networks (`nnmath.training.generated`), else on the buffered engine.
 
 # %% [markdown]
 # ### Straight-line code for a small network

@@ -215,6 +215,11 @@ class Network:
                 f"params must have shape ({self.n_params},) for sizes {list(self.sizes)}, "
                 f"got shape {vec.shape}"
             )
+        self._write_params(vec)
+
+    def _write_params(self, vec: ArrayLike) -> None:
+        """Copy a parameter vector into the arrays, unchecked (the training engines keep NaN)."""
+        vec = np.asarray(vec, dtype=self.dtype)
         i = 0
         for w, b in zip(self.weights, self.biases, strict=True):
             w[...] = vec[i : i + w.size].reshape(w.shape)

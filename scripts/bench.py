@@ -105,8 +105,7 @@ sys.path.insert(0, str(ROOT))  # run from a checkout even without `pip install -
 import bench_report  # noqa: E402  (beside this script)
 
 import nnmath as nm  # noqa: E402
-from nnmath import training  # noqa: E402
-from nnmath.batched import BatchedTrainer  # noqa: E402
+from nnmath.training.buffered import BatchedTrainer  # noqa: E402
 
 Row = dict[str, Any]
 SECTIONS = ("higham", "batched", "symbolic", "site")
@@ -297,6 +296,13 @@ def _torch_autograd(
     return seconds, final
 
 
+def _apply_step(net: nm.Network, dW: list[np.ndarray], db: list[np.ndarray], eta: float) -> None:
+    """``θ −= η ∇θ`` in place, as the reference loop :func:`nnmath.training.run_reference` does."""
+    for w, b, gw, gb in zip(net.weights, net.biases, dW, db, strict=True):
+        w -= eta * gw
+        b -= eta * gb
+
+
 def _general_loop(
     net: nm.Network, X: np.ndarray, Y: np.ndarray, order: np.ndarray, eta: float
 ) -> float:
@@ -304,7 +310,7 @@ def _general_loop(
     start = time.perf_counter()
     for idx in order:
         dW, db = net.backward(net.forward_pass(X[idx]), Y[idx])
-        training._apply(net, dW, db, eta)
+        _apply_step(net, dW, db, eta)
     return time.perf_counter() - start
 
 
@@ -441,7 +447,7 @@ class _BatchedCase:
 
         def step(i: int) -> None:
             dW, db = net.backward(net.forward_pass(X[i % n]), Y[i % n])
-            training._apply(net, dW, db, eta)
+            _apply_step(net, dW, db, eta)
 
         return step, net.get_params
 

@@ -1,14 +1,12 @@
-"""Buffered mini-batch training (nnmath.batched) against Network.backward and the training loops."""
+"""The buffered engine (nnmath.training.buffered) against Network.backward and run_reference."""
 
 import numpy as np
 import pytest
 
 import nnmath as nm
-from nnmath import batched
-from nnmath.batched import BatchedTrainer
-from nnmath.training import Schedule, minibatches, record_points
+from nnmath.training import Schedule, buffered, minibatches, record_points, run_reference
+from nnmath.training.buffered import BatchedTrainer
 from tests.reference import ACTIVATIONS
-from tests.reference import reference_train as reference_run
 
 SIZES = [[5, 7, 6, 3], [4, 3], [3, 8, 2]]
 
@@ -90,7 +88,7 @@ def test_step_is_one_general_update_in_place(acts, dtype):
     trainer = BatchedTrainer(net, 13)
     # A NumPy float64 scalar as the step size must not widen float32 parameters.
     trainer.step(X, Y, np.float64(0.3))
-    reference_run(ref, X, Y, [np.arange(13)], 0.3)
+    run_reference(ref, *ref.check_data(X, Y), Schedule([np.arange(13)], 0.3, 1, 1, False))
     assert all(a is b for a, b in zip(arrays, [*net.weights, *net.biases], strict=True))
     assert all(a.dtype == dtype for a in arrays)
     tol = 1e-10 if dtype == np.float64 else 1e-5
@@ -125,12 +123,14 @@ def test_train_follows_gradient_descent_and_the_general_loop(acts):
     gd_history = nm.gradient_descent(
         via_gd, X, Y, batch_size=5, record=17, progress=False, **kwargs
     )
-    costs = reference_run(ref, X, Y, minibatches(23, 5, 17, 8), 0.2)
+    plan = Schedule(minibatches(23, 5, 17, 8), 0.2, 17, 17, False)
+    expected = run_reference(ref, *ref.check_data(X, Y), plan)
     np.testing.assert_allclose(net.get_params(), ref.get_params(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(net.get_params(), via_gd.get_params(), rtol=1e-10, atol=1e-13)
     np.testing.assert_array_equal(history.steps, record_points(17, 17))
     np.testing.assert_array_equal(history.steps, gd_history.steps)
-    np.testing.assert_allclose(history.cost, costs[history.steps], rtol=1e-10)
+    np.testing.assert_array_equal(history.steps, expected.steps)
+    np.testing.assert_allclose(history.cost, expected.cost, rtol=1e-10)
     np.testing.assert_allclose(history.cost, gd_history.cost, rtol=1e-10)
     assert history.cost.dtype == np.float64 and history.seconds >= 0
 
@@ -150,11 +150,11 @@ def test_run_matches_the_general_loop_for_full_batches_and_single_samples():
     X, Y = (a.astype(np.float32) for a in data_for(net, n=9))
     for batches in (None, np.random.default_rng(1).integers(0, 9, size=(12, 1))):
         fast, ref = net.copy(), net.copy()
-        history = batched.run(fast, X, Y, Schedule(batches, 0.5, 12, 12, False, "test"))
-        listed = [np.arange(9)] * 12 if batches is None else list(batches)
-        costs = reference_run(ref, X, Y, listed, 0.5)
+        history = buffered.run(fast, X, Y, Schedule(batches, 0.5, 12, 12, False, "test"))
+        expected = run_reference(ref, X, Y, Schedule(batches, 0.5, 12, 12, False))
         np.testing.assert_allclose(fast.get_params(), ref.get_params(), rtol=1e-5, atol=1e-6)
-        np.testing.assert_allclose(history.cost, costs[history.steps], rtol=1e-5)
+        np.testing.assert_array_equal(history.steps, expected.steps)
+        np.testing.assert_allclose(history.cost, expected.cost, rtol=1e-5)
         assert all(w.dtype == np.float32 for w in fast.weights + fast.biases)
 
 
@@ -163,8 +163,8 @@ def test_run_grows_its_buffers_and_indexes_like_numpy():
     X, Y = data_for(net, n=8)
     batches = [np.array([0, 1]), np.arange(8), np.array([3]), np.array([-1, 2])]
     fast, ref = net.copy(), net.copy()
-    batched.run(fast, X, Y, Schedule(batches, 0.1, 4, 4, False))
-    reference_run(ref, X, Y, batches, 0.1)
+    buffered.run(fast, X, Y, Schedule(batches, 0.1, 4, 4, False))
+    run_reference(ref, X, Y, Schedule(batches, 0.1, 4, 4, False))
     np.testing.assert_allclose(fast.get_params(), ref.get_params(), rtol=1e-10, atol=1e-13)
 
 
@@ -180,9 +180,9 @@ def test_train_learns_a_separable_problem():
 def test_supports_every_network_and_nothing_else():
     for acts in ACTIVATIONS:
         for dtype in (np.float32, np.float64):
-            assert batched.supports(make([3, 4, 2], acts, dtype=dtype))
-    assert not batched.supports("network")
-    assert not batched.supports(None)
+            assert buffered.supports(make([3, 4, 2], acts, dtype=dtype))
+    assert not buffered.supports("network")
+    assert not buffered.supports(None)
 
 
 # -- bad input ----------------------------------------------------------------------------
@@ -212,7 +212,7 @@ def test_supports_every_network_and_nothing_else():
          steps=0), ValueError, "steps must be a positive integer"),
         (lambda net: BatchedTrainer(net, 4).train(np.ones((2, 3)), [0, 1], learning_rate=0.1,
          steps=3, seed=-1), ValueError, "seed must be a non-negative"),
-        (lambda net: batched.run("net", np.ones((2, 3)), np.eye(2), Schedule(None, 0.1, 1)),
+        (lambda net: buffered.run("net", np.ones((2, 3)), np.eye(2), Schedule(None, 0.1, 1)),
          TypeError, "net must be a Network"),
         (lambda net: minibatches(0, 2, 3, None), ValueError, "n must be a positive integer"),
     ],

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 import nnmath as nm
-from nnmath import fast, training
-from nnmath.training import record_points
-from tests.reference import ACTIVATIONS, reference_train
+from nnmath import training
+from nnmath.training import generated, many_seeds, record_points
+from tests.reference import ACTIVATIONS
 
 
 def data_for(sizes, seed=0, n=12):
@@ -26,8 +26,8 @@ def reference_sgd(net, X, Y, *, learning_rate, steps, seed, record):
     """Per-sample SGD in the order ``nm.sgd`` draws, on the shared reference loop."""
     n = net.check_data(X, Y)[0].shape[0]
     order = np.random.default_rng(seed).integers(0, n, size=(steps, 1))
-    marks = set(record_points(steps, record).tolist())
-    return reference_train(net, X, Y, order, learning_rate, marks)
+    plan = training.Schedule(order, learning_rate, steps, record, False)
+    return training.run_reference(net, *net.check_data(X, Y), plan).cost
 
 
 def assert_same_params(actual, expected):
@@ -45,7 +45,7 @@ def test_generated_step_follows_backprop(sizes, hidden, output, loss):
     net = nm.Network(sizes, hidden=hidden, output=output, loss=loss, seed=3)
     ref = net.copy()
     kwargs = {"learning_rate": 0.1, "steps": 300, "seed": 4, "record": 40}
-    history = fast.sgd_fast(net, X, Y, progress=False, **kwargs)
+    history = generated.sgd_fast(net, X, Y, progress=False, **kwargs)
     expected_cost = reference_sgd(ref, X, Y, **kwargs)
     assert_same_params(net.get_params(), ref.get_params())
     np.testing.assert_array_equal(history.steps, record_points(300, 40))
@@ -57,10 +57,12 @@ def test_higham_example_learns_and_matches_general_loop():
     X, Y = nm.datasets.higham()
     net = nm.Network([2, 2, 3, 2], seed=5000)
     general = net.copy()
-    history = fast.sgd_fast(net, X, Y, learning_rate=0.05, steps=10_000, seed=1, progress=False)
+    history = generated.sgd_fast(
+        net, X, Y, learning_rate=0.05, steps=10_000, seed=1, progress=False
+    )
     order = np.random.default_rng(1).integers(0, 10, size=(10_000, 1))
     plan = training.Schedule(order, 0.05, 10_000, 200, False)
-    reference = training._run(general, *general.check_data(X, Y), plan)
+    reference = training.run_reference(general, *general.check_data(X, Y), plan)
     assert_same_params(net.get_params(), general.get_params())
     np.testing.assert_allclose(history.cost, reference.cost, rtol=1e-10)
     assert history.final_cost < history.cost[0]
@@ -71,11 +73,11 @@ def test_same_seed_gives_bit_identical_parameters():
     params = []
     for _ in range(2):
         net = nm.Network([2, 2, 3, 2], seed=7)
-        fast.sgd_fast(net, X, Y, learning_rate=0.05, steps=2000, seed=11, progress=False)
+        generated.sgd_fast(net, X, Y, learning_rate=0.05, steps=2000, seed=11, progress=False)
         params.append(net.get_params())
     np.testing.assert_array_equal(params[0], params[1])
     runs = [
-        fast.sgd_many([2, 2, 3, 2], X, Y, seeds=[1, 2], learning_rate=0.05, steps=500).params
+        many_seeds.sgd_many([2, 2, 3, 2], X, Y, seeds=[1, 2], learning_rate=0.05, steps=500).params
         for _ in range(2)
     ]
     np.testing.assert_array_equal(runs[0], runs[1])
@@ -97,12 +99,12 @@ def test_huge_weighted_inputs_stay_finite(hidden, output, loss, scale):
     net.set_params(np.where(np.arange(params.size) % 2 == 0, scale, -scale))
     ref = net.copy()
     kwargs = {"learning_rate": 0.05, "steps": 50, "seed": 2, "record": 10}
-    history = fast.sgd_fast(net, X, Y, progress=False, **kwargs)
+    history = generated.sgd_fast(net, X, Y, progress=False, **kwargs)
     expected = reference_sgd(ref, X, Y, **kwargs)
     assert np.all(np.isfinite(net.get_params())) and np.all(np.isfinite(history.cost))
     assert_same_params(net.get_params(), ref.get_params())
     np.testing.assert_allclose(history.cost, expected, rtol=1e-10)
-    many = fast.sgd_many(
+    many = many_seeds.sgd_many(
         [2, 2, 3, 2], X, Y, seeds=[0], learning_rate=0.05, steps=1, hidden=hidden,
         output=output, loss=loss, method="vectorized",
     )  # fmt: skip
@@ -111,7 +113,7 @@ def test_huge_weighted_inputs_stay_finite(hidden, output, loss, scale):
 
 def test_generated_sigmoid_at_extreme_inputs():
     # A 1-1 sigmoid network: with b = ±1e4 or ±1e300, a = σ(z) is exactly 0 or 1.
-    source = fast.generated_source([1, 1])
+    source = generated.generated_source([1, 1])
     namespace: dict = {}
     exec(compile(source, "<test>", "exec"), namespace)
     loop = namespace["sgd_loop"]
@@ -128,7 +130,7 @@ def test_relu_and_identity_handle_zero_and_negative_inputs():
     net = nm.Network([2, 3, 1], hidden="relu", output="identity", seed=1)
     ref = net.copy()
     kwargs = {"learning_rate": 0.1, "steps": 200, "seed": 0, "record": 20}
-    history = fast.sgd_fast(net, X, Y, progress=False, **kwargs)
+    history = generated.sgd_fast(net, X, Y, progress=False, **kwargs)
     np.testing.assert_allclose(history.cost, reference_sgd(ref, X, Y, **kwargs), rtol=1e-10)
     assert_same_params(net.get_params(), ref.get_params())
 
@@ -149,7 +151,7 @@ def test_many_runs_equal_single_runs(method, sizes, hidden, output, loss):
     X, Y = data_for(sizes)
     seeds, sample_seeds = [0, 5, 17], [3, 3, 40]
     kwargs = {"learning_rate": 0.1, "steps": 400, "record": 30}
-    result = fast.sgd_many(
+    result = many_seeds.sgd_many(
         sizes, X, Y, seeds=seeds, sample_seeds=sample_seeds, hidden=hidden, output=output,
         loss=loss, method=method, **kwargs,
     )  # fmt: skip
@@ -170,15 +172,15 @@ def test_many_runs_equal_single_runs(method, sizes, hidden, output, loss):
 
 def test_many_runs_default_to_init_seeds_and_auto_method():
     X, Y = nm.datasets.higham()
-    result = fast.sgd_many([2, 2, 3, 2], X, Y, seeds=[4, 9], learning_rate=0.05, steps=300)
+    result = many_seeds.sgd_many([2, 2, 3, 2], X, Y, seeds=[4, 9], learning_rate=0.05, steps=300)
     assert result.sample_seeds == (4, 9) and result.method == "loop"
     for r, s in enumerate([4, 9]):
         net = nm.Network([2, 2, 3, 2], seed=s)
-        fast.sgd_fast(net, X, Y, learning_rate=0.05, steps=300, seed=s, progress=False)
+        generated.sgd_fast(net, X, Y, learning_rate=0.05, steps=300, seed=s, progress=False)
         assert_same_params(result.params[r], net.get_params())
-    many = fast.sgd_many([2, 2, 3, 2], X, Y, seeds=range(200), learning_rate=0.05, steps=2)
+    many = many_seeds.sgd_many([2, 2, 3, 2], X, Y, seeds=range(200), learning_rate=0.05, steps=2)
     assert many.method == "vectorized" and many.params.shape == (200, 23)
-    big = fast.sgd_many([2, 20, 20, 2], X, Y, seeds=[0], learning_rate=0.05, steps=2)
+    big = many_seeds.sgd_many([2, 20, 20, 2], X, Y, seeds=[0], learning_rate=0.05, steps=2)
     assert big.method == "vectorized"
 
 
@@ -186,15 +188,15 @@ def test_many_runs_default_to_init_seeds_and_auto_method():
 
 
 def test_supports_only_small_float64_networks():
-    assert fast.supports(nm.Network([2, 2, 3, 2]))
-    assert fast.supports(nm.Network([2, 8, 8, 8, 2], output="softmax", loss="cross_entropy"))
-    assert not fast.supports(nm.Network([2, 20, 20, 2]))  # 522 parameters
-    assert not fast.supports(nm.Network([2, 2, 3, 2], dtype=np.float32))
-    assert not fast.supports("a network")
+    assert generated.supports(nm.Network([2, 2, 3, 2]))
+    assert generated.supports(nm.Network([2, 8, 8, 8, 2], output="softmax", loss="cross_entropy"))
+    assert not generated.supports(nm.Network([2, 20, 20, 2]))  # 522 parameters
+    assert not generated.supports(nm.Network([2, 2, 3, 2], dtype=np.float32))
+    assert not generated.supports("a network")
     with pytest.raises(ValueError, match="at most 200 parameters"):
-        fast.generated_source([2, 20, 20, 2])
+        generated.generated_source([2, 20, 20, 2])
     with pytest.raises(ValueError, match="hidden must be one of"):
-        fast.generated_source([2, 2], hidden="swish")
+        generated.generated_source([2, 2], hidden="swish")
 
 
 @pytest.mark.parametrize(
@@ -205,7 +207,7 @@ def test_supports_only_small_float64_networks():
 def test_unsupported_networks_fall_back_to_the_general_loop(net):
     X, Y = nm.datasets.higham()
     twin = net.copy()
-    history = fast.sgd_fast(net, X, Y, learning_rate=0.1, steps=30, seed=1, progress=False)
+    history = generated.sgd_fast(net, X, Y, learning_rate=0.1, steps=30, seed=1, progress=False)
     expected = training.sgd(twin, X, Y, learning_rate=0.1, steps=30, seed=1, progress=False)
     np.testing.assert_array_equal(net.get_params(), twin.get_params())
     np.testing.assert_array_equal(history.cost, expected.cost)
@@ -235,14 +237,14 @@ def test_bad_input_raises_like_sgd(kwargs):
     with pytest.raises((TypeError, ValueError)) as general:
         training.sgd(nm.Network([2, 2, 3, 2], seed=0), X, Y, **kwargs)
     with pytest.raises(general.type) as ours:
-        fast.sgd_fast(nm.Network([2, 2, 3, 2], seed=0), X, Y, **kwargs)
+        generated.sgd_fast(nm.Network([2, 2, 3, 2], seed=0), X, Y, **kwargs)
     assert str(ours.value) == str(general.value)
 
 
 def test_sgd_fast_rejects_a_non_network():
     X, Y = nm.datasets.higham()
     with pytest.raises(TypeError, match="net must be a Network"):
-        fast.sgd_fast([2, 2, 3, 2], X, Y, learning_rate=0.1, steps=10)
+        generated.sgd_fast([2, 2, 3, 2], X, Y, learning_rate=0.1, steps=10)
 
 
 @pytest.mark.parametrize(
@@ -270,14 +272,14 @@ def test_sgd_many_rejects_bad_input(kwargs, error, fragment):
     args |= {"learning_rate": 0.1, "steps": 5}
     args |= kwargs
     with pytest.raises(error, match=fragment):
-        fast.sgd_many(args.pop("sizes"), args.pop("X"), args.pop("Y"), **args)
+        many_seeds.sgd_many(args.pop("sizes"), args.pop("X"), args.pop("Y"), **args)
 
 
 # -- the generated code itself --------------------------------------------------------------
 
 
 def test_generated_source_is_readable_python():
-    source = fast.generated_source([2, 2, 3, 2])
+    source = generated.generated_source([2, 2, 3, 2])
     compile(source, "<generated>", "exec")
     assert "def sgd_loop(params, rows, order, marks, eta, report):" in source
     assert "z1_0 = w1_0_0 * x0 + w1_0_1 * x1 + b1_0" in source
@@ -287,20 +289,20 @@ def test_generated_source_is_readable_python():
     # Each error δ is computed once per step, and there is no call besides exp.
     assert source.count("d2_0 = ") == 1
     assert "tanh = _tanh" not in source
-    softmax = fast.generated_source([2, 3, 2], output="softmax", loss="cross_entropy")
+    softmax = generated.generated_source([2, 3, 2], output="softmax", loss="cross_entropy")
     assert "d2_0 = eta * (a2_0 * sy - y0)" in softmax
 
 
 def test_compiled_loop_is_cached():
     arch = ((2, 2, 3, 2), "sigmoid", "sigmoid", "quadratic")
-    assert fast._compiled(*arch) is fast._compiled(*arch)
+    assert generated._compiled(*arch) is generated._compiled(*arch)
 
 
 def test_progress_bar_is_drawn(capsys):
     X, Y = nm.datasets.higham()
-    fast.sgd_fast(
+    generated.sgd_fast(
         nm.Network([2, 2, 3, 2], seed=0), X, Y, learning_rate=0.1, steps=50, progress=True
     )
-    fast.sgd_many([2, 2], X, Y, seeds=[0, 1], learning_rate=0.1, steps=50, progress=True)
+    many_seeds.sgd_many([2, 2], X, Y, seeds=[0, 1], learning_rate=0.1, steps=50, progress=True)
     err = capsys.readouterr().err
     assert "sgd [" in err and "sgd_many [" in err and "100%" in err

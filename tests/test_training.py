@@ -106,7 +106,7 @@ def test_higham_example_classifies_all_ten_points():
 
 
 def test_large_networks_take_the_numpy_path_with_the_same_semantics():
-    from nnmath import fast
+    from nnmath.training import generated as fast
 
     X, y = nm.datasets.spirals(10, 3, seed=0)
     net = nm.Network([2, 20, 20, 3], output="softmax", loss="cross_entropy", seed=1)
@@ -126,11 +126,12 @@ def test_large_networks_take_the_numpy_path_with_the_same_semantics():
 def test_gradient_descent_runs_on_the_buffered_engine_with_the_readable_loops_result(
     monkeypatch, batch_size
 ):
-    from nnmath import batched, training
+    from nnmath import training
+    from nnmath.training import buffered
 
     calls = []
-    original = batched.run
-    monkeypatch.setattr(batched, "run", lambda *a: calls.append(a[-1].label) or original(*a))
+    original = buffered.run
+    monkeypatch.setattr(buffered, "run", lambda *a: calls.append(a[-1].label) or original(*a))
     X, y = nm.datasets.spirals(10, 3, seed=0)
     net = nm.Network([2, 9, 3], hidden="tanh", output="softmax", loss="cross_entropy", seed=2)
     ref = net.copy()
@@ -138,7 +139,22 @@ def test_gradient_descent_runs_on_the_buffered_engine_with_the_readable_loops_re
     history = nm.gradient_descent(net, X, y, batch_size=batch_size, seed=6, **kwargs)
     Xa, Ya = ref.check_data(X, y)
     batches = None if batch_size is None else training.minibatches(30, batch_size, 25, 6)
-    expected = training._run(ref, Xa, Ya, training.Schedule(batches, 0.3, 25, 25, False))
+    expected = training.run_reference(ref, Xa, Ya, training.Schedule(batches, 0.3, 25, 25, False))
     assert calls == ["gd" if batch_size is None else "minibatch"]
     np.testing.assert_allclose(net.get_params(), ref.get_params(), rtol=1e-10, atol=1e-13)
     np.testing.assert_allclose(history.cost, expected.cost, rtol=1e-10)
+
+
+def test_old_import_paths_still_give_the_moved_objects():
+    import nnmath.batched
+    import nnmath.fast
+    from nnmath.training import buffered, generated, many_seeds
+
+    assert nnmath.fast.sgd_fast is generated.sgd_fast
+    assert nnmath.fast.generated_source is generated.generated_source
+    assert nnmath.fast.supports is generated.supports
+    assert nnmath.fast.sgd_many is many_seeds.sgd_many
+    assert nnmath.fast.ManyResult is many_seeds.ManyResult
+    assert nnmath.batched.BatchedTrainer is buffered.BatchedTrainer
+    assert nnmath.batched.run is buffered.run
+    assert nm.training.sgd is nm.sgd and nm.training.gradient_descent is nm.gradient_descent

@@ -1,0 +1,137 @@
+"""The public training loops: per-sample SGD, full-batch and mini-batch gradient descent.
+
+Each loop checks its arguments, draws the rows of every step, updates the network in place on
+the fastest engine that fits it, and returns a :class:`~nnmath.training.History` of the cost over
+the whole data set, recorded at about ``record`` step counts spaced evenly on a log axis (always
+including step 0 and the last step). The updates are those of the reference loop
+:func:`nnmath.training.run_reference`, to rounding.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from nnmath.network import Network
+from nnmath.training import buffered, generated
+from nnmath.training.schedule import History, Schedule, check_run, minibatches
+
+__all__ = ["gradient_descent", "sgd"]
+
+
+def sgd(
+    net: Network,
+    X: ArrayLike,
+    Y: ArrayLike,
+    *,
+    learning_rate: float,
+    steps: int,
+    seed: int | None = None,
+    record: int = 200,
+    progress: bool | None = None,
+) -> History:
+    """Stochastic gradient descent with one randomly chosen sample per step.
+
+    Step ``i`` picks row ``k_i`` uniformly at random (with replacement) and
+    moves every parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example.
+    Small float64 networks (see :func:`nnmath.fast.supports`) run on
+    generated straight-line code that computes the same updates in the same
+    order; larger ones run the buffered backpropagation of :mod:`nnmath.batched`.
+
+    Parameters
+    ----------
+    net : Network
+        Updated in place.
+    X : array_like, shape (n, sizes[0])
+    Y : array_like, shape (n, sizes[-1]) or integer labels (n,)
+    learning_rate : float
+        Step size ``η > 0``.
+    steps : int
+        Number of updates, ``≥ 1``.
+    seed : int, optional
+        Seeds the sample order; the same seed and initial network give
+        bit-identical results.
+    record : int
+        About how many costs to record (log-spaced).
+    progress : bool, optional
+        Force the progress bar on or off; by default it shows for runs of at
+        least 10⁴ steps in a terminal and never in a notebook.
+
+    Returns
+    -------
+    History
+
+    Raises
+    ------
+    TypeError, ValueError
+        For invalid data, a non-positive learning rate or step count, or a
+        negative seed.
+    """
+    if generated.supports(net):
+        # Small float64 networks: generated straight-line code, same trajectory.
+        return generated.sgd_fast(
+            net, X, Y, learning_rate=learning_rate, steps=steps, seed=seed, record=record,
+            progress=progress,
+        )  # fmt: skip
+    check_run(learning_rate, steps, seed, record)
+    Xa, Ya = net.check_data(X, Y)
+    rng = np.random.default_rng(seed)
+    order = rng.integers(0, Xa.shape[0], size=(steps, 1))
+    return buffered.run(net, Xa, Ya, Schedule(order, learning_rate, steps, record, progress, "sgd"))
+
+
+def gradient_descent(
+    net: Network,
+    X: ArrayLike,
+    Y: ArrayLike,
+    *,
+    learning_rate: float,
+    steps: int,
+    batch_size: int | None = None,
+    seed: int | None = None,
+    record: int = 200,
+    progress: bool | None = None,
+) -> History:
+    """Full-batch or mini-batch gradient descent.
+
+    With ``batch_size=None`` every step uses the gradient of the cost over all
+    rows. Otherwise the rows are shuffled each epoch and cut into mini-batches
+    of ``batch_size`` rows (the last one of an epoch may be smaller, see
+    :func:`minibatches`), one update per mini-batch. The steps run on the
+    buffered engine of :mod:`nnmath.batched`, which computes the updates of
+    :meth:`Network.backward` without temporaries.
+
+    Parameters
+    ----------
+    net : Network
+        Updated in place.
+    X, Y : array_like
+        Data as for :func:`sgd`.
+    learning_rate : float
+        Step size ``η > 0``.
+    steps : int
+        Number of updates, ``≥ 1``.
+    batch_size : int, optional
+        Rows per mini-batch, ``1 ≤ batch_size``; ``None`` for full batch.
+    seed : int, optional
+        Seeds the shuffling.
+    record, progress
+        As for :func:`sgd`.
+
+    Returns
+    -------
+    History
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`sgd`, or for a non-positive ``batch_size``.
+    """
+    check_run(learning_rate, steps, seed, record)
+    Xa, Ya = net.check_data(X, Y)
+    if batch_size is None:
+        plan = Schedule(None, learning_rate, steps, record, progress, "gd")
+    else:
+        batches = minibatches(Xa.shape[0], batch_size, steps, seed)
+        plan = Schedule(batches, learning_rate, steps, record, progress, "minibatch")
+    return buffered.run(net, Xa, Ya, plan)
