@@ -1,7 +1,7 @@
 """Display helpers for the site's executable chapters (and for readers' notebooks).
 
 Each helper returns an object that Jupyter displays as HTML, so a chapter
-renders a derivation, the note naming the check that proves it, or the nnmath
+renders a derivation, the note naming the checks behind it, or the nnmath
 source code that implements a formula with one call. Math is written as
 ``$$ … $$`` inside the HTML and typeset by the page's math engine.
 """
@@ -70,7 +70,7 @@ def math(latex: str) -> Html:
 
 
 def checked(*names: str) -> Html:
-    """The "checked" note: which checks of :mod:`nnmath.checks` prove the result above.
+    """The "checked" note: which checks of :mod:`nnmath.checks` stand behind the result above.
 
     Parameters
     ----------

@@ -11,11 +11,11 @@
 # %% [markdown]
 # # Vectors, the dot product and the perceptron
 #
-# The oldest artificial neuron, Rosenblatt's perceptron (1958), needs only two ideas from linear
-# algebra: a vector and the dot product of two vectors. With them it can split a space of
-# examples into two halves, one for each class. Every network on this site, however deep, is
-# built from the same pieces, so this chapter takes them slowly: what the dot product computes,
-# what its sign tells us, and how a weight vector with a bias draws a boundary.
+# The oldest artificial neuron, Rosenblatt's perceptron ([1958](../references.md#rosenblatt1958)),
+# needs only two ideas from linear algebra: a vector and the dot product of two vectors. With them
+# it can split a space of examples into two halves, one for each class. Every network on this site,
+# however deep, is built from the same pieces, so this chapter takes them slowly: what the dot
+# product computes, what its sign tells us, and how a weight vector with a bias draws a boundary.
 
 # %% tags=["hide-input"]
 import numpy as np

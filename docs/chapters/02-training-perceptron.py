@@ -341,17 +341,18 @@ fig
 # count falls to zero and training stops. Right, XOR (first twenty of the hundred epochs run):
 # the count never reaches zero.*
 #
-# The limitation is the one the previous chapter predicted: a single perceptron draws a
-# single line. Minsky and Papert's 1969 book made XOR the standard example of it. The way out,
-# which the next chapters build, is to stack neurons in layers, and to make them smooth so that
-# the layers can be trained together.
+# The limitation is the one the previous chapter predicted: a single perceptron draws a single line.
+# [Minsky and Papert's 1969 book](../references.md#minsky1969) made XOR the standard example of it.
+# The way out, which the next chapters build, is to stack neurons in layers, and to make them smooth
+# so that the layers can be trained together.
 #
 # ## How many updates? The convergence bound
 #
 # *This section is optional depth.*
 #
-# On separable data the rule always stops, and there is a classical bound on how long it can
-# take (Novikoff, 1962). Work with the augmented inputs $(1, \mathbf{x})$ and let
+# On separable data the rule always stops, and there is a classical bound on how long it can take
+# ([Novikoff, 1962](../references.md#novikoff1962)). Work with the augmented inputs $(1,
+# \mathbf{x})$ and let
 #
 # - $R$ be the largest length of an augmented input, and
 # - $\gamma$ be the *margin* of some separating hyperplane through the origin of the augmented
