@@ -19,10 +19,10 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build --strict
 
-lint: $(STAMP)  ## ruff (lint + format), mypy, the import layers and no import cycles
+lint: $(STAMP)  ## ruff (lint + format), mypy (package and build hooks), the import layers and no import cycles
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy nnmath
+	$(BIN)/mypy nnmath docs/hooks
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python scripts/check_import_cycles.py nnmath
 

@@ -32,15 +32,21 @@
 
 # %% tags=["hide-input"]
 import html
+import inspect
 import json
 import sys
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
 
+import nnmath as nm
+from nnmath import activations, fast, plotting, training
 from nnmath import notebook as nb
-from nnmath import plotting
 
 plotting.setup_notebook()
 sys.path.insert(0, "scripts")
@@ -203,6 +209,111 @@ render(tables["matmul"])
 
 # %% tags=["hide-input"]
 render(tables["symbolic"])
+
+# %% [markdown]
+# ## How the code is arranged
+#
+# The chapters show the mathematics and the public functions that compute it. Three pieces of
+# implementation sit underneath them, shown here because they explain the numbers above.
+#
+# ### A sigmoid that never overflows
+#
+# [Chapter 3](chapters/03-sigmoid-neuron.py) explains why $1/(1 + e^{-x})$ is evaluated as
+# $e^{x}/(1 + e^{x})$ for $x < 0$. `nm.sigmoid` checks its input (a number, finite, not empty)
+# and hands it to a private kernel that does the work; the network code calls that kernel
+# directly, since its arrays are already known to be valid:
+
+# %% tags=["hide-input"]
+nb.source(activations._sigmoid_unchecked)
+
+# %% [markdown]
+# The log-softmax of [chapter 8](chapters/08-softmax-cross-entropy.py) works the same way: the
+# private kernel shifts the logits by their maximum before it exponentiates, and never forms the
+# probabilities whose logarithm it returns:
+
+# %% tags=["hide-input"]
+nb.source(activations._log_softmax_unchecked)
+
+# %% [markdown]
+# ### One gradient step
+#
+# [Chapter 5](chapters/05-cost-gradient-descent.py)'s update
+# $\boldsymbol\theta \leftarrow \boldsymbol\theta - \eta\,\nabla C$ is applied to a network's
+# weight matrices and bias vectors in place, without building the long vector
+# $\boldsymbol\theta$. The reference loop does exactly that, one readable step after another:
+
+# %% tags=["hide-input"]
+nb.source(training.run_reference, title="nnmath/training/reference.py: the reference loop")
+
+# %% [markdown]
+# This loop is what the tests hold the fast engines to: `nm.gradient_descent` runs the same
+# updates on the buffered engine (`nnmath.training.buffered`), and `nm.sgd` on straight-line code
+# generated for small float64 networks (`nnmath.training.generated`), else on the buffered engine.
+
+# %% [markdown]
+# ### Straight-line code for a small network
+#
+# The general training loop calls NumPy a few dozen times per step. For a network with 23
+# parameters each call handles a handful of numbers, so most of the time would go into call
+# overhead, and the million steps of [chapter 9](chapters/09-land-classifier.py) would take far
+# longer than the seconds it spends on them. For small networks `nm.sgd` therefore generates,
+# once per architecture, a Python function whose loop body is the forward pass, the backward
+# pass and the update written out on plain floating-point variables, one line per neuron and
+# weight. Here is how that code begins for the 2-2-3-2 network:
+
+# %% tags=["hide-input"]
+source = fast.generated_source([2, 2, 3, 2], hidden="sigmoid", output="sigmoid", loss="quadratic")
+lines = source.splitlines()
+excerpt = "\n".join(lines[:40])
+nb.Html(
+    '<div class="nnmath-source"><p class="nnmath-source-title">'
+    f"nnmath.fast.generated_source([2, 2, 3, 2]), lines 1–40 of {len(lines)}</p>"
+    + highlight(excerpt, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
+    + "</div>"
+)
+
+# %% [markdown]
+# Further down, the backward pass is spelled out the same way, with each error $\delta$
+# computed once and reused:
+
+# %% tags=["hide-input"]
+start = next(i for i, line in enumerate(lines) if "# output error" in line)
+backward = inspect.cleandoc("\n".join(lines[start : start + 12]))
+nb.Html(
+    '<div class="nnmath-source"><p class="nnmath-source-title">'
+    f"nnmath.fast.generated_source([2, 2, 3, 2]), lines {start + 1}–{start + 12}</p>"
+    + highlight(backward, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
+    + "</div>"
+)
+
+# %% [markdown]
+# Generated code is only trustworthy if it is checked. The test suite runs it side by side with
+# the general backpropagation of `Network.backward` for several architectures and activations
+# (including Higham and Higham's example) and requires the parameters to agree to rounding.
+# The same comparison fits on this page: a thousand SGD steps through `nm.sgd`, and a thousand
+# steps with the same sample order through the general `Network.gradient`.
+
+# %%
+X, Y = nm.datasets.higham()
+steps = 1000
+fast_net = nm.Network([2, 2, 3, 2], seed=1)
+general = fast_net.copy()
+nm.sgd(fast_net, X, Y, learning_rate=0.05, steps=steps, seed=7)
+
+# The sample order nm.sgd draws for seed 7: one row index per step.
+order = np.random.default_rng(7).integers(0, len(X), size=(steps, 1))[:, 0]
+for k in order:
+    dW, db = general.gradient(X[k : k + 1], Y[k : k + 1])
+    for w, gw in zip(general.weights, dW, strict=True):
+        w -= 0.05 * gw
+    for b, gb in zip(general.biases, db, strict=True):
+        b -= 0.05 * gb
+difference = np.abs(fast_net.get_params() - general.get_params()).max()
+print(f"largest difference between the parameters: {difference:.1e}")
+
+# %% tags=["hide-input"]
+# The text above states this outcome ("agree to rounding"); the build fails if it changes.
+assert difference < 1e-12, difference
 
 # %% [markdown]
 # ## Building this site

@@ -8,7 +8,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # Verification
 #
@@ -42,19 +41,25 @@ passed = len(results) - len(failed)
 Html(f"<p><strong>{passed} of {len(results)} checks passed in this build.</strong></p>")
 
 # %% tags=["hide-input"]
+# Three columns, so that the table fits the width of the text: the check and how it is done,
+# what it states, and its outcome with the tolerance. Check names may break after a hyphen.
 rows = []
 for check, outcome in results:
     status = "✅ pass" if outcome.passed else "❌ FAIL"
-    derivation = check.derivation or "–"
+    name = "-<wbr>".join(html.escape(part) for part in check.name.split("-"))
+    derivation = (
+        f"; derivation <code>{html.escape(check.derivation)}</code>" if check.derivation else ""
+    )
     rows.append(
-        f'<tr id="{html.escape(check.name)}"><td><code>{html.escape(check.name)}</code></td>'
-        f"<td>{html.escape(check.statement)}</td><td>{html.escape(derivation)}</td>"
-        f"<td>{html.escape(check.method)}</td><td>{html.escape(check.tolerance)}</td>"
-        f"<td>{status}<br><small>{html.escape(outcome.detail)}</small></td></tr>"
+        f'<tr id="{html.escape(check.name)}"><td><code>{name}</code><br>'
+        f"<small>{html.escape(check.method)}{derivation}</small></td>"
+        f"<td>{html.escape(check.display_statement)}</td>"
+        f"<td>{status}<br><small>{html.escape(check.tolerance)}. "
+        f"{html.escape(outcome.detail)}</small></td></tr>"
     )
 Html(
-    '<div class="nnmath-wide-table"><table><thead><tr><th>check</th><th>what it states</th>'
-    "<th>derivation</th><th>how</th><th>tolerance</th><th>result</th></tr></thead>"
+    '<div class="nnmath-wide-table"><table><thead><tr><th>check and method</th>'
+    "<th>what it states</th><th>result</th></tr></thead>"
     f"<tbody>{''.join(rows)}</tbody></table></div>"
 )
 

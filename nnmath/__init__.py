@@ -30,6 +30,18 @@ from nnmath.training import History, gradient_descent, sgd
 
 __version__ = "0.1.0"
 
+#: Subpackages imported on first use (they load SymPy): ``nm.exercises``, ``nm.widgets``.
+_LAZY = ("exercises", "widgets")
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"nnmath.{name}")
+    raise AttributeError(f"module 'nnmath' has no attribute {name!r}")
+
+
 __all__ = [
     "History",
     "Network",

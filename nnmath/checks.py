@@ -80,7 +80,7 @@ class Check:
     name : str
         Short kebab-case id, unique in :data:`CHECKS`.
     statement : str
-        The fact checked, as a plain sentence.
+        The fact checked, as a plain sentence (what the command line prints).
     derivation : str or None
         Registry name of the derivation it belongs to.
     method : str
@@ -94,6 +94,9 @@ class Check:
         What counts as agreement.
     run : callable
         Runs the check and returns a :class:`CheckResult`.
+    statement_math : str
+        The same sentence with its math as TeX between ``$`` signs, for the
+        pages; empty when the sentence has no math.
     """
 
     name: str
@@ -102,6 +105,12 @@ class Check:
     method: str
     tolerance: str
     run: Callable[[], CheckResult]
+    statement_math: str = ""
+
+    @property
+    def display_statement(self) -> str:
+        """The statement as the pages show it: with typeset math where it has any."""
+        return self.statement_math or self.statement
 
     def __post_init__(self) -> None:
         if not _KEBAB.fullmatch(self.name):
@@ -220,18 +229,64 @@ def _proof_body(name: str) -> Callable[[], tuple[bool, str]]:
     return body
 
 
+#: TeX in statements, and the plain text the command line prints for it.
+_PLAIN = (
+    (r"\hat y", "ŷ"),
+    (r"\hat{y}", "ŷ"),
+    (r"^\mathsf{T}", "ᵀ"),
+    (r"\operatorname{softmax}", "softmax"),
+    (r"\partial", "∂"),
+    (r"\sigma", "σ"),
+    (r"\theta", "θ"),
+    (r"\alpha", "α"),
+    (r"\beta", "β"),
+    (r"\eta", "η"),
+    (r"\cdot", "·"),
+    (r"\times", "×"),
+    (r"\,", " "),
+)
+
+
+def plain_text(tex: str) -> str:
+    """A sentence with ``$…$`` math as plain Unicode text (the command line's form).
+
+    Handles the few TeX commands the statements use: bold vectors, hats, Greek
+    letters, ``∂``, ``·``, ``×`` and the transpose.
+
+    Examples
+    --------
+    >>> plain_text(r"The sum and $\\mathbf{w}^\\mathsf{T}\\mathbf{x} + b$ agree.")
+    'The sum and wᵀx + b agree.'
+    >>> plain_text(r"The gradient is $\\mathbf{p} - \\mathbf{y}$")
+    'The gradient is p − y'
+    """
+    text = re.sub(r"\\mathbf\{([^{}]*)\}", r"\1", tex)
+    for command, plain in _PLAIN:
+        text = text.replace(command, plain)
+    math = re.compile(r"\$([^$]*)\$")
+    return math.sub(lambda m: m.group(1).replace(" - ", " − ").replace("-", "−"), text)
+
+
+_WORKED_EXAMPLE_STATEMENT = (
+    r"The chain-rule worked example's numbers ($z = 2$, $\hat y = 7/2$, $E = 9/8$, the "
+    r"two steps up the gradient of $\hat y$ and one descent step on $E$) are exact."
+)
+
+
 def _proof_checks() -> list[Check]:
     out = []
     for name in names():
         derivation = derive(name)
+        sentence = f"{derivation.title}: {derivation.summary}"
         out.append(
             Check(
                 name=f"symbolic-{name}",
-                statement=f"{derivation.title}: {derivation.summary}",
+                statement=plain_text(sentence),
                 derivation=name,
                 method="SymPy proof",
                 tolerance="exact (each difference simplifies to 0)",
                 run=_timed(_proof_body(name)),
+                statement_math=sentence if "$" in sentence else "",
             )
         )
     return out
@@ -563,6 +618,7 @@ def _build() -> tuple[Check, ...]:
             "lambdified comparison",
             rel,
             _timed(_sigmoid_kernel),
+            statement_math=r"nnmath.sigmoid equals the SymPy expression $1/(1 + e^{-x})$.",
         ),
         Check(
             "sigmoid-derivative-kernel",
@@ -579,6 +635,7 @@ def _build() -> tuple[Check, ...]:
             "lambdified comparison",
             rel,
             _timed(_softmax_kernel),
+            statement_math="nnmath.softmax equals the SymPy softmax for $K = 2, 3, 4, 5$.",
         ),
         Check(
             "log-softmax-kernel",
@@ -588,6 +645,10 @@ def _build() -> tuple[Check, ...]:
             "lambdified comparison",
             rel,
             _timed(_log_softmax_kernel),
+            statement_math=(
+                "nnmath.log_softmax equals $z_j$ minus the log of the sum of exponentials, "
+                "for $K = 2, 3, 4, 5$."
+            ),
         ),
         Check(
             "cross-entropy-kernel",
@@ -597,6 +658,10 @@ def _build() -> tuple[Check, ...]:
             "lambdified comparison",
             rel,
             _timed(_cross_entropy_kernel),
+            statement_math=(
+                "The cross-entropy loss equals the SymPy expression, per sample and as a "
+                "batch mean, for $K = 2, 3, 4, 5$."
+            ),
         ),
         Check(
             "cross-entropy-gradient-kernel",
@@ -606,6 +671,10 @@ def _build() -> tuple[Check, ...]:
             "lambdified comparison",
             rel,
             _timed(_cross_entropy_grad_kernel),
+            statement_math=(
+                r"The cross-entropy gradient with respect to the logits equals "
+                r"$\mathbf{p} - \mathbf{y}$ for targets that sum to 1, for $K = 2, 3, 4, 5$."
+            ),
         ),
         Check(
             "quadratic-loss-kernel",
@@ -654,12 +723,12 @@ def _build() -> tuple[Check, ...]:
         ),
         Check(
             "worked-example",
-            "The chain-rule worked example's numbers (z = 2, L = 7/2, E = 9/8, the two "
-            "steps up the gradient of L and one descent step on E) are exact.",
+            plain_text(_WORKED_EXAMPLE_STATEMENT),
             "chain-rule",
             "exact arithmetic",
             "exact (rational numbers equal)",
             _timed(_worked_example),
+            statement_math=_WORKED_EXAMPLE_STATEMENT,
         ),
     ]
     return tuple(checks)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m nnmath derive|check|train``.
+"""Command line: ``python -m nnmath derive|check|train|exercise``.
 
 Bad input is reported as one line on standard error with exit code 2.
 """
@@ -83,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--progress", action=argparse.BooleanOptionalAction, default=None, help="progress bar"
     )
+
+    exercise = sub.add_parser(
+        "exercise",
+        help="list, show or check the exercises",
+        description="exercise list | exercise show ID | exercise check ID ANSWER "
+        "(exit 0 correct, 1 not correct, 2 bad input)",
+    )
+    exercise.add_argument("action", nargs="?", help="list, show or check")
+    exercise.add_argument("rest", nargs=argparse.REMAINDER, help="ID, and for check the ANSWER")
     return parser
 
 
@@ -196,10 +205,37 @@ def _write_figures(
     return written
 
 
+def _cmd_exercise(args: argparse.Namespace) -> int:
+    from nnmath import exercises
+
+    usage = "exercise list | exercise show ID | exercise check ID ANSWER"
+    wanted = {"list": 0, "show": 1, "check": 2}
+    if args.action not in wanted:
+        raise UsageError(f"expected {usage}, got {args.action!r}")
+    if len(args.rest) != wanted[args.action]:
+        raise UsageError(f"expected {usage} (quote the ANSWER if it has spaces)")
+    if args.action == "list":
+        for e in exercises.list():
+            print(f"{e.id:32s} ch. {e.chapter:<2d} {e.kind:16s} {e.title}")
+        return 0
+    item = exercises.get(args.rest[0])
+    if args.action == "show":
+        print(f"{item.id} (chapter {item.chapter}, {item.kind}): {item.title}")
+        print(item.prompt)
+        print(f"Answer with {item.syntax}.")
+        print(f"Assumptions: {item.assumptions}. Compared: {item.tolerance}.")
+        print(f"Hint: {item.hint}")
+        return 0
+    result = item.check(args.rest[1])
+    print(" ".join(result.message.split()))
+    return 0 if result.correct else 1
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "derive": _cmd_derive,
     "check": _cmd_check,
     "train": _cmd_train,
+    "exercise": _cmd_exercise,
 }
 
 
@@ -210,5 +246,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (UsageError, ValueError, TypeError) as exc:
-        print(f"{parser.prog} {args.command}: error: {exc}", file=sys.stderr)
+        message = " ".join(str(exc).split())  # one line, whatever the exception says
+        print(f"{parser.prog} {args.command}: error: {message}", file=sys.stderr)
         return 2

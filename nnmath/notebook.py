@@ -1,7 +1,7 @@
 """Display helpers for the site's executable chapters (and for readers' notebooks).
 
 Each helper returns an object that Jupyter displays as HTML, so a chapter
-renders a derivation, the note naming the check that proves it, or the nnmath
+renders a derivation, the note naming the checks behind it, or the nnmath
 source code that implements a formula with one call. Math is written as
 ``$$ … $$`` inside the HTML and typeset by the page's math engine.
 """
@@ -70,7 +70,7 @@ def math(latex: str) -> Html:
 
 
 def checked(*names: str) -> Html:
-    """The "checked" note: which checks of :mod:`nnmath.checks` prove the result above.
+    """The "checked" note: which checks of :mod:`nnmath.checks` stand behind the result above.
 
     Parameters
     ----------
@@ -91,7 +91,7 @@ def checked(*names: str) -> Html:
         check = checks.get_check(name)
         items.append(
             f'<li><a href="../verification.py#{html.escape(check.name)}"><code>'
-            f"{html.escape(check.name)}</code></a>: {html.escape(check.statement)} "
+            f"{html.escape(check.name)}</code></a>: {html.escape(check.display_statement)} "
             f"<em>({html.escape(check.method)}, {html.escape(check.tolerance)})</em></li>"
         )
     return Html(

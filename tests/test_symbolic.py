@@ -140,7 +140,7 @@ def test_softmax_cross_entropy_result_is_p_minus_y() -> None:
     d = derive("softmax-cross-entropy")
     p, y = d.symbols["p_vec"], d.symbols["y_vec"]
     assert d.result.rhs == p - y
-    assert d.result_latex == r"\frac{\partial L}{\partial z} = p - y"
+    assert d.result_latex == r"\frac{\partial C}{\partial z} = p - y"
     component = d.data["component"]
     j = d.symbols["j"]
     assert component.rhs == d.symbols["p"][j] - d.symbols["y"][j]

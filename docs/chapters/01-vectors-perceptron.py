@@ -11,11 +11,11 @@
 # %% [markdown]
 # # Vectors, the dot product and the perceptron
 #
-# The oldest artificial neuron, Rosenblatt's perceptron (1958), needs only two ideas from linear
-# algebra: a vector and the dot product of two vectors. With them it can split a space of
-# examples into two halves, one for each class. Every network on this site, however deep, is
-# built from the same pieces, so this chapter takes them slowly: what the dot product computes,
-# what its sign tells us, and how a weight vector with a bias draws a boundary.
+# The oldest artificial neuron, Rosenblatt's perceptron ([1958](../references.md#rosenblatt1958)),
+# needs only two ideas from linear algebra: a vector and the dot product of two vectors. With them
+# it can split a space of examples into two halves, one for each class. Every network on this site,
+# however deep, is built from the same pieces, so this chapter takes them slowly: what the dot
+# product computes, what its sign tells us, and how a weight vector with a bias draws a boundary.
 
 # %% tags=["hide-input"]
 import numpy as np
@@ -34,23 +34,25 @@ plotting.setup_notebook()
 # it as a column; in the plane $\mathbb{R}^2$, for example,
 #
 # $$
-# \mathbf{a} = \begin{bmatrix} a_1 \\ a_2 \end{bmatrix},
+# \mathbf{u} = \begin{bmatrix} u_1 \\ u_2 \end{bmatrix},
 # $$
 #
 # and in $\mathbb{R}^n$ the column simply has $n$ entries. We read a vector either as a point
 # in space or as an arrow from the origin to that point; the arrow has a length
-# $\|\mathbf{a}\| = \sqrt{a_1^2 + \dots + a_n^2}$ and a direction. In two and three
+# $\|\mathbf{u}\| = \sqrt{u_1^2 + \dots + u_n^2}$ and a direction. In two and three
 # dimensions we can draw it; in more dimensions (a feature vector of a leaf, a flattened image)
 # we cannot, but the algebra is exactly the same, and that is what makes it useful.
 #
 # In NumPy a vector is a one-dimensional array. Here are two vectors in the plane and their
-# lengths:
+# lengths. We call them $\mathbf{u}$ and $\mathbf{v}$, because the letters $\mathbf{a}$ and
+# $b$ have other jobs later (activations and the bias); the [notation page](../notation.md)
+# lists every symbol the site uses, each with its one meaning.
 
 # %%
-a = np.array([2.0, 1.0])
-b = np.array([1.0, 3.0])
-print("a =", a, " length", np.linalg.norm(a))
-print("b =", b, " length", np.linalg.norm(b))
+u = np.array([2.0, 1.0])
+v = np.array([1.0, 3.0])
+print("u =", u, " length", np.linalg.norm(u))
+print("v =", v, " length", np.linalg.norm(v))
 
 # %% [markdown]
 # ## The dot product, two ways
@@ -59,15 +61,15 @@ print("b =", b, " length", np.linalg.norm(b))
 # products of their components:
 #
 # $$
-# \mathbf{a}\cdot\mathbf{b} = \sum_{i=1}^{n} a_i b_i = a_1 b_1 + a_2 b_2 + \dots + a_n b_n .
+# \mathbf{u}\cdot\mathbf{v} = \sum_{i=1}^{n} u_i v_i = u_1 v_1 + u_2 v_2 + \dots + u_n v_n .
 # $$
 #
-# In NumPy it is `a @ b` (or `np.dot(a, b)`), which is the same number as multiplying
+# In NumPy it is `u @ v` (or `np.dot(u, v)`), which is the same number as multiplying
 # component-wise and adding up:
 
 # %%
-print("a @ b          =", a @ b)
-print("sum of a_i b_i =", np.sum(a * b))
+print("u @ v          =", u @ v)
+print("sum of u_i v_i =", np.sum(u * v))
 
 # %% [markdown]
 # **Geometrically**, the dot product is the length of one vector times the length of the other
@@ -81,10 +83,11 @@ nb.derivation("dot-product")
 
 # %% [markdown]
 # The derivation works with symbols, so it holds for every pair of plane vectors. We can still
-# watch it happen with numbers. For the vector $\mathbf{a}$ above and a few vectors
-# $\mathbf{b}$, the table computes the angle of each vector from its own coordinates (with
-# `np.arctan2`, without any dot product), forms $\|\mathbf{a}\|\,\|\mathbf{b}\|\cos\theta$, and
-# compares it with `a @ v`, the sum of products.
+# watch it happen with numbers. For the vector $\mathbf{u}$ above and a few vectors
+# $\mathbf{v}$, the table computes the direction of each vector from its own coordinates (with
+# `np.arctan2`, without any dot product), takes $\theta$ as the angle from $\mathbf{u}$ to
+# $\mathbf{v}$ as the derivation does, forms $\|\mathbf{u}\|\,\|\mathbf{v}\|\cos\theta$, and
+# compares it with `u @ v`, the sum of products.
 
 
 # %%
@@ -96,13 +99,13 @@ def angle_deg(v):
 rows = []
 for v in ([3.0, 1.0], [1.0, 3.0], [-1.0, 2.0], [-2.0, 1.0], [-2.0, -1.0]):
     v = np.array(v)
-    theta = angle_deg(v) - angle_deg(a)
-    lengths = np.linalg.norm(a) * np.linalg.norm(v)
+    theta = angle_deg(v) - angle_deg(u)  # from u to v
+    lengths = np.linalg.norm(u) * np.linalg.norm(v)
     geometric = lengths * np.cos(np.radians(theta))
     geometric = np.round(geometric, 12) + 0.0  # show 0.000, not -0.000
-    rows.append((v, a @ v, f"{theta:.1f}°", f"{geometric:.3f}"))
+    rows.append((v, u @ v, f"{theta:.1f}°", f"{geometric:.3f}"))
 
-header = ["b", "a·b", "angle θ from a to b", "‖a‖ ‖b‖ cos θ"]
+header = ["v", "u·v", "angle θ from u to v", "‖u‖ ‖v‖ cos θ"]
 nb.table(rows, header)
 
 # %% tags=["hide-input"]
@@ -115,27 +118,27 @@ assert signs == {-1.0, 0.0, 1.0} and all(np.isclose(float(r[3]), r[1]) for r in 
 # %% [markdown]
 # ## What the sign of the dot product says
 #
-# Lengths are never negative, so the sign of $\mathbf{a}\cdot\mathbf{b}$ is the sign of
+# Lengths are never negative, so the sign of $\mathbf{u}\cdot\mathbf{v}$ is the sign of
 # $\cos\theta$:
 #
 # - positive when the angle between the vectors is below 90°: they point roughly the same way;
 # - zero when the angle is exactly 90°: they are perpendicular;
 # - negative when the angle is above 90°: they point roughly in opposite directions.
 #
-# The table above shows all three cases. The figure turns $\mathbf{b}$ all the way round
-# $\mathbf{a}$.
+# The table above shows all three cases. The figure turns $\mathbf{v}$ all the way round
+# $\mathbf{u}$.
 
 # %% tags=["hide-input"]
-plotting.dot_product_sign(a)
+plotting.dot_product_sign(u)
 
 # %% [markdown]
-# *Figure: left, vectors $\mathbf{b}$ of equal length at different angles from
-# $\mathbf{a}$; those in the shaded half-plane on the side of $\mathbf{a}$ have a positive dot
+# *Figure: left, vectors $\mathbf{v}$ of equal length at different angles from
+# $\mathbf{u}$; those in the shaded half-plane on the side of $\mathbf{u}$ have a positive dot
 # product with it, those on the other side a negative one, and the dotted line perpendicular to
-# $\mathbf{a}$ separates the two. Right, $\mathbf{a}\cdot\mathbf{b}$ against the angle: a
+# $\mathbf{u}$ separates the two. Right, $\mathbf{u}\cdot\mathbf{v}$ against the angle: a
 # cosine curve that changes sign at ±90°.*
 #
-# Look again at the left panel: the vectors with $\mathbf{a}\cdot\mathbf{b} = 0$ form a line
+# Look again at the left panel: the vectors with $\mathbf{u}\cdot\mathbf{v} = 0$ form a line
 # through the origin, and that line splits the plane into a positive and a negative side. This
 # is the whole idea of the perceptron.
 
@@ -144,9 +147,9 @@ nb.Html(
     '<div class="admonition note"><p class="admonition-title">A note on the source texts</p>'
     "<p>One of the texts this site draws on writes a vector both as a column and as a row and "
     "sets the two equal. Strictly, a row is the <em>transpose</em> of a column: "
-    "$[a_1\\;a_2\\;a_3] = \\mathbf{a}^\\mathsf{T}$. The distinction matters as soon as vectors "
+    "$[u_1\\;u_2\\;u_3] = \\mathbf{u}^\\mathsf{T}$. The distinction matters as soon as vectors "
     "meet matrices, which is why this site always writes vectors as columns and uses "
-    "$\\mathbf{a}^\\mathsf{T}\\mathbf{b}$ for the dot product in matrix notation. It also says "
+    "$\\mathbf{u}^\\mathsf{T}\\mathbf{v}$ for the dot product in matrix notation. It also says "
     "that vectors pointing the same way have a positive dot product and vectors pointing "
     "opposite ways a negative one; the precise statement is about the angle, as above: below "
     "90° positive, exactly 90° zero, above 90° negative.</p></div>"
@@ -155,14 +158,17 @@ nb.Html(
 # %% [markdown]
 # ## A weight vector and a bias split the space
 #
-# Take a *weight vector* $\mathbf{w}$ and a number $b$, the *bias*. The points $\mathbf{x}$ with
+# Take a *weight vector* $\mathbf{w} \neq \mathbf{0}$ and a number $b$, the *bias*. The points
+# $\mathbf{x}$ with
 #
 # $$
 # \mathbf{w}\cdot\mathbf{x} + b = 0
 # $$
 #
 # form a *hyperplane*: in $\mathbb{R}^2$ a line, in $\mathbb{R}^3$ a plane, in $\mathbb{R}^n$ a
-# flat set of dimension $n-1$. The vector $\mathbf{w}$ is perpendicular to it (its *normal*),
+# flat set of dimension $n-1$. (The weight vector must not be zero: with $\mathbf{w} = \mathbf{0}$
+# the equation reads $b = 0$, which every point satisfies if $b = 0$ and no point otherwise.)
+# The vector $\mathbf{w}$ is perpendicular to it (its *normal*),
 # and the bias moves it away from the origin; with $b = 0$ it is exactly the line of the
 # previous figure, the vectors perpendicular to $\mathbf{w}$.
 #
@@ -317,3 +323,20 @@ nb.Html(
 # So far we chose $\mathbf{w}$ and $b$ by hand, knowing where the classes lie. In
 # [Training the perceptron](02-training-perceptron.py) the perceptron finds them itself, one
 # mistake at a time, and we see when that succeeds and when it cannot.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 1, "Perceptrons": the perceptron as a
+#   device that weighs evidence, and why a bias is the same as a threshold.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Linear Algebra": dot
+#   products and norms as operations on arrays in code.
+# - [Parr and Howard (2018)](../references.md#parr2018), section "Introduction to vector calculus
+#   and partial derivatives": vectors as the objects later differentiated, in the notation used
+#   for matrix calculus.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 1, "But what is a neural network?": a
+#   visual picture of weights and biases as knobs on a neuron.
+# - [Rosenblatt (1958)](../references.md#rosenblatt1958): the original perceptron paper, for its
+#   historical framing.

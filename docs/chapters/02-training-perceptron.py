@@ -13,10 +13,11 @@
 #
 # In [the previous chapter](01-vectors-perceptron.py) we placed the perceptron's line by hand,
 # because we knew where the two classes were. A learning machine has to find $\mathbf{w}$ and
-# $b$ from labelled examples alone. Rosenblatt's learning rule does it with a strikingly simple
-# recipe: look at one example at a time, and whenever the perceptron gets it wrong, nudge the
-# weights towards the right answer. This chapter runs that rule, watches it succeed on data that
-# a line can separate, and watches it fail, forever, on data that no line can.
+# $b$ (the [notation page](../notation.md) lists every symbol) from labelled examples alone.
+# Rosenblatt's learning rule does it with a strikingly simple recipe: look at one example at a time,
+# and whenever the perceptron gets it wrong, nudge the weights towards the right answer. This
+# chapter runs that rule, watches it succeed on data that a line can separate, and watches it fail,
+# forever, on data that no line can.
 
 # %% tags=["hide-input"]
 import inspect
@@ -205,7 +206,9 @@ assert n_mistakes(w1) > 0 and slopes == [0.0, 0.0, 0.0], (n_mistakes(w1), slopes
 # uses the misclassified example itself as the direction of the update.
 #
 # This is the reason the next chapters replace the step by a smooth function, the sigmoid,
-# whose derivative is never zero and tells every weight how to change.
+# whose derivative is positive everywhere, so that every weight gets a direction to move in.
+# Positive is not the same as large: far from its midpoint the sigmoid *saturates* and its
+# derivative becomes tiny, a weakness [chapter 3](03-sigmoid-neuron.py) returns to.
 
 # %% tags=["hide-input"]
 nb.Html(
@@ -264,24 +267,38 @@ print(f"mistakes in epoch {k}:", xor_run.mistakes[k - 1])
 
 # %% [markdown]
 # From then on every epoch starts and ends at the same weights and makes the same mistakes, so
-# the rule cycles for ever. Inside such an epoch, every single update repairs the point that was
-# just misclassified and breaks another one. We can replay one epoch with the rule written out
-# by hand and draw the line after each of its updates:
+# the rule cycles for ever. Inside such an epoch every update repairs the point that was just
+# misclassified, and most updates put points that were right on the wrong side. We can replay
+# one epoch with the rule written out by hand, count for each update the points it repairs and
+# the points it breaks, and draw the line after each update:
 
 # %%
 X_xor_aug = np.column_stack([np.ones(4), X_xor])
 w = path[k].copy()  # (b, w1, w2) at the start of the cycle
-states = []
+states, broken, repairs = [], [], []
 for x, target in zip(X_xor_aug, y_xor, strict=True):
+    wrong_before = (X_xor_aug @ w >= 0) != y_xor
     predicted = 1 if w @ x >= 0 else 0
     w = w + (target - predicted) * x  # learning rate 1
+    wrong_after = (X_xor_aug @ w >= 0) != y_xor
     states.append(w)
+    broken.append(int(np.sum(wrong_after & ~wrong_before)))
+    repaired = int(np.sum(wrong_before & ~wrong_after))
+    repairs.append(repaired)
+    print(f"update on {x[1:]}: repairs {repaired} point(s), breaks {broken[-1]}")
 print("back to the start:", np.array_equal(states[-1], path[k]))
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
 # (all four points are misclassified when seen, and the epoch ends where it began)
 assert np.array_equal(states[-1], path[k]) and xor_run.mistakes[k - 1] == 4, states
+# (each update repairs one point; most break some, one breaks two and one breaks none)
+breaking = sum(b > 0 for b in broken)
+assert repairs == [1] * 4 and breaking > 2 and broken[1] == 2 and broken[2] == 0, broken
+
+# %% [markdown]
+# The second update breaks two points at once, the third breaks none; over the whole epoch the
+# repairs and the breakages cancel, and the four points are wrong again when they come round.
 
 # %% tags=["hide-input"]
 fig = Figure(figsize=(9.0, 7.2), layout="constrained")
@@ -300,8 +317,8 @@ fig
 # %% [markdown]
 # *Figure: the four updates of one epoch on XOR (class 0 as circles, class 1 as crosses; the
 # shaded half-planes show the perceptron's answer). Each update moves the line to fix the point
-# just seen, and some other point ends up on the wrong side; after the fourth update the
-# weights are back where the epoch began.*
+# just seen, and other points may end up on the wrong side (the counts printed above);
+# after the fourth update the weights are back where the epoch began.*
 #
 # The mistakes per epoch tell the two stories side by side:
 
@@ -324,17 +341,18 @@ fig
 # count falls to zero and training stops. Right, XOR (first twenty of the hundred epochs run):
 # the count never reaches zero.*
 #
-# The limitation is the one the previous chapter predicted: a single perceptron draws a
-# single line. Minsky and Papert's 1969 book made XOR the standard example of it. The way out,
-# which the next chapters build, is to stack neurons in layers, and to make them smooth so that
-# the layers can be trained together.
+# The limitation is the one the previous chapter predicted: a single perceptron draws a single line.
+# [Minsky and Papert's 1969 book](../references.md#minsky1969) made XOR the standard example of it.
+# The way out, which the next chapters build, is to stack neurons in layers, and to make them smooth
+# so that the layers can be trained together.
 #
 # ## How many updates? The convergence bound
 #
 # *This section is optional depth.*
 #
-# On separable data the rule always stops, and there is a classical bound on how long it can
-# take (Novikoff, 1962). Work with the augmented inputs $(1, \mathbf{x})$ and let
+# On separable data the rule always stops, and there is a classical bound on how long it can take
+# ([Novikoff, 1962](../references.md#novikoff1962)). Work with the augmented inputs $(1,
+# \mathbf{x})$ and let
 #
 # - $R$ be the largest length of an augmented input, and
 # - $\gamma$ be the *margin* of some separating hyperplane through the origin of the augmented
@@ -399,3 +417,18 @@ except ValueError as error:
 # from, and a single thresholded neuron can only draw a line. In
 # [The sigmoid neuron](03-sigmoid-neuron.py) we replace the step by a smooth curve with a
 # simple derivative, the first move towards networks that learn by gradient descent.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 1, "Perceptrons": what a perceptron
+#   network can compute, including a NAND gate, and why small changes of weights can flip its
+#   output.
+# - [Novikoff (1962)](../references.md#novikoff1962): the convergence proof behind the bound on
+#   the number of updates.
+# - [Minsky and Papert (1969)](../references.md#minsky1969): the book that made XOR and the limits
+#   of one perceptron well known.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Multilayer Perceptrons": how
+#   hidden layers overcome the single perceptron's limits, in code.

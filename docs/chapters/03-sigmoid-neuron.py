@@ -15,9 +15,9 @@
 # output jumps from 0 to 1 as $\mathbf{w}\cdot\mathbf{x} + b$ crosses zero and is flat
 # everywhere else. Flat means that a small change of a weight changes nothing, so there is no
 # slope to follow downhill. The remedy is to smooth the step into a curve that rises gently
-# from 0 to 1. The most common such curve in the history of neural networks is the *sigmoid*
-# (or logistic) function, and this chapter gets to know it: its derivative, how a weight and
-# a bias stretch and move it, how to compute it without overflow, and how it acts on vectors.
+# from 0 to 1. A classic such curve is the *sigmoid* (or logistic) function $\sigma$ (symbols:
+# [notation page](../notation.md)), and this chapter gets to know it: its derivative, how a weight
+# and a bias stretch and move it, how to compute it without overflow, and how it acts on vectors.
 
 # %% tags=["hide-input"]
 import html
@@ -26,7 +26,6 @@ import warnings
 import numpy as np
 
 import nnmath as nm
-import nnmath.activations
 from nnmath import notebook as nb
 from nnmath import plotting, symbolic
 
@@ -73,14 +72,16 @@ step_labels = [step.label for step in symbolic.derive("sigmoid").steps]
 assert step_labels[7:11] == ["Symmetry", "Midpoint", "Limits", "Limit at +∞"], step_labels
 
 # %% [markdown]
-# So the sigmoid keeps every output strictly between 0 and 1 (the limits, steps 10 and 11), is
+# Every output lies strictly between 0 and 1, and that follows from the definition, not from
+# the limits: $e^{-x} > 0$ for every real $x$, so the denominator $1 + e^{-x}$ is greater than
+# 1, which makes $\sigma(x)$ positive and smaller than 1. The limits (steps 10 and 11) add that
+# the outputs come arbitrarily close to 0 and to 1 without reaching them. The curve is
 # symmetric about its midpoint (step 8) and passes through one half at zero (step 9). The
 # derivative deserves a second look. It
 # depends on $x$ only through the value $\sigma(x)$ itself, so once a network has computed
 # its activations on the way forward, the slopes it needs on the way back cost one
-# multiplication each. That is a large part of why the sigmoid was the default activation for
-# decades. Here is the same result three ways: as derived, as SymPy checks it, and as the
-# NumPy code that the networks on this site run.
+# multiplication each. Here is the same result three ways: as derived, as SymPy checks it,
+# and as the NumPy code that the networks on this site run.
 
 # %% tags=["hide-input"]
 sigmoid_derivation = symbolic.derive("sigmoid")
@@ -236,20 +237,10 @@ assert np.array_equal(naive, [0.0, 1.0]) and overflowed, (naive, caught)
 # `inf / inf`, which is `nan`. The way out is to never exponentiate a positive number. For
 # $x \ge 0$ we use the formula as written, with $e^{-x} \le 1$; for $x < 0$ we multiply the
 # numerator and denominator by $e^{x}$, which gives $\sigma(x) = e^{x}/(1 + e^{x})$, with
-# $e^{x} < 1$. Both cases need only $e^{-|x|}$. This is the kernel, first the public function
-# and then the private one that does the work:
-
-# %%
-nb.source(nm.sigmoid)
-
-# %%
-nb.source(nnmath.activations._sigmoid_unchecked)
-
-# %% [markdown]
-# `nm.sigmoid` checks its input (a number, finite, not empty) and hands it to
-# `_sigmoid_unchecked`; the network code calls the unchecked version directly, since its
-# arrays are already known to be valid. With overflow, division by zero and invalid operations
-# turned from warnings into errors, the extreme inputs still go through. (The one thing that
+# $e^{x} < 1$. Both cases need only $e^{-|x|}$, and that is how `nm.sigmoid` computes it (its
+# code is on the [performance page](../performance.py#a-sigmoid-that-never-overflows)). With
+# overflow, division by zero and invalid operations turned from warnings into errors, the
+# extreme inputs go through. (The one thing that
 # does happen is an *underflow*: $e^{-1000}$ rounds to 0. That is harmless, the correctly
 # rounded result, and NumPy stays silent about it by default.)
 
@@ -353,3 +344,19 @@ nb.Html(
 # another layer, and another. In [Layers and networks](04-layers-networks.py) we stack layers
 # into the 2-2-3-2 network of Higham and Higham, count its parameters, and see what such a
 # composition of sigmoids can express.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [Higham and Higham (2019)](../references.md#higham2019), section 2: the sigmoid and a scaled
+#   and shifted copy of it, the starting point of this chapter.
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 1, "Sigmoid neurons": why a smooth
+#   activation makes small weight changes cause small output changes.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Multilayer Perceptrons",
+#   subsection on activation functions: the sigmoid next to tanh and ReLU, with their derivatives
+#   plotted.
+# - [Parr and Howard (2018)](../references.md#parr2018), section "The gradient of neuron
+#   activation": the derivative of one neuron with respect to its weights and bias, in vector
+#   form.

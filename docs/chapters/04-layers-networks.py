@@ -77,28 +77,32 @@ print("sigma(W x + b) =", nm.sigmoid(W @ x + b))
 #
 # Higham and Higham's classifier, which the first source text retells, has two inputs (the two
 # coordinates of a point of land), two hidden layers with two and three neurons, and two
-# outputs. They number the layers from 1 (the input) to 4 (the output) and name each weight
-# matrix and bias after the layer it produces, so the whole network is the function
+# outputs. This site numbers the layers from 0 (the input) to $L$ (the output), here $L = 3$,
+# and names each weight matrix and bias after the layer it produces, so the whole network is
+# the function
 #
 # $$
-# F(\mathbf{x}) = \sigma\Bigl(W^{[4]}\,\sigma\bigl(W^{[3]}\,\sigma(W^{[2]}\mathbf{x} +
-# \mathbf{b}^{[2]}) + \mathbf{b}^{[3]}\bigr) + \mathbf{b}^{[4]}\Bigr),
+# F(\mathbf{x}) = \sigma\Bigl(W^{3}\,\sigma\bigl(W^{2}\,\sigma(W^{1}\mathbf{x} +
+# \mathbf{b}^{1}) + \mathbf{b}^{2}\bigr) + \mathbf{b}^{3}\Bigr),
 # \qquad \mathbf{x} \in \mathbb{R}^2,\; F(\mathbf{x}) \in \mathbb{R}^2 .
 # $$
+#
+# The superscripts are labels, not powers. (Higham and Higham number the same layers from 1
+# to 4 and write $W^{[2]}, W^{[3]}, W^{[4]}$; their $W^{[l + 1]}$ is our $W^{l}$. The
+# [notation page](../notation.md) lists the conventions.)
 #
 # Read it from the inside out: the innermost bracket is the first hidden layer, and each
 # $\sigma(W\,[\dots] + \mathbf{b})$ around it is one more layer.
 #
 # In `nnmath` the network is `nm.Network([2, 2, 3, 2])`: the list gives the width of every
 # layer, input and output included. Its weights and biases are lists with one entry per layer
-# of weights, so `net.weights[0]` is $W^{[2]}$, `net.weights[1]` is $W^{[3]}$ and
-# `net.weights[2]` is $W^{[4]}$. (Later chapters number the weight layers $1, \dots, L$ instead;
-# only the labels change.) The shapes below are read off the network that `nnmath` built,
-# together with the number of parameters each layer contributes:
+# of weights, so `net.weights[0]` is $W^{1}$, `net.weights[1]` is $W^{2}$ and
+# `net.weights[2]` is $W^{3}$ (Python counts from 0). The shapes below are read off the
+# network that `nnmath` built, together with the number of parameters each layer contributes:
 
 # %%
 net = nm.Network([2, 2, 3, 2], seed=0)
-names = ["2 (hidden)", "3 (hidden)", "4 (output)"]
+names = ["1 (hidden)", "2 (hidden)", "3 (output)"]
 rows = []
 for name, W, b in zip(names, net.weights, net.biases, strict=True):
     params = f"{W.size} + {b.size} = {W.size + b.size}"
@@ -160,7 +164,7 @@ nb.Html(
     "(the next chapter lists them). The package "
     f"has a separate {n_land20}-point set, <code>nm.datasets.land20()</code>, used in "
     "chapter 9. Finally, it calls the weight matrix square ($m\\times m$); in general it is "
-    "$n_\\text{out}\\times n_\\text{in}$, and $W^{[3]}$ here is not square.</p></div>"
+    "$n_\\text{out}\\times n_\\text{in}$, and $W^{2}$ here is not square.</p></div>"
 )
 
 # %% [markdown]
@@ -177,9 +181,9 @@ nb.Html(
 nb.tabs(
     {
         "Math": nb.math(
-            r"\mathbf{a}^{[1]} = \mathbf{x}, \qquad "
-            r"\mathbf{a}^{[l]} = \sigma\bigl(W^{[l]}\mathbf{a}^{[l-1]} + \mathbf{b}^{[l]}\bigr)"
-            r"\quad (l = 2, 3, 4), \qquad F(\mathbf{x}) = \mathbf{a}^{[4]}"
+            r"\mathbf{a}^{0} = \mathbf{x}, \qquad "
+            r"\mathbf{a}^{l} = \sigma\bigl(W^{l}\mathbf{a}^{l-1} + \mathbf{b}^{l}\bigr)"
+            r"\quad (l = 1, \dots, L), \qquad F(\mathbf{x}) = \mathbf{a}^{L}"
         ),
         "NumPy (nnmath)": nb.source(nm.Network.forward_pass),
     }
@@ -231,3 +235,18 @@ print(net.predict(X))
 #
 # [The cost function and gradient descent](05-cost-gradient-descent.py) defines that number,
 # the cost, for Higham and Higham's data, and shows how gradient descent walks downhill on it.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [Higham and Higham (2019)](../references.md#higham2019), sections 2 and 3: the 2-2-3-2 network
+#   of this chapter and the general layer-by-layer set-up.
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 1, "The architecture of neural
+#   networks": input, hidden and output layers, with a network for digit images.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Multilayer Perceptrons": why
+#   stacking affine maps without a nonlinearity adds nothing, and the same model in a
+#   deep-learning library.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 1, "But what is a neural network?":
+#   layers as a picture, and a network's parameters counted for a digit classifier.

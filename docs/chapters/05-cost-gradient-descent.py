@@ -16,7 +16,8 @@
 # things that turn "choose good knobs" into a computation: a **cost**, one number that measures
 # how badly $F$ fits the data, and **gradient descent**, a rule that changes every knob a
 # little in the direction that lowers the cost. It ends with a small example worked out in
-# exact numbers, so that every step can be followed by hand.
+# exact numbers, so that every step can be followed by hand. The symbols ($C$, $\nabla C$,
+# $\eta$, ...) are collected on the [notation page](../notation.md).
 
 # %% tags=["hide-input"]
 import numpy as np
@@ -159,18 +160,10 @@ assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
 #
 # The positive number $\eta$ is the **learning rate**. The gradient only describes the cost
 # near the current point, so the step has to be short enough for that local picture to remain
-# roughly true, yet long enough to make progress. In `nnmath` one update of a network is these
-# few lines:
-
-# %% tags=["hide-input"]
-nb.source(nm.training.run_reference, title="nnmath/training/reference.py: the reference loop")
-
-# %% [markdown]
-# This loop is what the tests hold the fast engines to: `nm.gradient_descent` runs the same
-# updates on the buffered engine (`nnmath.training.buffered`), and `nm.sgd` on straight-line code
-# generated for small float64 networks (`nnmath.training.generated`), else on the buffered engine.
-
-# %% [markdown]
+# roughly true, yet long enough to make progress. (How `nnmath` applies this update to a
+# network's weight matrices and bias vectors in place is shown on the
+# [performance page](../performance.py#one-gradient-step).)
+#
 # To *see* what the learning rate does we need a cost of only two parameters, so that it can be
 # drawn as a contour map. The figure uses a quadratic bowl,
 # $C(\mathbf{w}) = \tfrac12(\mathbf{w} - \mathbf{w}^*)^\mathsf{T} H (\mathbf{w} - \mathbf{w}^*)$,
@@ -249,15 +242,17 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 # is a chain of simple functions. The smallest interesting chain has two weights:
 #
 # $$
-# z = x\,w_1 + b_1, \qquad L = z\,w_2 + b_2, \qquad E = \tfrac12 (L - t)^2 ,
+# z = x\,w_1 + b_1, \qquad \hat y = z\,w_2 + b_2, \qquad E = \tfrac12 (\hat y - t)^2 ,
 # $$
 #
-# with input $x$, target $t$, and $E$ the error of the output $L$. The derivation below
+# with input $x$, target $t$, and $E$ the error of the output $\hat y$. The derivation below
 # evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and
 # $t = 5$, in rational arithmetic so that no rounding is involved. It first does what a
-# beginner might try, and what one of the source texts does: the output is below the target,
-# so push the weights *up the gradient of L* to make $L$ larger, with two step sizes. Then it
-# does it properly, with a step of gradient descent on the error $E$.
+# beginner might try, and what one of the source texts does: the output is below the target, so push
+# the weights *up the gradient of $\hat y$* to make $\hat y$ larger, with two step sizes. Then it
+# does it properly, with a step of gradient descent on the error $E$. Like the source, these steps
+# change the two weights only and keep the biases $b_1$ and $b_2$ fixed; the end of the section
+# takes the step on all four parameters.
 
 # %%
 nb.derivation("chain-rule")
@@ -265,7 +260,7 @@ nb.derivation("chain-rule")
 # %% [markdown]
 # The same numbers as a table, read from the derivation's data
 # (`symbolic.derive("chain-rule").data["worked_example"]`). Each column is one set of
-# weights; the last row, the error $E = \tfrac12(L - t)^2$, is computed with SymPy rationals.
+# weights; the last row, the error $E = \tfrac12(\hat y - t)^2$, is computed with SymPy rationals.
 # All these fractions have denominators made of 2s and 5s, so their decimals are exact.
 
 # %% tags=["hide-input"]
@@ -293,13 +288,13 @@ stages = {"start": "", "up_large": "_up_large", "up_small": "_up_small", "descen
 header = [
     "",
     "start",
-    f"up L, η = {ex['eta_up_large']}",
-    f"up L, η = {ex['eta_up_small']}",
+    f"up ŷ, η = {ex['eta_up_large']}",
+    f"up ŷ, η = {ex['eta_up_small']}",
     f"descent, η = {ex['eta_descent']}",
 ]
 rows = []
-for name in ("w1", "w2", "z", "L"):
-    rows.append([name, *(decimal(ex[name + suffix]) for suffix in stages.values())])
+for name, shown in (("w1", "w1"), ("w2", "w2"), ("z", "z"), ("L", "ŷ")):  # data key "L" is ŷ
+    rows.append([shown, *(decimal(ex[name + suffix]) for suffix in stages.values())])
 rows.append(["E", *(decimal(error(ex["L" + suffix])) for suffix in stages.values())])
 nb.table(rows, header=header)
 
@@ -310,16 +305,18 @@ nb.checked("worked-example")
 steps = symbolic.derive("chain-rule").steps
 error_step = next(s for s in steps if s.label == "Gradient of the error")
 nb.Html(
-    "<p>Three things stand out. First, the large step up the gradient of $L$ overshoots: $L$ "
+    "<p>Three things stand out. First, the large step up the gradient of $\\hat y$ overshoots: "
+    "$\\hat y$ "
     f"jumps from {exact(ex['L'])} past the target {ex['t']} to {exact(ex['L_up_large'])}, and "
     f"the error grows from {exact(ex['E'])} to {exact(error(ex['L_up_large']))}. The smaller "
-    f"step lands at {exact(ex['L_up_small'])}. Second, pushing $L$ up was a choice we made by "
-    "looking at the numbers; had the output been above the target, we would have had to push "
+    f"step lands at {exact(ex['L_up_small'])}. Second, pushing $\\hat y$ up was a choice we made "
+    "by looking at the numbers; had the output been above the target, we would have had to push "
     "the other way. Third, descent on $E$ makes that choice by itself: by the chain rule "
-    f"(the step <em>{error_step.label}</em> above) ${error_step.latex}$, and $L - t$ = "
+    f"(the step <em>{error_step.label}</em> above) ${error_step.latex}$, and $\\hat y - t$ = "
     f"{exact(ex['dE_dL'])} is negative, so moving <em>against</em> the gradient of $E$ moves "
-    "<em>along</em> the gradient of $L$, with a step scaled by how far $L$ is from $t$. With "
-    f"η = {exact(ex['eta_descent'])} that scaled step is a little too long here ($L$ ends at "
+    "<em>along</em> the gradient of $\\hat y$, with a step scaled by how far $\\hat y$ is from "
+    "$t$. With "
+    f"η = {exact(ex['eta_descent'])} that scaled step is a little too long here ($\\hat y$ ends at "
     f"{exact(ex['L_descent'])}, past the target), yet the error still falls from "
     f"{exact(ex['E'])} to {exact(ex['E_descent'])}, which is what the descent step promises "
     "for a small enough learning rate.</p>"
@@ -333,6 +330,42 @@ descends = ex["dE_dL"] < 0 and ex["L_descent"] > ex["t"] and ex["E_descent"] < e
 assert overshoots and descends, ex
 
 # %% [markdown]
+# ### Descent on all four parameters
+#
+# The biases are parameters too, and a full gradient step moves them as well. The chain rule
+# gives their derivatives the same way, $\partial E/\partial b_1 = (\hat y - t)\,w_2$ and
+# $\partial E/\partial b_2 = \hat y - t$. SymPy differentiates the error of the derivation above
+# with respect to all four parameters and takes the step with the same $\eta$, in exact
+# arithmetic:
+
+# %%
+chain = symbolic.derive("chain-rule")
+sym = chain.symbols
+E_expr = chain.formulas["E"].outputs[0]
+L_expr = chain.formulas["L"].outputs[0]
+point = {sym[k]: ex[k] for k in ("x", "w1", "b1", "w2", "b2", "t")}
+params = ("w1", "b1", "w2", "b2")
+eta = ex["eta_descent"]
+updated = dict(point)
+for name in params:
+    slope = sympy.diff(E_expr, sym[name]).subs(point)
+    updated[sym[name]] = point[sym[name]] - eta * slope
+    print(f"dE/d{name} = {slope}:  {name} = {point[sym[name]]} -> {updated[sym[name]]}")
+L_all, E_all = L_expr.subs(updated), E_expr.subs(updated)
+print(f"weights only:  ŷ = {exact(ex['L_descent'])},  E = {exact(ex['E_descent'])}")
+print(f"all four:      ŷ = {exact(L_all)},  E = {exact(E_all)} (from E = {exact(ex['E'])})")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (with the biases the step overshoots further, to ŷ = 6.275, and E falls less, to about 0.813)
+assert L_all == sympy.Rational(251, 40) and ex["t"] < ex["L_descent"] < L_all, L_all
+assert ex["E_descent"] < E_all < ex["E"] and abs(float(E_all) - 0.813) < 5e-4, E_all
+
+# %% [markdown]
+# Moving the biases as well makes the step longer: $\hat y$ passes the target by more than before
+# and the error, though it still falls from $\tfrac98$, falls less. With all four parameters
+# free, $\eta = \tfrac1{10}$ is already on the large side for this chain.
+#
 # In floating point, the same steps take three lines of Python each. The results agree with the
 # exact values up to rounding, which is why the check above uses rationals instead:
 
@@ -341,10 +374,10 @@ x, b1, b2, t = 2.0, 1.0, 0.5, 5.0
 for eta in (0.2, 0.1):
     w1, w2 = 0.5, 1.5
     z = x * w1 + b1
-    dL_dw1, dL_dw2 = w2 * x, z  # the gradient of L at the start
+    dL_dw1, dL_dw2 = w2 * x, z  # the gradient of ŷ at the start
     w1, w2 = w1 + eta * dL_dw1, w2 + eta * dL_dw2  # a step up that gradient
-    L = (x * w1 + b1) * w2 + b2
-    print(f"step {eta} up: w1 = {w1:.4g}, w2 = {w2:.4g}, L = {L:.4g}")
+    L = (x * w1 + b1) * w2 + b2  # the output ŷ
+    print(f"step {eta} up: w1 = {w1:.4g}, w2 = {w2:.4g}, ŷ = {L:.4g}")
 
 # %% tags=["hide-input"]
 # The text above states this outcome; the build fails if it changes.
@@ -354,19 +387,19 @@ assert np.allclose([eta, w1, w2, L], exact_small, rtol=1e-12, atol=0), ([eta, w1
 
 # %% tags=["hide-input"]
 nb.Html(
-    '<div class="admonition note"><p class="admonition-title">Up the gradient of L, or down '
-    "the gradient of E?</p>"
-    "<p>The source of this example moves the weights along the gradient of the output $L$ "
-    "because $L$ is below its target. That works here, but it is not gradient descent on "
+    '<div class="admonition note"><p class="admonition-title">Up the gradient of $\\hat y$, or '
+    "down the gradient of $E$?</p>"
+    "<p>The source of this example moves the weights along the gradient of the output $\\hat y$ "
+    "because $\\hat y$ is below its target. That works here, but it is not gradient descent on "
     "anything: it ignores the target except for deciding the direction by hand, and its step "
-    "does not shrink as $L$ approaches $t$. The correct formulation is to define an error such "
-    "as $E = \\tfrac12(L - t)^2$ and descend on it; the chain rule then supplies both the "
-    "direction and the size of each step. That is the method used for every network on this "
+    "does not shrink as $\\hat y$ approaches $t$. The correct formulation is to define an error "
+    "such as $E = \\tfrac12(\\hat y - t)^2$ and descend on it; the chain rule then supplies both "
+    "the direction and the size of each step. That is the method used for every network on this "
     "site.</p></div>"
 )
 
 # %% [markdown]
-# The key step of the worked example was the chain rule: $L$ depends on $w_1$ only through $z$,
+# The key step of the worked example was the chain rule: $\hat y$ depends on $w_1$ only through $z$,
 # so its derivative is a product of two local derivatives. A network is a much longer chain,
 # with a sigmoid at every link, but the principle is the same.
 #
@@ -375,3 +408,20 @@ nb.Html(
 # [Backpropagation with the chain rule](06-backprop-chain-rule.py) applies the chain rule to a
 # network of two sigmoid neurons and shows how computing the derivatives from the output
 # backwards lets every layer reuse the work of the layer after it.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [Higham and Higham (2019)](../references.md#higham2019), section 4, "Stochastic gradient": the
+#   cost, the gradient step and the Taylor argument for why a small step lowers the cost.
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 1, "Learning with gradient descent":
+#   the quadratic cost and gradient descent, with the ball-rolling-downhill picture.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Gradient Descent" (chapter
+#   "Optimization Algorithms"): learning rates, convergence and the effect of curvature, with
+#   experiments.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 2, "Gradient descent, how neural
+#   networks learn": the cost as a landscape over all the weights.
+# - [Parr and Howard (2018)](../references.md#parr2018), section "The Chain Rules": the
+#   single-variable chain rule behind the worked example, then its vector form.

@@ -18,10 +18,12 @@
 # two sigmoid neurons in a row. Two things will become clear: each derivative is a product of
 # *local* derivatives, and if we collect those products starting from the output, the later
 # layers hand their work to the earlier ones. That reuse is what the word *backpropagation*
-# means.
+# means. (The [notation page](../notation.md) lists the symbols, among them $\circ$ for
+# composition and $\delta$ for the error.)
 
 # %% tags=["hide-input"]
 import html
+import itertools
 
 import numpy as np
 import sympy
@@ -49,7 +51,7 @@ plotting.setup_notebook()
 #
 # For a longer chain $x \to u_1 \to u_2 \to \dots \to u_k$ the derivative of the end with
 # respect to the start is the product of the $k$ local derivatives, each taken at the point the
-# chain actually passes through. In the worked example of the previous chapter, $L$ depended on
+# chain actually passes through. In the worked example of the previous chapter, $\hat y$ depended on
 # $w_1$ only through $z$, and its derivative was the product of the two links.
 #
 # A quick numerical check with two sigmoids in a row, $x \mapsto \sigma(\sigma(x))$: the product
@@ -98,9 +100,26 @@ plotting.network_diagram([1, 1, 1])
 # Each parameter reaches the cost along a single path. The output bias $b_2$ has the shortest
 # one, $b_2 \to z_2 \to a_2 \to C$. The first weight has the longest,
 # $w_1 \to z_1 \to a_1 \to z_2 \to a_2 \to C$, and its derivative is a product of five local
-# derivatives, one per arrow. The last three arrows of that path, from $z_2$ on, are shared by
-# every parameter. So is $a_1 \to z_2$, by both parameters of the first neuron.
-#
+# derivatives, one per arrow. The last two arrows of that path, $z_2 \to a_2 \to C$, are shared
+# by every parameter. The two before them, $z_1 \to a_1 \to z_2$, are shared by both parameters
+# of the first neuron.
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+# (each parameter's path to the cost as a list of arrows; count the arrows they share)
+paths = {
+    "w1": ["w1", "z1", "a1", "z2", "a2", "C"],
+    "b1": ["b1", "z1", "a1", "z2", "a2", "C"],
+    "w2": ["w2", "z2", "a2", "C"],
+    "b2": ["b2", "z2", "a2", "C"],
+}
+arrows = {name: set(itertools.pairwise(path)) for name, path in paths.items()}
+shared_by_all = set.intersection(*arrows.values())
+first_neuron = (arrows["w1"] & arrows["b1"]) - shared_by_all
+assert shared_by_all == {("z2", "a2"), ("a2", "C")}, shared_by_all
+assert first_neuron == {("z1", "a1"), ("a1", "z2")} and len(arrows["w1"]) == 5, first_neuron
+
+# %% [markdown]
 # It pays to give the shared part a name. The derivative of the cost with respect to a neuron's
 # weighted input $z$ is called that neuron's **error**, $\delta = \partial C/\partial z$. Once
 # the error of the output neuron is known, the error of the neuron before it needs only two
@@ -249,3 +268,19 @@ nb.checked("chain-rule-network-vs-symbolic", "symbolic-chain-rule-network")
 # A hidden neuron then reaches the cost along *many* paths, and the chain rule adds their
 # contributions. [Backpropagation with matrices](07-backprop-matrices.py) writes this sum as a
 # matrix product, and arrives at the four equations that `nm.Network.backward` implements.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [3Blue1Brown](../references.md#sanderson2017), lessons 3 and 4, "What is backpropagation
+#   really doing?" and "Backpropagation calculus": the same chain of one neuron per layer,
+#   animated, then with the derivatives written out.
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 2, "How the backpropagation algorithm
+#   works": the step from this scalar chain to whole layers.
+# - [Parr and Howard (2018)](../references.md#parr2018), section "The Chain Rules": the
+#   single-variable total-derivative chain rule that lets one weight reach the cost along several
+#   paths.
+# - [Rumelhart, Hinton and Williams (1986)](../references.md#rumelhart1986): the paper that made
+#   backpropagation the standard way to train networks.

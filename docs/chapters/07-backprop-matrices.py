@@ -402,3 +402,20 @@ nb.Html(
 # The equations above assume a sigmoid output and the quadratic cost. For classification there
 # is a better pair: [Softmax and cross-entropy](08-softmax-cross-entropy.py) replaces both, and
 # with it the output error BP1 becomes remarkably simple, while BP2–BP4 stay exactly as they are.
+
+# %% [markdown]
+# ## Further reading
+#
+# Full citations are on the [references page](../references.md).
+#
+# - [Higham and Higham (2019)](../references.md#higham2019), section 5, "Back propagation": the
+#   four equations as a lemma with a short proof (they write the Hadamard product as $\circ$ and
+#   number the layers from 2).
+# - [Nielsen (2015)](../references.md#nielsen2015), chapter 2: the four equations proved index by
+#   index, and why the algorithm is fast.
+# - [Parr and Howard (2018)](../references.md#parr2018), sections "Matrix calculus" and "The
+#   gradient of the neural network loss function": Jacobians, element-wise operations and the
+#   vector chain rule in full.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Forward Propagation,
+#   Backward Propagation, and Computational Graphs": the same computation as a graph, as automatic
+#   differentiation does it.

@@ -220,9 +220,9 @@ def dot_product_sign(
     dots = norm_a * length * np.cos(np.radians(thetas))
     sign = np.where(np.abs(dots) <= 1e-9 * norm_a * length, 0, np.sign(dots)).astype(int)
     look: dict[int, tuple[Any, Any, str, str]] = {
-        1: (BLUE, "-", "o", r"$\mathbf{a}\cdot\mathbf{b} > 0$"),
-        -1: (VERMILLION, "--", "s", r"$\mathbf{a}\cdot\mathbf{b} < 0$"),
-        0: (GREY, ":", "D", r"$\mathbf{a}\cdot\mathbf{b} = 0$"),
+        1: (BLUE, "-", "o", r"$\mathbf{u}\cdot\mathbf{v} > 0$"),
+        -1: (VERMILLION, "--", "s", r"$\mathbf{u}\cdot\mathbf{v} < 0$"),
+        0: (GREY, ":", "D", r"$\mathbf{u}\cdot\mathbf{v} = 0$"),
     }
 
     fig = new_figure(FIGSIZE_TWO)
@@ -249,7 +249,7 @@ def dot_product_sign(
         arrow(left, origin, tip, color, linewidth=1.4, linestyle=style)
     arrow(left, origin, va, BLACK, linewidth=2.6)
     left.annotate(
-        r"$\mathbf{a}$",
+        r"$\mathbf{u}$",
         xy=(float(va[0]), float(va[1])),
         xytext=(4, 4),
         textcoords="offset points",
@@ -260,7 +260,7 @@ def dot_product_sign(
     left.set_aspect("equal")
     left.set_xlabel("$x_1$")
     left.set_ylabel("$x_2$")
-    left.set_title(r"vectors $\mathbf{b}$ around $\mathbf{a}$")
+    left.set_title(r"vectors $\mathbf{v}$ around $\mathbf{u}$")
     present = [s for s in (1, 0, -1) if np.any(sign == s)]
     handles = [
         Line2D([], [], color=look[s][0], linestyle=look[s][1], label=look[s][3]) for s in present
@@ -278,7 +278,7 @@ def dot_product_sign(
         peak * np.cos(np.radians(curve)),
         color=BLACK,
         linewidth=1.6,
-        label=r"$\|\mathbf{a}\|\,\|\mathbf{b}\|\cos\theta$",
+        label=r"$\|\mathbf{u}\|\,\|\mathbf{v}\|\cos\theta$",
     )
     for s in present:
         mask = sign == s
@@ -297,7 +297,7 @@ def dot_product_sign(
     for edge in (-90, 90):
         right.axvline(edge, color=GREY, linestyle=":", linewidth=1.0)
     right.annotate(
-        r"$\theta = \pm 90°$: $\mathbf{a} \perp \mathbf{b}$",
+        r"$\theta = \pm 90°$: $\mathbf{u} \perp \mathbf{v}$",
         xy=(90, 0),
         xytext=(6, 0.55 * peak),
         textcoords=("offset points", "data"),
@@ -307,8 +307,8 @@ def dot_product_sign(
     right.set_xlim(-180, 180)
     right.set_ylim(-1.15 * peak, 1.15 * peak)
     right.set_xticks([-180, -90, 0, 90, 180], ["−180°", "−90°", "0°", "90°", "180°"])
-    right.set_xlabel(r"angle $\theta$ from $\mathbf{a}$ to $\mathbf{b}$")
-    right.set_ylabel(r"$\mathbf{a}\cdot\mathbf{b}$")
-    right.set_title(r"$\mathbf{a}\cdot\mathbf{b} = \|\mathbf{a}\|\,\|\mathbf{b}\|\cos\theta$")
+    right.set_xlabel(r"angle $\theta$ from $\mathbf{u}$ to $\mathbf{v}$")
+    right.set_ylabel(r"$\mathbf{u}\cdot\mathbf{v}$")
+    right.set_title(r"$\mathbf{u}\cdot\mathbf{v} = \|\mathbf{u}\|\,\|\mathbf{v}\|\cos\theta$")
     right.legend(loc="lower center", fontsize=8)
     return fig

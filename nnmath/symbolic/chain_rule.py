@@ -91,16 +91,17 @@ def worked_example() -> dict[str, sympy.Rational]:
 
 
 def derive_chain_rule() -> Derivation:
-    """The two-weight chain ``z = x w1 + b1``, ``L = z w2 + b2``, ``E = ½(L − t)²``.
+    """The two-weight chain ``z = x w1 + b1``, ``ŷ = z w2 + b2``, ``E = ½(ŷ − t)²``.
 
-    Computes ``∂L/∂w1 = w2 x`` and ``∂L/∂w2 = z``, the exact numbers of two
-    steps up the gradient of L (η = 1/5 overshoots the target 5, η = 1/10 does
+    Computes ``∂ŷ/∂w1 = w2 x`` and ``∂ŷ/∂w2 = z``, the exact numbers of two
+    steps up the gradient of ŷ (η = 1/5 overshoots the target 5, η = 1/10 does
     not), and one step of gradient descent on E with
-    ``∂E/∂w = (L − t) ∂L/∂w``.
+    ``∂E/∂w = (ŷ − t) ∂ŷ/∂w``. (The symbol is ŷ, the chain's output; the data
+    keys keep the name ``L``.)
     """
     s = _chain_symbols()
     x, w1, b1, w2, b2, t = (s[k] for k in ("x", "w1", "b1", "w2", "b2", "t"))
-    z_sym, l_sym, e_sym = sympy.symbols("z L E", real=True)
+    z_sym, l_sym, e_sym = sympy.symbols(r"z \hat{y} E", real=True)
     z = x * w1 + b1
     loss = z * w2 + b2
     error = (loss - t) ** 2 / 2
@@ -117,50 +118,53 @@ def derive_chain_rule() -> Derivation:
         make_step(
             "Forward pass",
             sympy.Eq(sympy.Tuple(z_sym, l_sym, e_sym), sympy.Tuple(ex["z"], ex["L"], ex["E"])),
-            "With x = 2, b1 = 1, b2 = 1/2, w1 = 1/2, w2 = 3/2 and target t = 5.",
+            "With $x = 2$, $b_1 = 1$, $b_2 = 1/2$, $w_1 = 1/2$, $w_2 = 3/2$ and target $t = 5$.",
         ),
         make_step(
             "Chain rule for w1",
             sympy.Eq(d(l_sym, w1), d(l_sym, z_sym) * d(z_sym, w1)),
-            "L depends on w1 only through z.",
+            r"$\hat y$ depends on $w_1$ only through $z$.",
         ),
         make_step("Local derivatives", sympy.Eq(d(l_sym, w1), w2 * x)),
         make_step(
-            "Gradient of L at the example",
+            r"Gradient of $\hat y$ at the example",
             sympy.Eq(
                 sympy.Tuple(d(l_sym, w1), d(l_sym, w2)),
                 sympy.Tuple(ex["dL_dw1"], ex["dL_dw2"]),
             ),
-            "∂L/∂w2 = z = 2.",
+            r"$\partial \hat y/\partial w_2 = z = 2$.",
         ),
         make_step(
-            "Step up the gradient of L, η = 1/5",
+            r"Step up the gradient of $\hat y$, $\eta = 1/5$",
             sympy.Eq(
                 sympy.Tuple(w1, w2, l_sym),
                 sympy.Tuple(ex["w1_up_large"], ex["w2_up_large"], ex["L_up_large"]),
             ),
-            "L = 6.58 overshoots the target 5.",
+            r"$\hat y = 6.58$ overshoots the target 5.",
         ),
         make_step(
-            "Step up the gradient of L, η = 1/10",
+            r"Step up the gradient of $\hat y$, $\eta = 1/10$",
             sympy.Eq(
                 sympy.Tuple(w1, w2, l_sym),
                 sympy.Tuple(ex["w1_up_small"], ex["w2_up_small"], ex["L_up_small"]),
             ),
-            "L = 4.92, close to the target.",
+            r"$\hat y = 4.92$, close to the target.",
         ),
         make_step(
             "Gradient of the error",
             sympy.Eq(d(e_sym, w1), (l_sym - t) * d(l_sym, w1)),
-            "∂E/∂L = L − t, times the gradient of L; the same holds for w2.",
+            (
+                r"$\partial E/\partial \hat y = \hat y - t$, times the gradient of $\hat y$; "
+                r"the same holds for $w_2$."
+            ),
         ),
         make_step(
-            "Gradient descent on E, η = 1/10",
+            r"Gradient descent on $E$, $\eta = 1/10$",
             sympy.Eq(
                 sympy.Tuple(w1, w2, l_sym, e_sym),
                 sympy.Tuple(ex["w1_descent"], ex["w2_descent"], ex["L_descent"], ex["E_descent"]),
             ),
-            "The error falls from 9/8 to 162/625.",
+            "The error falls from $9/8$ to $162/625$ (the biases are kept fixed).",
         ),
     ]
 
@@ -175,26 +179,26 @@ def derive_chain_rule() -> Derivation:
     grad_l = (sympy.Derivative(loss, w1), sympy.Derivative(loss, w2))
     grad_e = (sympy.Derivative(error, w1), sympy.Derivative(error, w2))
     claims = [
-        Claim("∂L/∂w1 = w2 x", grad_l[0], w2 * x),
-        Claim("∂L/∂w2 = z", grad_l[1], z),
-        Claim("∂E/∂w1 = (L − t) w2 x", grad_e[0], (loss - t) * w2 * x),
-        Claim("∂E/∂w2 = (L − t) z", grad_e[1], (loss - t) * z),
+        Claim("∂ŷ/∂w1 = w2 x", grad_l[0], w2 * x),
+        Claim("∂ŷ/∂w2 = z", grad_l[1], z),
+        Claim("∂E/∂w1 = (ŷ − t) w2 x", grad_e[0], (loss - t) * w2 * x),
+        Claim("∂E/∂w2 = (ŷ − t) z", grad_e[1], (loss - t) * z),
         number("z = 2", z, 2),
-        number("L = 7/2", loss, _R(7, 2)),
+        number("ŷ = 7/2", loss, _R(7, 2)),
         number("E = 9/8", error, _R(9, 8)),
-        number("∂L/∂w1 = 3", grad_l[0], 3),
-        number("∂L/∂w2 = 2", grad_l[1], 2),
+        number("∂ŷ/∂w1 = 3", grad_l[0], 3),
+        number("∂ŷ/∂w2 = 2", grad_l[1], 2),
         number("η = 1/5 up: w1 = 11/10", w1 + ETA_UP_LARGE * grad_l[0], _R(11, 10)),
         number("η = 1/5 up: w2 = 19/10", w2 + ETA_UP_LARGE * grad_l[1], _R(19, 10)),
-        number("η = 1/5 up: L = 329/50", loss, _R(329, 50), w1=_R(11, 10), w2=_R(19, 10)),
+        number("η = 1/5 up: ŷ = 329/50", loss, _R(329, 50), w1=_R(11, 10), w2=_R(19, 10)),
         number("η = 1/10 up: w1 = 4/5", w1 + ETA_UP_SMALL * grad_l[0], _R(4, 5)),
         number("η = 1/10 up: w2 = 17/10", w2 + ETA_UP_SMALL * grad_l[1], _R(17, 10)),
-        number("η = 1/10 up: L = 123/25", loss, _R(123, 25), w1=_R(4, 5), w2=_R(17, 10)),
-        number("∂E/∂w1 = (L − t) ∂L/∂w1 = −9/2", grad_e[0], _R(-9, 2)),
-        number("∂E/∂w2 = (L − t) ∂L/∂w2 = −3", grad_e[1], -3),
+        number("η = 1/10 up: ŷ = 123/25", loss, _R(123, 25), w1=_R(4, 5), w2=_R(17, 10)),
+        number("∂E/∂w1 = (ŷ − t) ∂ŷ/∂w1 = −9/2", grad_e[0], _R(-9, 2)),
+        number("∂E/∂w2 = (ŷ − t) ∂ŷ/∂w2 = −3", grad_e[1], -3),
         number("descent: w1 = 19/20", w1 - ETA_DESCENT * grad_e[0], _R(19, 20)),
         number("descent: w2 = 9/5", w2 - ETA_DESCENT * grad_e[1], _R(9, 5)),
-        number("descent: L = 143/25", loss, _R(143, 25), w1=_R(19, 20), w2=_R(9, 5)),
+        number("descent: ŷ = 143/25", loss, _R(143, 25), w1=_R(19, 20), w2=_R(9, 5)),
         number("descent: E = 162/625", error, _R(162, 625), w1=_R(19, 20), w2=_R(9, 5)),
         Claim(
             "the descent step lowers E",
@@ -249,17 +253,36 @@ def derive_chain_rule_network() -> Derivation:
         make_step(
             "Error at the output",
             sympy.Eq(d2_sym, (a2_sym - y) * SIGMA_PRIME(z2_sym)),
-            "∂C/∂a2 = a2 − y times ∂a2/∂z2 = σ′(z2).",
+            (
+                r"$\partial C/\partial a_2 = a_2 - y$ times $\partial a_2/\partial z_2 = "
+                r"\sigma'(z_2)$."
+            ),
         ),
-        make_step("Output weight", sympy.Eq(d(c_sym, w2), d2_sym * a1_sym), "∂z2/∂w2 = a1."),
-        make_step("Output bias", sympy.Eq(d(c_sym, b2), d2_sym), "∂z2/∂b2 = 1."),
+        make_step(
+            "Output weight",
+            sympy.Eq(d(c_sym, w2), d2_sym * a1_sym),
+            r"$\partial z_2/\partial w_2 = a_1$.",
+        ),
+        make_step(
+            "Output bias",
+            sympy.Eq(d(c_sym, b2), d2_sym),
+            r"$\partial z_2/\partial b_2 = 1$.",
+        ),
         make_step(
             "Error one layer back",
             sympy.Eq(d1_sym, d2_sym * w2 * SIGMA_PRIME(z1_sym)),
-            "∂z2/∂a1 = w2 and ∂a1/∂z1 = σ′(z1).",
+            r"$\partial z_2/\partial a_1 = w_2$ and $\partial a_1/\partial z_1 = \sigma'(z_1)$.",
         ),
-        make_step("First weight", sympy.Eq(d(c_sym, w1), d1_sym * x), "∂z1/∂w1 = x."),
-        make_step("First bias", sympy.Eq(d(c_sym, b1), d1_sym), "∂z1/∂b1 = 1."),
+        make_step(
+            "First weight",
+            sympy.Eq(d(c_sym, w1), d1_sym * x),
+            r"$\partial z_1/\partial w_1 = x$.",
+        ),
+        make_step(
+            "First bias",
+            sympy.Eq(d(c_sym, b1), d1_sym),
+            r"$\partial z_1/\partial b_1 = 1$.",
+        ),
     ]
     claims = [
         Claim(f"∂C/∂{p} of the whole composition equals the backward product", d(cost, p), g)

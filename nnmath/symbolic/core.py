@@ -18,6 +18,7 @@ import numpy as np
 import sympy
 from numpy.typing import NDArray
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
 
 __all__ = [
     "Claim",
@@ -33,7 +34,17 @@ __all__ = [
 
 
 class _Printer(LatexPrinter):  # type: ignore[misc]
-    """``sympy.latex`` with two display tweaks (see :func:`to_latex`)."""
+    """``sympy.latex`` with a few display tweaks (see :func:`to_latex`)."""
+
+    def _print_HadamardProduct(self, expr: Any) -> str:
+        # ⊙ for the element-wise product: ∘ is kept for composition.
+        prec = PRECEDENCE["Pow"]
+        return r" \odot ".join(self.parenthesize(arg, prec, strict=True) for arg in expr.args)
+
+    def _print_KroneckerDelta(self, expr: Any, exp: Any = None) -> str:
+        # The bracket [i = j] (1 when i = j, else 0): δ is kept for the error δ^l.
+        tex = rf"[{self._print(expr.args[0])} = {self._print(expr.args[1])}]"
+        return tex if exp is None else rf"{tex}^{{{exp}}}"
 
     def _print_Derivative(self, expr: Any) -> str:
         names = (sympy.Symbol, sympy.Indexed, sympy.MatrixSymbol)
@@ -61,11 +72,13 @@ class _Printer(LatexPrinter):  # type: ignore[misc]
 def to_latex(expr: Any, **options: Any) -> str:
     """LaTeX of a SymPy object: ``sympy.latex`` with the same options.
 
-    Two differences: the derivative of a named quantity (a symbol, indexed
+    The differences: the derivative of a named quantity (a symbol, indexed
     symbol or matrix symbol) by one variable prints as ``\\frac{\\partial L}{\\partial w}``
     instead of ``\\frac{d}{d w} L``, and an element-wise undefined function of
-    a matrix symbol prints as ``σ′(z^L)``. The output is valid MathJax 3 input
-    for display math.
+    a matrix symbol prints as ``σ′(z^L)``, the element-wise (Hadamard) product
+    prints as ``⊙`` (``∘`` means composition on this site) and the Kronecker
+    delta ``δ_ij`` as the bracket ``[i = j]`` (``δ`` means the error δ^l). The
+    output is valid MathJax 3 input for display math.
     """
     return str(_Printer(options).doprint(expr))
 

@@ -56,12 +56,15 @@ def derive_cost_scaling() -> Derivation:
         make_step(
             "Stationary points",
             sympy.Equivalent(sympy.Eq(c * g, 0), sympy.Eq(g, 0), evaluate=False),
-            "For c > 0 and each gradient component g: c·g = 0 has the single solution g = 0.",
+            (
+                r"For $c > 0$ and each gradient component $g$: $c\,g = 0$ has the single solution "
+                r"$g = 0$."
+            ),
         ),
         make_step(
             "Example",
             sympy.Eq(sympy.Symbol("C"), example),
-            "Its stationary points (−1, 0), (0, 0), (1, 0) are the same for every c·C.",
+            r"Its stationary points $(-1, 0)$, $(0, 0)$, $(1, 0)$ are the same for every $cC$.",
         ),
     ]
     claims = [
@@ -87,7 +90,7 @@ def derive_cost_scaling() -> Derivation:
         name="cost-scaling",
         title="Scaling the cost by a constant",
         summary=(
-            "Multiplying the cost by c > 0 multiplies the gradient by c and leaves the "
+            "Multiplying the cost by $c > 0$ multiplies the gradient by $c$ and leaves the "
             "stationary points where they are."
         ),
         steps=steps,
@@ -135,13 +138,16 @@ def derive_perceptron() -> Derivation:
         make_step(
             "Form 1: a bias input",
             forms[0],
-            "With the constant input x_0 = 1 and its weight w_0 = b.",
+            "With the constant input $x_0 = 1$ and its weight $w_0 = b$.",
         ),
         make_step("Form 2: dot product plus bias", forms[1]),
         make_step(
             "Form 3: matrix product plus bias",
             STEP(w_vec.T * x_vec + b_mat),
-            "The 1×1 matrix wᵀx is the number w·x.",
+            (
+                r"The $1\times 1$ matrix $\mathbf{w}^\mathsf{T}\mathbf{x}$ is the number "
+                r"$\mathbf{w}\cdot\mathbf{x}$."
+            ),
         ),
         make_step("Form 1 for n = 2", sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False)),
     ]
@@ -161,7 +167,8 @@ def derive_perceptron() -> Derivation:
         name="perceptron",
         title="Three ways to write the perceptron",
         summary=(
-            "The sum with a bias input, the dot product plus bias and wᵀx + b are one function."
+            r"The sum with a bias input, the dot product plus bias and "
+            r"$\mathbf{w}^\mathsf{T}\mathbf{x} + b$ are one function."
         ),
         steps=steps,
         result=sympy.Eq(STEP(args_2[0]), STEP(args_2[2]), evaluate=False),
@@ -171,26 +178,27 @@ def derive_perceptron() -> Derivation:
 
 
 def derive_dot_product() -> Derivation:
-    """In 2-D, a·b = ‖a‖ ‖b‖ cos θ with θ the angle between a and b.
+    """In 2-D, u·v = ‖u‖ ‖v‖ cos θ with θ the angle between u and v.
 
-    Writes ``a = r1 (cos α, sin α)``, ``b = r2 (cos β, sin β)``, ``θ = α − β``.
+    Writes ``u = r1 (cos α, sin α)``, ``v = r2 (cos β, sin β)``, ``θ = β − α``
+    (the angle from u to v; the cosine is even, so the sign does not matter).
     """
     r1, r2 = sympy.symbols("r_1 r_2", positive=True)
     alpha, beta, theta = sympy.symbols("alpha beta theta", real=True)
-    a = r1 * sympy.Matrix([sympy.cos(alpha), sympy.sin(alpha)])
-    b = r2 * sympy.Matrix([sympy.cos(beta), sympy.sin(beta)])
-    dot = a.dot(b)
-    norm_a, norm_b = sympy.sqrt(a.dot(a)), sympy.sqrt(b.dot(b))
-    a_sym, b_sym = sympy.MatrixSymbol("a", 2, 1), sympy.MatrixSymbol("b", 2, 1)
-    a_name, b_name = sympy.Symbol("a"), sympy.Symbol("b")
+    u = r1 * sympy.Matrix([sympy.cos(alpha), sympy.sin(alpha)])
+    v = r2 * sympy.Matrix([sympy.cos(beta), sympy.sin(beta)])
+    dot = u.dot(v)
+    norm_a, norm_b = sympy.sqrt(u.dot(u)), sympy.sqrt(v.dot(v))
+    a_sym, b_sym = sympy.MatrixSymbol("u", 2, 1), sympy.MatrixSymbol("v", 2, 1)
+    a_name, b_name = sympy.Symbol("u"), sympy.Symbol("v")
     result = sympy.Eq(
         DotProduct(a_sym, b_sym),
         sympy.Mul(Norm(a_name), Norm(b_name), sympy.cos(theta), evaluate=False),
         evaluate=False,
     )
     steps = [
-        make_step("Polar form of a", sympy.Eq(a_sym, a, evaluate=False)),
-        make_step("Polar form of b", sympy.Eq(b_sym, b, evaluate=False)),
+        make_step("Polar form of u", sympy.Eq(a_sym, u, evaluate=False)),
+        make_step("Polar form of v", sympy.Eq(b_sym, v, evaluate=False)),
         make_step(
             "Dot product", sympy.Eq(DotProduct(a_sym, b_sym), sympy.factor(dot), evaluate=False)
         ),
@@ -201,20 +209,29 @@ def derive_dot_product() -> Derivation:
         make_step(
             "Lengths",
             sympy.Eq(Norm(a_name), r1),
-            "cos² + sin² = 1, so ‖a‖ = r_1 and ‖b‖ = r_2.",
+            r"$\cos^2 + \sin^2 = 1$, so $\|\mathbf{u}\| = r_1$ and $\|\mathbf{v}\| = r_2$.",
         ),
-        make_step("Result", result, "θ = α − β is the angle from b to a.", order="none"),
+        make_step(
+            "Result",
+            result,
+            (
+                r"$\theta = \beta - \alpha$ is the angle from $\mathbf{u}$ to $\mathbf{v}$; "
+                r"$\cos$ is even, so $\cos(\alpha - \beta) = \cos\theta$."
+            ),
+            order="none",
+        ),
     ]
     claims = [
-        Claim("‖a‖ = r1", norm_a, r1),
-        Claim("‖b‖ = r2", norm_b, r2),
-        Claim("a·b = ‖a‖ ‖b‖ cos(α − β)", dot, norm_a * norm_b * sympy.cos(alpha - beta)),
+        Claim("‖u‖ = r1", norm_a, r1),
+        Claim("‖v‖ = r2", norm_b, r2),
+        Claim("u·v = ‖u‖ ‖v‖ cos(β − α)", dot, norm_a * norm_b * sympy.cos(beta - alpha)),
     ]
     return build(
         name="dot-product",
         title="The dot product measures the angle",
         summary=(
-            "In two dimensions a·b equals the product of the lengths times the cosine of the angle."
+            r"In two dimensions $\mathbf{u}\cdot\mathbf{v}$ equals the product of the lengths "
+            r"times the cosine of the angle."
         ),
         steps=steps,
         result=result,

@@ -9,6 +9,7 @@ from nnmath.symbolic.backprop import derive_backprop
 from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
 from nnmath.symbolic.core import Derivation
 from nnmath.symbolic.misc import derive_cost_scaling, derive_dot_product, derive_perceptron
+from nnmath.symbolic.practice import derive_exercise_answers, derive_sigmoid_second_derivative
 from nnmath.symbolic.sigmoid import derive_sigmoid, derive_sigmoid_affine
 from nnmath.symbolic.softmax import derive_softmax, derive_softmax_cross_entropy
 
@@ -26,6 +27,8 @@ REGISTRY: dict[str, Callable[[], Derivation]] = {
     "cost-scaling": derive_cost_scaling,
     "softmax": derive_softmax,
     "softmax-cross-entropy": derive_softmax_cross_entropy,
+    "sigmoid-second-derivative": derive_sigmoid_second_derivative,
+    "exercise-answers": derive_exercise_answers,
 }
 
 

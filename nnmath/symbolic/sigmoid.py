@@ -90,27 +90,27 @@ def derive_sigmoid() -> Derivation:
         make_step(
             "Differentiate",
             sympy.Eq(derivative, raw),
-            "Chain rule on (1 + e^(−x))^(−1).",
+            r"Chain rule on $(1 + e^{-x})^{-1}$.",
         ),
         make_step(
             "Name the exponential",
             sympy.Eq(derivative, in_u),
-            "Write u = e^(−x), so the derivative is u/(1 + u)².",
+            r"Write $u = e^{-x}$, so the derivative is $u/(1 + u)^2$.",
         ),
         make_step(
             "Solve σ = 1/(1 + u) for u",
             sympy.Eq(u, u_in_s),
-            "Here σ stands for the value σ(x), which lies strictly between 0 and 1.",
+            r"Here $\sigma$ stands for the value $\sigma(x)$, which lies strictly between 0 and 1.",
         ),
         make_step(
             "Substitute",
             sympy.Eq(derivative, in_u.subs(u, u_in_s), evaluate=False),
-            "Replace u by (1 − σ)/σ.",
+            r"Replace $u$ by $(1 - \sigma)/\sigma$.",
         ),
         make_step(
             "Simplify",
             sympy.Eq(derivative, target_s, evaluate=False),
-            "Multiply out: the derivative depends on x only through σ = σ(x).",
+            r"Multiply out: the derivative depends on $x$ only through $\sigma = \sigma(x)$.",
             order="none",
         ),
         make_step("Result", result, order="none"),
@@ -119,7 +119,8 @@ def derive_sigmoid() -> Derivation:
         make_step(
             "Limits",
             sympy.Eq(sympy.Limit(sigma_x, x, -sympy.oo), 0),
-            "And the limit at +∞ is 1: σ squashes the real line into (0, 1).",
+            r"And the limit at $+\infty$ is 1: the outputs come arbitrarily close to 0 and 1 "
+            r"(they stay strictly between them because $e^{-x} > 0$).",
         ),
         make_step("Limit at +∞", sympy.Eq(sympy.Limit(sigma_x, x, sympy.oo), 1)),
     ]
@@ -166,27 +167,27 @@ def derive_sigmoid_affine() -> Derivation:
         make_step(
             "Derivative in x",
             sympy.Eq(sympy.Derivative(shown, x), a * sigma_prime),
-            "Chain rule: the inner function ax + b has derivative a with respect to x.",
+            "Chain rule: the inner function $ax + b$ has derivative $a$ with respect to $x$.",
         ),
         make_step(
             "Derivative in a",
             sympy.Eq(sympy.Derivative(shown, a), x * sigma_prime),
-            "With respect to the weight a the inner derivative is x.",
+            "With respect to the weight $a$ the inner derivative is $x$.",
         ),
         make_step(
             "Derivative in b",
             sympy.Eq(sympy.Derivative(shown, b), sigma_prime),
-            "With respect to the bias b the inner derivative is 1.",
+            "With respect to the bias $b$ the inner derivative is 1.",
         ),
         make_step(
             "Transition",
             sympy.Eq(x, transition),
-            "σ(ax + b) = 1/2 exactly when ax + b = 0.",
+            r"$\sigma(ax + b) = 1/2$ exactly when $ax + b = 0$.",
         ),
         make_step(
             "Steepness at the transition",
             sympy.Eq(sympy.Subs(sympy.Derivative(shown, x), x, transition), slope),
-            "σ′(0) = 1/4, times the inner derivative a.",
+            r"$\sigma'(0) = 1/4$, times the inner derivative $a$.",
         ),
     ]
     claims = [
@@ -202,9 +203,10 @@ def derive_sigmoid_affine() -> Derivation:
     ]
     return build(
         name="sigmoid-affine",
-        title="A sigmoid neuron with one input: σ(ax + b)",
+        title=r"A sigmoid neuron with one input: $\sigma(ax + b)$",
         summary=(
-            "The weight a sets the steepness a/4 and the bias moves the transition to x = −b/a."
+            "The weight $a$ sets the steepness $a/4$ and the bias moves the transition to "
+            "$x = -b/a$."
         ),
         steps=steps,
         result=sympy.Eq(x, transition),

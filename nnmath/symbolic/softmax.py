@@ -76,14 +76,18 @@ def derive_softmax() -> Derivation:
                 sympy.Mul(p[i], 1 - p[i], evaluate=False),
                 evaluate=False,
             ),
-            "z_i appears in the numerator and in the sum.",
+            "$z_i$ appears in the numerator and in the sum.",
         ),
         make_step(
             "Quotient rule, i ≠ j",
             sympy.Eq(sympy.Derivative(p[i], z[j]), -p[i] * p[j], evaluate=False),
-            "z_j appears only in the sum.",
+            "$z_j$ appears only in the sum.",
         ),
-        make_step("Both cases at once", jacobian_rule, "δ_ij is 1 when i = j and 0 otherwise."),
+        make_step(
+            "Both cases at once",
+            jacobian_rule,
+            ("The bracket $[i = j]$ is 1 when $i = j$ and 0 otherwise."),
+        ),
         make_step(
             "The Jacobian for K = 3",
             sympy.Eq(
@@ -100,7 +104,10 @@ def derive_softmax() -> Derivation:
                 sympy.exp(z[i]) / total,
                 evaluate=False,
             ),
-            "The factor e^c cancels; this is why softmax(z − max z) is safe to compute.",
+            (
+                r"The factor $e^c$ cancels; this is why $\operatorname{softmax}(\mathbf{z} - "
+                r"\max_k z_k)$ is safe to compute."
+            ),
         ),
         make_step(
             "Log-softmax",
@@ -142,7 +149,7 @@ def derive_softmax() -> Derivation:
         name="softmax",
         title="Softmax and its Jacobian",
         summary=(
-            "The derivative of each softmax output is p_i(δ_ij − p_j), and adding a "
+            r"The derivative of each softmax output is $p_i([i = j] - p_j)$, and adding a "
             "constant to every logit changes nothing."
         ),
         steps=steps,
@@ -155,14 +162,14 @@ def derive_softmax() -> Derivation:
 
 
 def derive_softmax_cross_entropy() -> Derivation:
-    """For L = −Σ_k y_k log p_k with Σ_k y_k = 1: ∂L/∂z = p − y (proved for K = 2..5).
+    """For C = −Σ_k y_k log p_k with Σ_k y_k = 1: ∂C/∂z = p − y (proved for K = 2..5).
 
     Without the constraint the gradient is ``p_j Σ_k y_k − y_j``; substituting
     ``y_K = 1 − Σ_(k<K) y_k`` gives ``p_j − y_j``.
     """
     g = _general_symbols()
     j, k, big_k, z, p, y = (g[n] for n in ("j", "k", "K", "z", "p", "y"))
-    loss_sym = sympy.Symbol("L", real=True)
+    loss_sym = sympy.Symbol("C", real=True)
     z_vec = sympy.MatrixSymbol("z", big_k, 1)
     p_vec = sympy.MatrixSymbol("p", big_k, 1)
     y_vec = sympy.MatrixSymbol("y", big_k, 1)
@@ -180,7 +187,10 @@ def derive_softmax_cross_entropy() -> Derivation:
                 -sympy.Sum(y[k] * (sympy.KroneckerDelta(k, j) - p[j]), (k, 1, big_k)),
                 evaluate=False,
             ),
-            "log p_k = z_k − log Σ e^(z_m), so ∂ log p_k/∂z_j = δ_kj − p_j.",
+            (
+                r"$\log p_k = z_k - \log \sum_m e^{z_m}$, so $\partial \log p_k/\partial z_j = [k "
+                r"= j] - p_j$."
+            ),
         ),
         make_step(
             "Collect terms",
@@ -221,7 +231,7 @@ def derive_softmax_cross_entropy() -> Derivation:
         )
     return build(
         name="softmax-cross-entropy",
-        title="Softmax with cross-entropy: the gradient is p − y",
+        title=r"Softmax with cross-entropy: the gradient is $\mathbf{p} - \mathbf{y}$",
         summary=(
             "With targets that sum to one, the gradient of the cross-entropy with "
             "respect to the logits is the predicted minus the target distribution."
@@ -229,7 +239,7 @@ def derive_softmax_cross_entropy() -> Derivation:
         steps=steps,
         result=vector,
         claims=claims,
-        symbols={**g, "L": loss_sym, "z_vec": z_vec, "p_vec": p_vec, "y_vec": y_vec},
+        symbols={**g, "C": loss_sym, "z_vec": z_vec, "p_vec": p_vec, "y_vec": y_vec},
         formulas=formulas,
         data={"class_counts": CLASS_COUNTS, "component": component},
     )

@@ -1,0 +1,73 @@
+"""HTML of an exercise for a chapter: prompt, then hint and worked solution folded.
+
+The folds are native ``<details>``/``<summary>`` elements (keyboard-operable
+without any script) with the classes Material for MkDocs styles as collapsible
+admonitions. Math is written as ``$$ … $$`` and typeset by the page.
+"""
+
+from __future__ import annotations
+
+import html
+
+from nnmath.exercises.registry import Exercise, get, list_exercises
+
+__all__ = ["ExerciseHtml", "exercise_html", "exercises_html"]
+
+_KIND = {"derive": "Derive", "compute": "Compute", "predict-then-run": "Predict, then run"}
+
+
+class ExerciseHtml:
+    """HTML that Jupyter displays as such (``_repr_html_``)."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return f"<ExerciseHtml: {len(self.markup)} characters>"
+
+
+def _one(exercise: Exercise, number: int) -> str:
+    e = exercise
+    esc = html.escape
+    answer_with = esc(e.syntax)
+    checks = (
+        f'<p class="nnmath-exercise-check">Check an answer with '
+        f'<code>nm.exercises.check("{esc(e.id)}", answer)</code> or '
+        f"<code>python -m nnmath exercise check {esc(e.id)} ANSWER</code>; "
+        f"answer with {answer_with}. Compared: {esc(e.tolerance)}.</p>"
+    )
+    return (
+        f'<div class="nnmath-exercise" id="exercise-{esc(e.id)}" data-exercise="{esc(e.id)}">'
+        f'<p class="nnmath-exercise-title"><strong>Exercise {e.chapter}.{number} '
+        f"({esc(_KIND[e.kind])}): {esc(e.title)}</strong></p>"
+        f"<p>{esc(e.prompt)}</p>{checks}"
+        f'<details class="tip"><summary>Hint</summary><p>{esc(e.hint)}</p></details>'
+        f'<details class="success"><summary>Worked solution</summary><p>{esc(e.solution)}</p>'
+        f'<p>Result, as SymPy derives it:</p><div class="nnmath-math">$$\n'
+        f"{html.escape(e.solution_latex, quote=False)}\n$$</div></details></div>"
+    )
+
+
+def exercise_html(exercise_id: str) -> ExerciseHtml:
+    """One exercise, numbered within its chapter.
+
+    Raises
+    ------
+    ValueError
+        If there is no such exercise.
+    """
+    e = get(exercise_id)
+    number = [x.id for x in list_exercises(e.chapter)].index(e.id) + 1
+    return ExerciseHtml(_one(e, number))
+
+
+def exercises_html(chapter: int) -> ExerciseHtml:
+    """Every exercise of a chapter, in order."""
+    items = list_exercises(chapter)
+    return ExerciseHtml("".join(_one(e, k) for k, e in enumerate(items, 1)))

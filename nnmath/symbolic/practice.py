@@ -1,0 +1,263 @@
+"""Results the exercises and interactive figures need beyond the chapters' derivations.
+
+:func:`derive_sigmoid_second_derivative` derives σ″ = σ(1 − σ)(1 − 2σ);
+:func:`derive_exercise_answers` differentiates, solves and counts what the
+exercises ask for, so that every expected answer is computed by SymPy (none is
+typed in by hand); :func:`quadratic_bowl` is the two-parameter cost of the
+gradient-descent figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+import sympy
+
+from nnmath.symbolic.chain_rule import EXAMPLE_INPUTS
+from nnmath.symbolic.core import Claim, Derivation, build, make_step
+from nnmath.symbolic.sigmoid import SIGMA, Sigmoid, logistic, logistic_prime
+from nnmath.symbolic.softmax import softmax_symbols
+
+__all__ = [
+    "BOWL_CURVATURE",
+    "BOWL_MINIMUM",
+    "derive_exercise_answers",
+    "derive_sigmoid_second_derivative",
+    "parameter_count",
+    "perceptron_step",
+    "quadratic_bowl",
+]
+
+_R = sympy.Rational
+
+#: The matrix H and minimum w* of chapter 5's quadratic bowl ½(w − w*)ᵀ H (w − w*).
+BOWL_CURVATURE = sympy.Matrix([[3, 2], [2, 6]])
+BOWL_MINIMUM = sympy.Matrix([1, _R(1, 2)])
+
+#: The numbers of the perceptron-update exercise (bias folded in as w[0], x[0] = 1).
+PERCEPTRON_EXAMPLE: dict[str, Any] = {
+    "w": (_R(1, 2), -1, 2),
+    "x": (1, 3, _R(1, 2)),
+    "y": 1,
+    "eta": _R(1, 2),
+}
+
+
+def derive_sigmoid_second_derivative() -> Derivation:
+    """σ″(x) = σ(x)(1 − σ(x))(1 − 2σ(x)), by differentiating σ′ = σ(1 − σ) once more."""
+    x = sympy.Symbol("x", real=True)
+    s = Sigmoid(x)
+    first = sympy.diff(s, x)  # σ(1 − σ), the rule proved in the "sigmoid" derivation
+    second = sympy.diff(first, x)
+    factored = sympy.factor(second)
+    shown_first = sympy.Derivative(SIGMA(x), x)
+    shown_second = sympy.Derivative(SIGMA(x), (x, 2))
+    to_shown = {s: SIGMA(x)}
+    steps = [
+        make_step("First derivative", sympy.Eq(shown_first, first.subs(to_shown))),
+        make_step(
+            "Differentiate again",
+            sympy.Eq(shown_second, sympy.expand(second).subs(to_shown)),
+            "Product rule on σ(1 − σ), with σ′ = σ(1 − σ) for each inner derivative.",
+        ),
+        make_step("Factor", sympy.Eq(shown_second, factored.subs(to_shown))),
+    ]
+    claims = [
+        Claim(
+            "σ″(x) = σ(x)(1 − σ(x))(1 − 2σ(x))",
+            sympy.Derivative(logistic(x), (x, 2)),
+            factored.subs(s, logistic(x)),
+        ),
+        Claim(
+            "σ″(0) = 0 (the inflection point)",
+            sympy.Subs(sympy.Derivative(logistic(x), (x, 2)), x, 0),
+            0,
+        ),
+    ]
+    return build(
+        name="sigmoid-second-derivative",
+        title="The second derivative of the sigmoid",
+        summary="σ″ = σ(1 − σ)(1 − 2σ): zero at x = 0, where the sigmoid is steepest.",
+        steps=steps,
+        result=steps[-1].expr,
+        claims=claims,
+        symbols={"x": x},
+        data={"second_derivative": factored, "in_exp": factored.subs(s, logistic(x))},
+    )
+
+
+def parameter_count(sizes: Sequence[int]) -> sympy.Integer:
+    """Weights plus biases of a fully connected network with layer sizes ``sizes``.
+
+    >>> parameter_count([2, 2, 3, 2])
+    23
+    """
+    n_in, n_out = sympy.symbols("n_in n_out", positive=True, integer=True)
+    per_layer = n_out * n_in + n_out  # W is (n_out, n_in), b has n_out entries
+    total = sum(
+        (per_layer.subs({n_in: a, n_out: b}) for a, b in itertools.pairwise(sizes)),
+        sympy.Integer(0),
+    )
+    return sympy.Integer(total)
+
+
+def perceptron_step(w: Sequence[Any], x: Sequence[Any], y: Any, eta: Any) -> sympy.Matrix:
+    """``w + η (y − step(w·x)) x`` in exact arithmetic (the rule of chapter 2).
+
+    >>> perceptron_step([0, 1], [1, -2], 1, 1).T
+    Matrix([[1, -1]])
+    """
+    wv, xv = sympy.Matrix(w), sympy.Matrix(x)
+    y_hat = 1 if wv.dot(xv) >= 0 else 0
+    return wv + sympy.nsimplify(eta) * (y - y_hat) * xv
+
+
+def quadratic_bowl() -> tuple[tuple[sympy.Symbol, sympy.Symbol], Any, list[Any]]:
+    """Chapter 5's bowl ``C(w1, w2)`` and its gradient, derived by differentiation."""
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    d = sympy.Matrix([w1, w2]) - BOWL_MINIMUM
+    cost = sympy.expand((d.T * BOWL_CURVATURE * d)[0, 0] / 2)
+    return (w1, w2), cost, [sympy.diff(cost, w) for w in (w1, w2)]
+
+
+def _real(names: str) -> tuple[sympy.Symbol, ...]:
+    return tuple(sympy.symbols(names, real=True))
+
+
+def _answers() -> dict[str, Any]:
+    """Every expected answer, computed by SymPy; keys are exercise ids."""
+    out: dict[str, Any] = {}
+    # Chapter 1: a dot product, a perceptron's output, the boundary line.
+    w_vec, x_vec = sympy.Matrix([2, -1, 3]), sympy.Matrix([1, 4, _R(1, 2)])
+    out["dot-product"] = w_vec.dot(x_vec)
+    score = sympy.Matrix([1, 2]).dot(sympy.Matrix([_R(1, 2), _R(1, 5)])) - 1
+    out["perceptron-output"] = sympy.Integer(1 if score >= 0 else 0)
+    x1, x2, w1, w2, b = _real("x1 x2 w1 w2 b")
+    (boundary,) = sympy.solve(sympy.Eq(w1 * x1 + w2 * x2 + b, 0), x2)
+    out["perceptron-boundary"] = boundary
+    # Chapter 2: one perceptron update.
+    ex = PERCEPTRON_EXAMPLE
+    out["perceptron-update"] = perceptron_step(ex["w"], ex["x"], ex["y"], ex["eta"])
+    out["perceptron-unchanged"] = perceptron_step(ex["w"], ex["x"], 0, ex["eta"])
+    x_ex = sympy.Matrix(ex["x"])
+    out["perceptron-score-rise"] = (out["perceptron-update"] - sympy.Matrix(ex["w"])).dot(x_ex)
+    # Chapter 3: the sigmoid.
+    out["sigmoid-second-derivative"] = derive_sigmoid_second_derivative().data["in_exp"]
+    a, xa, ba = sympy.Symbol("a", real=True, nonzero=True), *_real("x b")
+    (transition,) = sympy.solve(sympy.Eq(a * xa + ba, 0), xa)
+    out["sigmoid-transition"] = transition
+    out["sigmoid-steepness"] = sympy.simplify(
+        sympy.diff(logistic(a * xa + ba), xa).subs(xa, transition)
+    )
+    # Chapters 4 and 10: counting parameters; shapes.
+    out["parameter-count-2232"] = parameter_count([2, 2, 3, 2])
+    out["network-parameter-count"] = parameter_count([784, 30, 10])
+    out["layer-weight-shape"] = sympy.Matrix([[30, 784]])
+    # Chapter 5: the chain z = x w1 + b1, L = z w2 + b2, E = ½(L − t)²; the bowl.
+    xc, w1c, b1c, w2c, b2c, tc = _real("x w1 b1 w2 b2 t")
+    error = ((xc * w1c + b1c) * w2c + b2c - tc) ** 2 / 2
+    out["chain-rule-w1"] = sympy.diff(error, w1c)
+    out["chain-rule-w2"] = sympy.diff(error, w2c)
+    _, _, gradient = quadratic_bowl()
+    hessian = sympy.Matrix([[sympy.diff(g, w) for w in quadratic_bowl()[0]] for g in gradient])
+    out["bowl-stable-rate"] = 2 / max(hessian.eigenvals())
+    # Chapter 6: two sigmoid neurons in a row, a2 = σ(w2 σ(w1 x + b1) + b2).
+    inner = Sigmoid(w1c * xc + b1c)
+    a2 = Sigmoid(w2c * inner + b2c)
+    out["two-neuron-w1"] = sympy.diff(a2, w1c).rewrite(sympy.exp)
+    out["two-neuron-b2"] = sympy.diff(a2, b2c).rewrite(sympy.exp)
+    at = {sym: EXAMPLE_INPUTS[sym.name] for sym in (xc, w1c, b1c, w2c, b2c, tc) if sym.name != "t"}
+    at[tc] = EXAMPLE_INPUTS["t"]
+    out["chain-rule-number"] = out["chain-rule-w1"].subs(at)
+    # Chapter 7: one output neuron, sigmoid with the quadratic cost; shapes; Hadamard.
+    z, y = _real("z y")
+    out["output-error-sigmoid-quadratic"] = sympy.diff((Sigmoid(z) - y) ** 2 / 2, z).rewrite(
+        sympy.exp
+    )
+    out["hadamard-product"] = sympy.matrix_multiply_elementwise(
+        sympy.Matrix([[1, 2, 3]]), sympy.Matrix([[4, -5, _R(1, 2)]])
+    )
+    out["layer-jacobian-shape"] = sympy.Matrix([[2, 3]])
+    # Chapter 8: softmax and cross-entropy for K = 3.
+    zs, ps = softmax_symbols(3)
+    z1, z2, z3 = _real("z1 z2 z3")
+    rename = dict(zip(zs, (z1, z2, z3), strict=True))
+    y1, y2, y3 = _real("y1 y2 y3")
+    loss = -sum(yk * sympy.log(pk.subs(rename)) for yk, pk in zip((y1, y2, y3), ps, strict=True))
+    out["softmax-ce-gradient"] = sympy.diff(loss, z1)
+    out["softmax-diagonal"] = sympy.diff(ps[0].subs(rename), z1)
+    out["softmax-shift"] = sympy.simplify(ps[0].subs({zs[0]: 0, zs[1]: 0, zs[2]: sympy.log(2)}))
+    # Chapter 9: the quadratic cost of two outputs, a gradient step, SGD's visits per point.
+    a1, a2q, y1q, y2q = _real("a1 a2 y1 y2")
+    cost = ((a1 - y1q) ** 2 + (a2q - y2q) ** 2) / 2
+    out["quadratic-cost-gradient"] = sympy.diff(cost, a1)
+    theta, grad, eta = sympy.Matrix([[1, -2]]), sympy.Matrix([[4, -1]]), _R(1, 4)
+    out["gradient-step"] = theta - eta * grad
+    out["sgd-visits"] = sympy.Integer(10**6) / 20
+    # Chapter 10: a cross-entropy value; the shape of a batch's pre-activations.
+    out["cross-entropy-value"] = sympy.simplify(
+        -sympy.log(ps[2].subs({zs[0]: 0, zs[1]: 0, zs[2]: sympy.log(2)}))
+    )
+    out["batch-shape"] = sympy.Matrix([[5, 30]])
+    out["digits-output-count"] = parameter_count([30, 10])
+    return out
+
+
+def derive_exercise_answers() -> Derivation:
+    """The expected answers of the exercises, each derived by SymPy, with closed forms proved."""
+    answers = _answers()
+    x, w1, b1, w2, b2, t = _real("x w1 b1 w2 b2 t")
+    z, y = _real("z y")
+    z1, z2, z3 = _real("z1 z2 z3")
+    y1, y2 = _real("y1 y2")
+    ell = (x * w1 + b1) * w2 + b2
+    p1 = sympy.exp(z1) / (sympy.exp(z1) + sympy.exp(z2) + sympy.exp(z3))
+    one_hot = {sympy.Symbol("y3", real=True): 1 - y1 - y2}
+    claims = [
+        Claim("∂E/∂w1 = (L − t) w2 x", answers["chain-rule-w1"], (ell - t) * w2 * x),
+        Claim("∂E/∂w2 = (L − t) z", answers["chain-rule-w2"], (ell - t) * (x * w1 + b1)),
+        Claim(
+            "δ = (σ(z) − y) σ′(z) for a sigmoid output with the quadratic cost",
+            answers["output-error-sigmoid-quadratic"],
+            (logistic(z) - y) * logistic_prime(z),
+        ),
+        Claim(
+            "∂L/∂z1 = p1 − y1 for K = 3 when y1 + y2 + y3 = 1",
+            answers["softmax-ce-gradient"].subs(one_hot),
+            p1 - y1,
+        ),
+        Claim(
+            "∂a2/∂w1 = σ′(z2) w2 σ′(z1) x",
+            answers["two-neuron-w1"],
+            logistic_prime(w2 * logistic(w1 * x + b1) + b2) * w2 * logistic_prime(w1 * x + b1) * x,
+        ),
+        Claim(
+            "a 784-30-10 network has 784·30 + 30 + 30·10 + 10 parameters",
+            answers["network-parameter-count"],
+            784 * 30 + 30 + 30 * 10 + 10,
+        ),
+    ]
+    steps = [
+        make_step(
+            "Chain rule, first weight", sympy.Eq(sympy.Symbol("dE/dw1"), answers["chain-rule-w1"])
+        ),
+        make_step(
+            "Sigmoid output, quadratic cost",
+            sympy.Eq(sympy.Symbol("delta"), answers["output-error-sigmoid-quadratic"]),
+        ),
+        make_step(
+            "Softmax with cross-entropy, first logit",
+            sympy.Eq(sympy.Symbol("dL/dz1"), answers["softmax-ce-gradient"]),
+        ),
+    ]
+    return build(
+        name="exercise-answers",
+        title="The answers to the exercises",
+        summary="Each expected answer is derived by SymPy; the closed forms the text quotes hold.",
+        steps=steps,
+        result=steps[0].expr,
+        claims=claims,
+        data={"answers": answers},
+    )
