@@ -30,18 +30,6 @@ from nnmath.training import History, gradient_descent, sgd
 
 __version__ = "0.1.0"
 
-#: Subpackages imported on first use (they load SymPy): ``nm.exercises``, ``nm.widgets``.
-_LAZY = ("exercises", "widgets")
-
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        return importlib.import_module(f"nnmath.{name}")
-    raise AttributeError(f"module 'nnmath' has no attribute {name!r}")
-
-
 __all__ = [
     "History",
     "Network",
@@ -68,6 +56,7 @@ _LAZY_SUBMODULES = frozenset(
         "batched",
         "checks",
         "cli",
+        "exercises",
         "fast",
         "finite_differences",
         "losses",
@@ -77,6 +66,7 @@ _LAZY_SUBMODULES = frozenset(
         "plotting",
         "symbolic",
         "training",
+        "widgets",
         "workspace",
     }
 )

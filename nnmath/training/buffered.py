@@ -274,10 +274,10 @@ def _run_with(trainer: BatchedTrainer, X: FloatArray, Y: FloatArray, plan: Sched
 
 
 def run(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
-    """The readable training loop ``nnmath.training._run``, on a :class:`BatchedTrainer`.
+    """The reference loop :func:`~nnmath.training.run_reference`, on a :class:`BatchedTrainer`.
 
     Same arguments, updates (to rounding), recording points and result, so a
-    training function can call ``run`` instead of ``_run`` for any network
+    training function can call ``run`` instead of ``run_reference`` for any network
     :func:`supports` accepts.
 
     Parameters
