@@ -115,3 +115,68 @@ def check_seed(name: str, value: object) -> None:
         raise TypeError(f"{name} must be a non-negative integer or None, got {describe(value)}")
     if int(value) < 0:
         raise ValueError(f"{name} must be a non-negative integer, got {value!r}")
+
+
+def check_labels(
+    name: str,
+    value: ArrayLike,
+    *,
+    rows: int | None = None,
+    classes: int | None = None,
+    binary: bool = False,
+    whole_floats: bool = False,
+) -> NDArray[np.int64]:
+    """Class labels ``0, 1, …`` as a 1-D int64 array: the one label check of the package.
+
+    Parameters
+    ----------
+    name : str
+        Argument name used in error messages.
+    value : array_like
+        Integer (or boolean) labels; with ``whole_floats`` also floats equal to integers.
+    rows : int, optional
+        Required number of labels (one per row of ``X``).
+    classes : int, optional
+        Number of classes ``K``: labels must lie in ``0 .. K − 1``.
+    binary : bool
+        Labels are the two outcomes 0 and 1 (the perceptron's).
+    whole_floats : bool
+        Also accept floats that are whole numbers (``1.0``).
+
+    Raises
+    ------
+    TypeError
+        If ``value`` does not hold integers.
+    ValueError
+        If it is not a non-empty 1-D array, has not ``rows`` entries, or holds a label below 0
+        or (with ``classes``) above ``classes − 1``.
+
+    Examples
+    --------
+    >>> check_labels("y", [0, 2, 1], classes=3)
+    array([0, 2, 1])
+    >>> check_labels("y", [0, 3], classes=2)
+    Traceback (most recent call last):
+    ...
+    ValueError: y labels must lie in 0..1, got values from 0 to 3
+    """
+    arr = np.asarray(value)
+    kinds = "biuf" if whole_floats else "biu"
+    if arr.dtype.kind not in kinds or (whole_floats and not np.all(np.isfinite(arr))):
+        raise TypeError(f"{name} must hold integer class labels, got {describe(arr)}")
+    if rows is not None and arr.shape != (rows,):
+        raise ValueError(
+            f"{name} must have {rows} labels (one per row of X), so {name} must have shape "
+            f"({rows},); got shape {arr.shape}"
+        )
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array of labels, got shape {arr.shape}")
+    low, high = arr.min(), arr.max()
+    if binary and not np.all((arr == 0) | (arr == 1)):
+        raise ValueError(f"{name} must hold only 0 and 1, got values {np.unique(arr)[:6].tolist()}")
+    if whole_floats and not np.all(arr == np.round(arr)):
+        raise ValueError(f"{name} must hold whole numbers, got {np.unique(arr)[:6].tolist()}")
+    if low < 0 or (classes is not None and high >= classes):
+        top = f"0..{classes - 1}" if classes is not None else "0 or above"
+        raise ValueError(f"{name} labels must lie in {top}, got values from {low} to {high}")
+    return arr.astype(np.int64)

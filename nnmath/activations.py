@@ -16,14 +16,11 @@ from nnmath._validation import as_float_array
 FloatArray = NDArray[np.floating[Any]]
 
 
-def _sigmoid_unchecked(x: FloatArray, out: FloatArray | None = None) -> FloatArray:
+def _sigmoid_unchecked(x: FloatArray) -> FloatArray:
     # exp(-|x|) never overflows; for x >= 0 use 1/(1+e^-x), for x < 0 use e^x/(1+e^x).
     e = np.exp(-np.abs(x))
     result = np.where(x >= 0, 1.0, e).astype(x.dtype, copy=False)
     np.divide(result, 1.0 + e, out=result)
-    if out is not None:
-        out[...] = result
-        return out
     return result
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._validation import as_float_array, describe
+from nnmath._validation import as_float_array, check_labels
 from nnmath.activations import _log_softmax_unchecked, _softmax_unchecked
 
 FloatArray = NDArray[np.floating[Any]]
@@ -42,15 +42,7 @@ def one_hot(labels: ArrayLike, n_classes: int) -> NDArray[np.float64]:
     ValueError
         If ``labels`` is not 1-D, is empty, or holds a label out of range.
     """
-    arr = np.asarray(labels)
-    if arr.dtype.kind not in "iu":
-        raise TypeError(f"labels must be integers, got {describe(arr)}")
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"labels must be a non-empty 1-D array, got shape {arr.shape}")
-    if arr.min() < 0 or arr.max() >= n_classes:
-        raise ValueError(
-            f"labels must lie in 0..{n_classes - 1}, got values from {arr.min()} to {arr.max()}"
-        )
+    arr = check_labels("labels", labels, classes=n_classes)
     out = np.zeros((arr.size, n_classes))
     out[np.arange(arr.size), arr] = 1.0
     return out
@@ -69,15 +61,9 @@ def as_targets(y: ArrayLike, n: int, k: int, dtype: np.dtype[Any]) -> FloatArray
     """
     arr = np.asarray(y) if not isinstance(y, (str, bytes)) else y
     if isinstance(arr, np.ndarray) and arr.ndim == 1 and arr.dtype.kind in "iu":
-        if arr.shape[0] != n:
-            raise ValueError(f"Y must have {n} labels (one per row of X), got {arr.shape[0]}")
         if k < 2:
             raise ValueError(f"Y as class labels needs at least 2 outputs, but the network has {k}")
-        if arr.min() < 0 or arr.max() >= k:
-            raise ValueError(
-                f"Y labels must lie in 0..{k - 1}, got values from {arr.min()} to {arr.max()}"
-            )
-        return one_hot(arr, k).astype(dtype, copy=False)
+        return one_hot(check_labels("Y", arr, rows=n, classes=k), k).astype(dtype, copy=False)
     out = as_float_array("Y", y, ndim=2, dtype=dtype)
     if out.shape != (n, k):
         raise ValueError(

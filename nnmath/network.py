@@ -25,6 +25,7 @@ from nnmath._validation import (
     describe,
 )
 from nnmath.activations import _sigmoid_unchecked, _softmax_unchecked
+from nnmath.workspace import Workspace
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -47,7 +48,9 @@ def _activate(name: str, z: FloatArray) -> FloatArray:
         return np.maximum(z, 0)
     if name == "identity":
         return z
-    return _softmax_unchecked(z)
+    if name == "softmax":
+        return _softmax_unchecked(z)
+    raise ValueError(f"unknown activation {name!r}")
 
 
 def _activation_prime(name: str, z: FloatArray, a: FloatArray) -> FloatArray:
@@ -115,6 +118,19 @@ class Network:
         If a size is below 1, fewer than two sizes are given, a name is
         unknown, or the output and loss do not pair (e.g. softmax with
         quadratic loss).
+
+    Examples
+    --------
+    >>> import numpy as np, nnmath as nm
+    >>> net = nm.Network([2, 2, 3, 2], seed=0)
+    >>> net.n_params
+    23
+    >>> net.forward(np.array([[0.1, 0.1], [0.9, 0.8]])).shape
+    (2, 2)
+    >>> X, Y = nm.datasets.higham()
+    >>> history = nm.sgd(net, X, Y, learning_rate=0.05, steps=1000, seed=0, progress=False)
+    >>> bool(history.final_cost < history.cost[0])
+    True
     """
 
     def __init__(
@@ -168,6 +184,8 @@ class Network:
                 (init_scale * rng.standard_normal((d_out, d_in))).astype(self.dtype)
             )
             self.biases.append((init_scale * rng.standard_normal(d_out)).astype(self.dtype))
+        # Work arrays of forward() and gradient(), one Workspace per batch shape (a few kept).
+        self._workspaces: dict[tuple[int, str, str], Workspace] = {}
 
     def __repr__(self) -> str:
         return (
@@ -233,7 +251,25 @@ class Network:
         twin.__dict__.update(self.__dict__)
         twin.weights = [w.copy() for w in self.weights]
         twin.biases = [b.copy() for b in self.biases]
+        twin._workspaces = {}
         return twin
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_workspaces"] = {}  # scratch space, not part of the network
+        return state
+
+    def _workspace(self, n: int) -> Workspace:
+        """The work arrays for batches of ``n`` rows, made on first use and then reused."""
+        key = (n, self.hidden, self.output)
+        cache = self._workspaces
+        ws = cache.get(key)
+        if ws is None:
+            if len(cache) >= 4:
+                del cache[next(iter(cache))]  # the oldest shape
+            ws = cache[key] = Workspace(self.sizes, self.dtype, self.hidden, self.output, n)
+        ws.check_params(self.weights, self.biases)
+        return ws
 
     # -- input checks ---------------------------------------------------------------------
 
@@ -298,14 +334,20 @@ class Network:
         Returns
         -------
         ndarray, shape (n, sizes[-1])
-            Output activations (probabilities for a softmax output).
+            Output activations (probabilities for a softmax output), a new array.
 
         Raises
         ------
         TypeError, ValueError
             As for :meth:`check_inputs`.
+
+        Notes
+        -----
+        Runs on work arrays kept for the batch shape (:class:`nnmath.workspace.Workspace`);
+        the result equals ``forward_pass(X).activations[-1]`` to rounding.
         """
-        return self.forward_pass(self.check_inputs(X)).activations[-1]
+        Xa = self.check_inputs(X)
+        return self._workspace(Xa.shape[0]).forward(self.weights, self.biases, Xa)
 
     __call__ = forward
 
@@ -379,15 +421,37 @@ class Network:
         Returns
         -------
         dW, db : list of ndarray
-            Shaped like :attr:`weights` and :attr:`biases`.
+            Shaped like :attr:`weights` and :attr:`biases`; new arrays on every call.
 
         Raises
         ------
         TypeError, ValueError
             As for :meth:`check_data`.
+
+        Notes
+        -----
+        The same numbers as the readable :meth:`backward` on :meth:`forward_pass` (to
+        rounding, about 1e-15 relative in float64), computed on work arrays kept for the batch
+        shape (:class:`nnmath.workspace.Workspace`) instead of new temporaries at every step.
+
+        Examples
+        --------
+        >>> import numpy as np, nnmath as nm
+        >>> net = nm.Network([2, 3, 2], output="softmax", loss="cross_entropy", seed=0)
+        >>> X, y = np.array([[0.5, -1.0], [1.0, 2.0]]), np.array([0, 1])
+        >>> dW, db = net.gradient(X, y)
+        >>> [g.shape for g in dW]
+        [(3, 2), (2, 3)]
+        >>> readable = net.backward(net.forward_pass(X), nm.one_hot(y, 2))
+        >>> all(np.allclose(a, b, rtol=1e-12, atol=0) for a, b in zip(dW, readable[0]))
+        True
         """
         Xa, Ya = self.check_data(X, Y)
-        return self.backward(self.forward_pass(Xa), Ya)
+        n = Xa.shape[0]
+        dW = [np.empty_like(w) for w in self.weights]
+        db = [np.empty_like(b) for b in self.biases]
+        self._workspace(n).backprop(self.weights, self.biases, Xa, Ya, 1.0 / n, dW, db)
+        return dW, db
 
     def gradient_vector(self, X: ArrayLike, Y: ArrayLike) -> FloatArray:
         """:meth:`gradient` flattened in the order of :meth:`get_params`."""

@@ -8,7 +8,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._validation import as_float_array, check_positive_number, check_seed, describe
+from nnmath._validation import (
+    as_float_array,
+    check_labels,
+    check_positive_number,
+    check_seed,
+)
 
 FloatArray = NDArray[np.float64]
 
@@ -52,17 +57,6 @@ class PerceptronResult:
         if Xa.shape[1] != self.weights.size:
             raise ValueError(f"X must have {self.weights.size} columns, got shape {Xa.shape}")
         return (Xa @ self.weights + self.bias >= 0).astype(np.int64)
-
-
-def _check_binary_labels(y: ArrayLike, n: int) -> NDArray[np.int64]:
-    arr = np.asarray(y)
-    if arr.dtype.kind not in "biuf":
-        raise TypeError(f"y must hold the labels 0 and 1, got {describe(arr)}")
-    if arr.shape != (n,):
-        raise ValueError(f"y must have shape ({n},) (one label per row of X), got {arr.shape}")
-    if not np.all((arr == 0) | (arr == 1)):
-        raise ValueError(f"y must hold only 0 and 1, got values {np.unique(arr)[:6].tolist()}")
-    return arr.astype(np.int64)
 
 
 def train_perceptron(
@@ -111,7 +105,7 @@ def train_perceptron(
     """
     Xa = as_float_array("X", X, ndim=2, dtype=np.float64)
     n, d = Xa.shape
-    labels = _check_binary_labels(y, n)
+    labels = check_labels("y", y, rows=n, binary=True, whole_floats=True)
     check_positive_number("learning_rate", learning_rate)
     check_positive_number("max_epochs", max_epochs, integer=True)
     check_seed("seed", seed)
@@ -176,7 +170,7 @@ def margin_bound(X: ArrayLike, y: ArrayLike, w: ArrayLike, b: float) -> dict[str
         If ``(w, b)`` does not separate the data (``γ ≤ 0``).
     """
     Xa = as_float_array("X", X, ndim=2, dtype=np.float64)
-    labels = _check_binary_labels(y, Xa.shape[0])
+    labels = check_labels("y", y, rows=Xa.shape[0], binary=True, whole_floats=True)
     wa = as_float_array("w", w, ndim=1, dtype=np.float64)
     if wa.shape != (Xa.shape[1],):
         raise ValueError(f"w must have shape ({Xa.shape[1]},), got {wa.shape}")

@@ -179,3 +179,89 @@ def test_gradcheck_rejects_float32_and_non_networks():
         nm.gradcheck(nm.Network([2, 2], dtype=np.float32), X, Y)
     with pytest.raises(TypeError, match=r"nnmath\.Network"):
         nm.gradcheck("net", X, Y)  # type: ignore[arg-type]
+
+
+# -- the public gradient and forward run on the workspace ---------------------------------
+
+from tests.reference import ACTIVATIONS  # noqa: E402
+
+
+def random_case(acts, n, seed=0, sizes=(5, 7, 6, 3)):
+    hidden, output, loss = acts
+    net = nm.Network(list(sizes), hidden=hidden, output=output, loss=loss, seed=seed)
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n, sizes[0]))
+    Y = (
+        np.eye(sizes[-1])[rng.integers(0, sizes[-1], n)]
+        if output != "identity"
+        else (rng.standard_normal((n, sizes[-1])))
+    )
+    return net, X, Y
+
+
+@pytest.mark.parametrize("n", [1, 4, 33])
+@pytest.mark.parametrize("acts", ACTIVATIONS)
+def test_gradient_equals_the_readable_backward_to_1e12(acts, n):
+    net, X, Y = random_case(acts, n)
+    dW, db = net.gradient(X, Y)
+    rW, rb = net.backward(net.forward_pass(X), Y)
+    for fast, readable in zip(dW + db, rW + rb, strict=True):
+        assert fast.dtype == np.float64 and fast.shape == readable.shape
+        scale = np.max(np.abs(readable))
+        np.testing.assert_allclose(fast, readable, rtol=1e-12, atol=1e-12 * scale)
+
+
+@pytest.mark.parametrize("acts", ACTIVATIONS)
+def test_forward_equals_the_readable_forward_pass_to_1e12(acts):
+    net, X, _ = random_case(acts, 9, seed=3)
+    np.testing.assert_allclose(
+        net.forward(X), net.forward_pass(X).activations[-1], rtol=1e-12, atol=1e-300
+    )
+
+
+def test_every_returned_array_is_the_callers_own():
+    net, X, Y = random_case(("tanh", "softmax", "cross_entropy"), 8)
+    dW1, db1 = net.gradient(X, Y)
+    out1 = net.forward(X)
+    kept = [a.copy() for a in [*dW1, *db1, out1]]
+    dW2, db2 = net.gradient(2 * X, Y[::-1].copy())  # same shape: the same work arrays
+    out2 = net.forward(-X)
+    for before, after in zip(kept, [*dW1, *db1, out1], strict=True):
+        np.testing.assert_array_equal(before, after)  # a later call changed nothing
+    for a in [*dW1, *db1, out1]:
+        for b in [*dW2, *db2, out2, *net.weights, *net.biases, X, Y]:
+            assert not np.shares_memory(a, b)
+
+
+def test_gradient_and_forward_keep_float32_and_see_replaced_parameters():
+    net = nm.Network([3, 4, 2], seed=0, dtype=np.float32)
+    X = np.ones((2, 3), np.float32)
+    assert all(g.dtype == np.float32 for g in net.gradient(X, np.eye(2))[0])
+    assert net.forward(X).dtype == np.float32
+    net.weights[0] = np.zeros((4, 3), np.float32)  # a new array of the same shape is used
+    np.testing.assert_allclose(net.forward(X), net.forward_pass(X).activations[-1], rtol=1e-6)
+    net.weights[0] = np.zeros((5, 3), np.float32)
+    with pytest.raises(ValueError, match=r"net.weights\[0\] and net.biases\[0\] must keep"):
+        net.forward(X)
+
+
+def test_copies_and_pickles_do_not_share_work_arrays():
+    import pickle
+
+    net, X, Y = random_case(("relu", "identity", "quadratic"), 5)
+    expected = net.gradient(X, Y)
+    for twin in (net.copy(), pickle.loads(pickle.dumps(net))):
+        got = twin.gradient(X, Y)
+        for a, b in zip(got[0] + got[1], expected[0] + expected[1], strict=True):
+            np.testing.assert_array_equal(a, b)
+        assert twin._workspaces is not net._workspaces
+        mine = next(iter(net._workspaces.values()))._z
+        theirs = next(iter(twin._workspaces.values()))._z
+        assert not any(np.shares_memory(a, b) for a in mine for b in theirs)
+
+
+def test_unknown_activation_names_raise():
+    from nnmath.network import _activate
+
+    with pytest.raises(ValueError, match="unknown activation 'swish'"):
+        _activate("swish", np.zeros(3))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
 from nnmath._validation import describe
 
@@ -53,18 +53,6 @@ def check_limits(name: str, value: object) -> tuple[float, float]:
     if not lo < hi:
         raise ValueError(f"{name} must satisfy low < high, got ({lo!r}, {hi!r})")
     return lo, hi
-
-
-def check_labels(name: str, value: ArrayLike) -> NDArray[np.int64]:
-    arr = np.asarray(value)
-    if arr.dtype.kind not in "biu":
-        raise TypeError(f"{name} must hold integer class labels, got {describe(arr)}")
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"{name} must be a non-empty 1-D array of labels, got shape {arr.shape}")
-    out = arr.astype(np.int64)
-    if out.min() < 0:
-        raise ValueError(f"{name} must hold labels ≥ 0, got {int(out.min())}")
-    return out
 
 
 def check_names(name: str, value: object, count: int) -> list[str]:

@@ -12,8 +12,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._validation import as_float_array
-from nnmath.plotting.arguments import check_int, check_labels, check_names, check_real, check_str
+from nnmath._validation import as_float_array, check_labels
+from nnmath.plotting.arguments import check_int, check_names, check_real, check_str
 from nnmath.plotting.style import BLUE, PALETTE, TEXT, VERMILLION, figure_and_axes, styled
 
 FloatArray = NDArray[np.floating[Any]]

@@ -10,8 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._validation import as_float_array
-from nnmath.perceptron import _check_binary_labels
+from nnmath._validation import as_float_array, check_labels
 from nnmath.plotting.arguments import check_real
 from nnmath.plotting.drawing import arrow, clip_halfplane, line_in_box, padded_box, scatter_classes
 from nnmath.plotting.style import BLACK, GREY, PALETTE, figure_and_axes, styled, tint
@@ -69,7 +68,7 @@ def perceptron_line(
     Xa = as_float_array("X", X, ndim=2, dtype=np.float64)
     if Xa.shape[1] != 2:
         raise ValueError(f"X must have 2 columns (points in the plane), got shape {Xa.shape}")
-    labels = _check_binary_labels(y, Xa.shape[0])
+    labels = check_labels("y", y, rows=Xa.shape[0], binary=True, whole_floats=True)
     w = as_float_array("weights", weights, ndim=1, dtype=np.float64)
     if w.shape != (2,):
         raise ValueError(f"weights must have shape (2,), got {w.shape}")

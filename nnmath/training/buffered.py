@@ -1,35 +1,16 @@
-"""Fast mini-batch training: backpropagation on preallocated buffers.
+"""The buffered training engine: gradient descent on work arrays allocated once.
 
-:meth:`nnmath.Network.backward` is written to be read: every step of the four
-equations makes new arrays. For a real mini-batch (hundreds of rows, hundreds
-of units) that costs more than the arithmetic it wraps: each temporary is
-allocated, written once and freed. :class:`BatchedTrainer` computes the same
-step, in the same order, on arrays it allocates once:
+:class:`BatchedTrainer` runs the steps of the reference loop
+:func:`nnmath.training.run_reference` (``θ ← θ − η ∇C_batch``) on a
+:class:`nnmath.workspace.Workspace`: the factor ``η/n`` of the update is applied to the output
+error, so every gradient already carries it and the update is a single subtraction per array,
+done in place on ``net.weights`` and ``net.biases``. The updates equal the reference loop's up
+to rounding (about 1e-15 relative in float64).
 
-* every ``Z^l`` (overwritten by ``A^l = f(Z^l)``), every ``Δ^l`` and every
-  gradient has its own buffer; matrix products write into them
-  (``np.matmul(..., out=)``) and element-wise steps work in place
-  (``np.exp(z, out=z)``);
-* the factor ``η/n`` of the update ``W ← W − (η/n) Σ_i δ_i a_iᵀ`` is applied
-  once, to the small output error ``Δ^L`` (``n × d_L`` numbers). Backpropagation
-  is linear in ``Δ``, so every ``Δ^l`` and therefore every product ``(Δ^l)ᵀ A^(l−1)``
-  already carries it, and the update is a single subtraction per array;
-* a float32 network stays in float32 throughout (scalars are Python floats,
-  which NumPy never lets widen an array);
-* the sigmoid is ``1 / (1 + e^(−z))``. For very negative ``z`` (below about −88
-  in float32, −709 in float64) ``e^(−z)`` overflows to infinity and the result is
-  exactly 0, which is the true value rounded (it lies below the smallest normal
-  number); that overflow is expected and silenced. The softmax subtracts each
-  row's largest logit before exponentiating, as :func:`nnmath.softmax` does.
-
-The result equals :meth:`Network.gradient` and the updates of
-:func:`nnmath.gradient_descent` up to rounding (about 1e-15 relative in
-float64).
-
-:func:`run` has the signature of the readable loop ``nnmath.training._run`` and
-returns the same :class:`nnmath.History`; :func:`nnmath.sgd` (for networks
-too large for :mod:`nnmath.fast`) and :func:`nnmath.gradient_descent` dispatch to
-it for every network :func:`supports` accepts.
+:func:`run` has the signature of :func:`~nnmath.training.run_reference` and returns the same
+:class:`~nnmath.training.History`; :func:`nnmath.gradient_descent` runs every network on it,
+and :func:`nnmath.sgd` every network too large or not float64 for the generated code of
+:mod:`nnmath.training.generated`.
 """
 
 from __future__ import annotations
@@ -42,6 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 from nnmath._validation import FLOAT_DTYPES, check_positive_number, describe
 from nnmath.network import HIDDEN_ACTIVATIONS, VALID_PAIRS, Network
 from nnmath.training.schedule import History, Schedule, check_run, minibatches, run_schedule
+from nnmath.workspace import Workspace
 
 __all__ = ["BatchedTrainer", "run", "supports"]
 
@@ -62,20 +44,6 @@ def supports(net: object) -> bool:
         and net.hidden in HIDDEN_ACTIVATIONS
         and (net.output, net.loss_name) in VALID_PAIRS
     )
-
-
-class _Views:
-    """The first ``n`` rows of every per-row buffer (``n ≤ batch_size``)."""
-
-    def __init__(self, trainer: BatchedTrainer, n: int) -> None:
-        self.n = n
-        self.z = [z[:n] for z in trainer._z]
-        self.delta = [d[:n] for d in trainer._delta]
-        self.rows = trainer._rows[:n]
-        self.rows2 = trainer._rows2[:n]
-        self.out_tmp = trainer._out_tmp[:n]
-        self.ones = trainer._ones[:n]
-        self.rows_col = self.rows[:, np.newaxis]
 
 
 class BatchedTrainer:
@@ -112,7 +80,7 @@ class BatchedTrainer:
     Examples
     --------
     >>> import numpy as np, nnmath as nm
-    >>> from nnmath.batched import BatchedTrainer
+    >>> from nnmath.training.buffered import BatchedTrainer
     >>> net = nm.Network([4, 8, 3], output="softmax", loss="cross_entropy", seed=0,
     ...                  dtype=np.float32)
     >>> X = np.random.default_rng(0).standard_normal((32, 4)).astype(np.float32)
@@ -132,23 +100,9 @@ class BatchedTrainer:
         check_positive_number("batch_size", batch_size, integer=True)
         self.net = net
         self.batch_size = int(batch_size)
-        dtype = net.dtype
-        rows = self.batch_size
-        widths = net.sizes[1:]
-        self._dtype = dtype
-        self._shapes = [(w.shape, b.shape) for w, b in zip(net.weights, net.biases, strict=True)]
-        # Z^l, overwritten in place by A^l = f(Z^l) (the output layer's by Δ^L).
-        self._z = [np.empty((rows, d), dtype) for d in widths]
-        # Δ^l of the hidden layers (the output error lives in its Z buffer).
-        self._delta = [np.empty((rows, d), dtype) for d in widths[:-1]]
-        self._gw = [np.empty(w.shape, dtype) for w in net.weights]
-        self._gb = [np.empty(b.shape, dtype) for b in net.biases]
-        self._neg_b = [np.empty(b.shape, dtype) for b in net.biases]
-        self._out_tmp = np.empty((rows, widths[-1]), dtype)
-        self._rows = np.empty(rows, dtype)
-        self._ones = np.ones(rows, dtype)
-        self._rows2 = np.empty(rows, dtype)
-        self._views_cache: dict[int, _Views] = {}
+        self._workspace = Workspace(net.sizes, net.dtype, net.hidden, net.output, self.batch_size)
+        self._gw = [np.empty(w.shape, net.dtype) for w in net.weights]
+        self._gb = [np.empty(b.shape, net.dtype) for b in net.biases]
         self._xbuf: FloatArray | None = None
         self._ybuf: FloatArray | None = None
 
@@ -271,25 +225,7 @@ class BatchedTrainer:
         return Xa, Ya
 
     def _check_params(self) -> None:
-        net = self.net
-        for l, (w, b) in enumerate(zip(net.weights, net.biases, strict=True)):
-            if (
-                (w.shape, b.shape) != self._shapes[l]
-                or w.dtype != self._dtype
-                or b.dtype != w.dtype
-            ):
-                raise ValueError(
-                    f"net.weights[{l}] and net.biases[{l}] must keep shapes {self._shapes[l]} "
-                    f"and dtype {self._dtype}, got {w.shape}, {b.shape} of {w.dtype}, {b.dtype}"
-                )
-
-    def _views(self, n: int) -> _Views:
-        views = self._views_cache.get(n)
-        if views is None:
-            if len(self._views_cache) > 4:
-                self._views_cache.clear()
-            views = self._views_cache[n] = _Views(self, n)
-        return views
+        self._workspace.check_params(self.net.weights, self.net.biases)
 
     def _step(self, X: FloatArray, Y: FloatArray, scale: float, *, update: bool) -> None:
         """Forward pass, backpropagation and (if ``update``) the parameter update.
@@ -299,80 +235,9 @@ class BatchedTrainer:
         network's dtype, with ``n ≤ batch_size`` rows.
         """
         net = self.net
-        weights, biases = net.weights, net.biases
-        v = self._views(X.shape[0])
-        z, delta = v.z, v.delta
-        last = len(weights) - 1
-        hidden, output = net.hidden, net.output
-        # Forward: Z^l = A^(l−1) (W^l)ᵀ + b^l, then A^l = f(Z^l) in place.
-        a = X
-        for l in range(last + 1):
-            zl = z[l]
-            np.matmul(a, weights[l].T, out=zl)
-            self._activate(hidden if l < last else output, zl, l, v)
-            a = zl
-        # Output error Δ^L, times `scale`, in place of A^L.
-        d = z[last]
-        if output == "softmax":
-            # Δ^L = p Σ_k y_k − y with p = e / Σe, e = exp(z − max z) (already in d).
-            np.add.reduce(Y, axis=1, out=v.rows)  # Σ_k y_k
-            np.divide(v.rows, v.rows2, out=v.rows)  # Σ_k y_k / Σ_k e_k
-            np.multiply(d, v.rows_col, out=d)
-            np.subtract(d, Y, out=d)
-        elif output == "sigmoid":
-            # Δ^L = σ′(z) ∘ (a − y) = (a − y) ∘ a ∘ (1 − a)
-            tmp = v.out_tmp
-            np.subtract(d, Y, out=tmp)
-            np.multiply(tmp, d, out=tmp)
-            np.subtract(1.0, d, out=d)
-            np.multiply(d, tmp, out=d)
-        else:  # identity: Δ^L = a − y
-            np.subtract(d, Y, out=d)
-        np.multiply(d, scale, out=d)
-        # Backward: ∂C/∂W^l = (Δ^l)ᵀ A^(l−1), ∂C/∂b^l = Σ rows of Δ^l,
-        # Δ^(l−1) = f′(Z^(l−1)) ∘ (Δ^l W^l) — computed before W^l is updated.
-        for l in range(last, -1, -1):
-            a = X if l == 0 else z[l - 1]
-            gw, gb = self._gw[l], self._gb[l]
-            np.matmul(d.T, a, out=gw)
-            np.matmul(v.ones, d, out=gb)  # Σ over the rows, as a BLAS product
-            if l > 0:
-                below = delta[l - 1]
-                np.matmul(d, weights[l], out=below)
-                _times_prime(hidden, below, a)
-                d = below
-            if update:
-                np.subtract(weights[l], gw, out=weights[l])
-                np.subtract(biases[l], gb, out=biases[l])
-
-    def _activate(self, f: str, z: FloatArray, l: int, v: _Views) -> None:
-        """Add the bias ``b^l`` to ``z`` and apply ``f`` in place.
-
-        For the softmax, ``z`` ends up holding ``e = exp(z − max z)`` and the
-        row sums ``Σe`` are left in ``rows2`` (the division is folded into Δ^L).
-        """
-        b = self.net.biases[l]
-        if f == "sigmoid":
-            # σ(z) = 1 / (1 + e^(−z)); the bias is added while negating: −z = (−b) − AWᵀ.
-            nb = self._neg_b[l]
-            np.negative(b, out=nb)
-            np.subtract(nb, z, out=z)
-            with np.errstate(over="ignore"):  # e^(−z) = inf for z ≲ −88 (float32): σ = 0
-                np.exp(z, out=z)
-            np.add(z, 1.0, out=z)
-            np.divide(1.0, z, out=z)
-            return
-        np.add(z, b, out=z)
-        if f == "tanh":
-            np.tanh(z, out=z)
-        elif f == "relu":
-            np.maximum(z, 0.0, out=z)
-        elif f == "softmax":
-            np.maximum.reduce(z, axis=1, out=v.rows)
-            np.subtract(z, v.rows_col, out=z)
-            np.exp(z, out=z)
-            np.add.reduce(z, axis=1, out=v.rows2)
-        # identity: nothing more
+        self._workspace.backprop(
+            net.weights, net.biases, X, Y, scale, self._gw, self._gb, update=update
+        )
 
     def _gather(
         self, X: FloatArray, Y: FloatArray, idx: NDArray[Any]
@@ -388,21 +253,6 @@ class BatchedTrainer:
         np.take(X, idx, axis=0, out=xb, mode="wrap")
         np.take(Y, idx, axis=0, out=yb, mode="wrap")
         return xb, yb
-
-
-def _times_prime(f: str, d: FloatArray, a: FloatArray) -> None:
-    """``d ← f′(z) ∘ d`` with ``f′`` from ``a = f(z)``; overwrites ``a``."""
-    if f == "sigmoid":  # σ′ = a (1 − a)
-        np.multiply(d, a, out=d)
-        np.subtract(1.0, a, out=a)
-        np.multiply(d, a, out=d)
-    elif f == "tanh":  # tanh′ = 1 − a²
-        np.multiply(a, a, out=a)
-        np.subtract(1.0, a, out=a)
-        np.multiply(d, a, out=d)
-    else:  # relu′ = 1 where z > 0, i.e. where a = max(z, 0) > 0, else 0
-        np.sign(a, out=a)
-        np.multiply(d, a, out=d)
 
 
 def _run_with(trainer: BatchedTrainer, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
@@ -424,10 +274,10 @@ def _run_with(trainer: BatchedTrainer, X: FloatArray, Y: FloatArray, plan: Sched
 
 
 def run(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
-    """The readable training loop ``nnmath.training._run``, on a :class:`BatchedTrainer`.
+    """The reference loop :func:`~nnmath.training.run_reference`, on a :class:`BatchedTrainer`.
 
     Same arguments, updates (to rounding), recording points and result, so a
-    training function can call ``run`` instead of ``_run`` for any network
+    training function can call ``run`` instead of ``run_reference`` for any network
     :func:`supports` accepts.
 
     Parameters

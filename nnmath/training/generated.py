@@ -46,8 +46,6 @@ FloatArray = NDArray[np.floating[Any]]
 #: Largest network (weights + biases) the generated scalar code is used for.
 MAX_PARAMS = 200
 
-_HIDDEN = ("sigmoid", "tanh", "relu")
-_PAIRS = (("sigmoid", "quadratic"), ("identity", "quadratic"), ("softmax", "cross_entropy"))
 
 # report(step, params) -> mean cost over the data, called at every recording mark.
 Report = Callable[[int, tuple[float, ...]], float]
@@ -220,10 +218,6 @@ def _check_architecture(
 ) -> tuple[int, ...]:
     # Network validates sizes and names with the usual messages.
     net = Network(sizes, hidden=hidden, output=output, loss=loss)
-    if hidden not in _HIDDEN or (output, loss) not in _PAIRS:
-        raise ValueError(
-            f"the fast path does not support hidden={hidden!r}, output={output!r}, loss={loss!r}"
-        )
     if net.n_params > MAX_PARAMS:
         raise ValueError(
             f"the fast path handles networks of at most {MAX_PARAMS} parameters, "
@@ -280,17 +274,10 @@ def supports(net: object) -> bool:
     """Whether :func:`sgd_fast` runs ``net`` with generated code.
 
     True for a float64 :class:`nnmath.Network` of at most :data:`MAX_PARAMS`
-    parameters with a sigmoid, tanh or ReLU hidden layer and a sigmoid or
-    identity output with quadratic loss, or a softmax output with
-    cross-entropy. Other networks go through the general NumPy loop.
+    parameters (every activation and loss a Network accepts is generated).
+    Other networks run on the buffered engine, :mod:`nnmath.training.buffered`.
     """
-    return (
-        isinstance(net, Network)
-        and net.dtype == np.float64
-        and net.n_params <= MAX_PARAMS
-        and net.hidden in _HIDDEN
-        and (net.output, net.loss_name) in _PAIRS
-    )
+    return isinstance(net, Network) and net.dtype == np.float64 and net.n_params <= MAX_PARAMS
 
 
 # -- one run ------------------------------------------------------------------------------

@@ -34,9 +34,9 @@ def sgd(
 
     Step ``i`` picks row ``k_i`` uniformly at random (with replacement) and
     moves every parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example.
-    Small float64 networks (see :func:`nnmath.fast.supports`) run on
+    Small float64 networks (see :func:`nnmath.training.generated.supports`) run on
     generated straight-line code that computes the same updates in the same
-    order; larger ones run the buffered backpropagation of :mod:`nnmath.batched`.
+    order; larger ones run the buffered engine of :mod:`nnmath.training.buffered`.
 
     Parameters
     ----------
@@ -98,7 +98,7 @@ def gradient_descent(
     rows. Otherwise the rows are shuffled each epoch and cut into mini-batches
     of ``batch_size`` rows (the last one of an epoch may be smaller, see
     :func:`minibatches`), one update per mini-batch. The steps run on the
-    buffered engine of :mod:`nnmath.batched`, which computes the updates of
+    buffered engine of :mod:`nnmath.training.buffered`, which computes the updates of
     :meth:`Network.backward` without temporaries.
 
     Parameters
