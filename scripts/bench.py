@@ -67,6 +67,11 @@ JSON schema (``scripts/results/latest.json``; every measure is a list of flat ro
     median over the rounds of PyTorch's time / this contender's time in the same
     round, or null), ``ratio_vs_torch_best`` (the same from the fastest runs),
     ``max_abs_diff_vs_torch`` (final parameters after identical steps, or null).
+``forward`` : list of rows
+    ``sizes``, ``batch``, ``dtype``, ``contender``, ``ms_per_call`` (median),
+    ``ms_min``, ``ms_max``, ``runs``, ``calls_per_run``, ``gflops``,
+    ``fraction_of_matmul_peak``, ``ratio_vs_torch`` (throughput relative to PyTorch
+    inference, or null), ``max_abs_diff_vs_torch`` (outputs, or null).
 ``symbolic`` : list of rows
     ``method``, ``depth``, ``sizes``, ``status`` ("ok", "timeout", "error",
     "skipped"), ``seconds`` (or null), ``partials_checked``, ``all_equal``, ``note``.
@@ -108,7 +113,7 @@ import nnmath as nm  # noqa: E402
 from nnmath.training.buffered import BatchedTrainer  # noqa: E402
 
 Row = dict[str, Any]
-SECTIONS = ("higham", "batched", "symbolic", "site")
+SECTIONS = ("higham", "batched", "forward", "symbolic", "site")
 MATMUL_SIZE = 2048
 DEFAULT_OUT = ROOT / "scripts" / "results" / "latest.json"
 PAUSE = 0.25  # seconds between two contenders' runs
@@ -408,6 +413,7 @@ def bench_higham(steps: int, long_steps: int, rounds: int, use_torch: bool) -> l
 
 LABELS = {
     "nnmath": "nnmath.batched",
+    "user_loop": "net.gradient + in-place update",
     "torch": "PyTorch autograd",
     "general": "nnmath general NumPy path",
     "np_products": "NumPy products only (floor)",
@@ -438,6 +444,19 @@ class _BatchedCase:
 
         def step(i: int) -> None:
             trainer.step(X[i % n], Y[i % n], eta)
+
+        return step, net.get_params
+
+    def user_loop(self) -> tuple[Callable[[int], None], Callable[[], np.ndarray]]:
+        """A user's own loop on the public API: ``net.gradient``, then ``W -= η dW``."""
+        net = self.net0.copy()
+        X, Y, eta, n = self.X, self.Y, self.eta, len(self.X)
+
+        def step(i: int) -> None:
+            dW, db = net.gradient(X[i % n], Y[i % n])
+            for W, b, gW, gb in zip(net.weights, net.biases, dW, db, strict=True):
+                W -= eta * gW
+                b -= eta * gb
 
         return step, net.get_params
 
@@ -541,7 +560,8 @@ def bench_batched(
             arch = "-".join(map(str, sizes))
             n_steps = steps[arch] * (2 if case.dtype == np.float64 else 1)
             builders: dict[str, Callable[[], tuple[Callable[[int], None], Any]]] = {
-                "nnmath": case.nnmath
+                "nnmath": case.nnmath,
+                "user_loop": case.user_loop,
             }
             if use_torch:
                 builders["torch"] = case.torch_autograd
@@ -592,6 +612,118 @@ def bench_batched(
                         "fraction_of_matmul_peak": gflops / peaks[case.dtype.name],
                         "ratio_vs_torch": ratio,
                         "ratio_vs_torch_best": best_ratio,
+                        "max_abs_diff_vs_torch": diff,
+                    }
+                )
+    return rows
+
+
+# -- b2. the forward pass (inference) ---------------------------------------------------------
+
+FORWARD_LABELS = {
+    "nnmath": "net.forward",
+    "torch": "PyTorch inference (no_grad)",
+    "np_products": "NumPy products only (floor)",
+}
+
+
+def _forward_contenders(
+    case: _BatchedCase, use_torch: bool
+) -> dict[str, tuple[Callable[[int], None], Callable[[], np.ndarray] | None]]:
+    """``net.forward`` on the public API, PyTorch under ``no_grad``, and the bare products."""
+    net = case.net0.copy()
+    X, n = case.X, len(case.X)
+    out: dict[str, np.ndarray] = {}
+
+    def nnmath_step(i: int) -> None:
+        out["nnmath"] = net.forward(X[i % n])
+
+    contenders: dict[str, tuple[Callable[[int], None], Callable[[], np.ndarray] | None]] = {
+        "nnmath": (nnmath_step, lambda: out["nnmath"])
+    }
+    if use_torch:
+        Ws = [torch.from_numpy(w.copy()) for w in case.net0.weights]
+        bs = [torch.from_numpy(b.copy()) for b in case.net0.biases]
+        tX, last = [torch.from_numpy(x) for x in X], len(Ws) - 1
+
+        def torch_step(i: int) -> None:
+            with torch.no_grad():
+                a = tX[i % n]
+                for l, (W, b) in enumerate(zip(Ws, bs, strict=True)):
+                    z = torch.addmm(b, a, W.T)
+                    a = torch.sigmoid(z) if l < last else torch.softmax(z, dim=1)
+                out["torch"] = a.numpy()
+
+        contenders["torch"] = (torch_step, lambda: out["torch"])
+    acts, _, ws = case._product_operands()
+    zs = [np.empty((case.batch, w.shape[0]), case.dtype) for w in ws]
+
+    def products_step(i: int) -> None:
+        for l, w in enumerate(ws):
+            np.matmul(X[i % n] if l == 0 else acts[l], w.T, out=zs[l])
+
+    contenders["np_products"] = (products_step, None)
+    return contenders
+
+
+def bench_forward(
+    configs: list[tuple[list[int], int]],
+    dtypes: list[Any],
+    calls: dict[str, int],
+    rounds: int,
+    peaks: dict[str, float],
+    use_torch: bool,
+) -> list[Row]:
+    """Time one forward pass of a batch: ``Network.forward`` against PyTorch inference."""
+    rows: list[Row] = []
+    for sizes, batch in configs:
+        for dtype in dtypes:
+            case = _BatchedCase(sizes, batch, dtype)
+            arch = "-".join(map(str, sizes))
+            n_calls = calls[arch]
+            contenders = _forward_contenders(case, use_torch)
+            for step, _ in contenders.values():
+                step(0)  # warm up
+
+            def timed(step: Callable[[int], None], n_calls: int = n_calls) -> Callable[[], float]:
+                def run() -> float:
+                    t = time.perf_counter()
+                    for i in range(1, n_calls + 1):
+                        step(i)
+                    return (time.perf_counter() - t) / n_calls
+
+                return run
+
+            times = interleave({k: timed(s) for k, (s, _) in contenders.items()}, rounds)
+            for step, _ in contenders.values():
+                step(0)  # the same batch for every contender, to compare the outputs
+            flops = case.flops / 3  # one product per layer instead of three
+            torch_times = times.get("torch")
+            for key, secs in times.items():
+                med, lo, hi = stats(secs)
+                gflops = flops / med / 1e9
+                ratio = diff = None
+                if torch_times is not None:
+                    ratio = float(np.median(np.array(torch_times) / np.array(secs)))
+                    output = contenders[key][1]
+                    if key not in ("torch",) and output is not None:
+                        theirs = contenders["torch"][1]
+                        assert theirs is not None
+                        diff = float(np.max(np.abs(output() - theirs())))
+                rows.append(
+                    {
+                        "sizes": arch,
+                        "batch": batch,
+                        "dtype": case.dtype.name,
+                        "contender": FORWARD_LABELS[key],
+                        "ms_per_call": med * 1e3,
+                        "ms_min": lo * 1e3,
+                        "ms_max": hi * 1e3,
+                        "runs": len(secs),
+                        "calls_per_run": n_calls,
+                        "gflops": gflops,
+                        "fraction_of_matmul_peak": gflops / peaks[case.dtype.name],
+                        "ratio_vs_torch": ratio,
                         "max_abs_diff_vs_torch": diff,
                     }
                 )
@@ -764,6 +896,18 @@ def bench_site(timeout: float) -> tuple[list[Row], list[str]]:
 # -- targets ----------------------------------------------------------------------------------
 
 
+def _ratio_target(add: Callable[..., None], name: str, goal: float, row: Row | None) -> None:
+    """A throughput target against PyTorch, with the fraction of NumPy's product rate."""
+    ratio = None if row is None else row["ratio_vs_torch"]
+    if row is None or ratio is None:
+        add(name, f"≥ {goal}×", None, None, "PyTorch not measured")
+        return
+    note = f"{row['fraction_of_matmul_peak']:.0%} of NumPy's matrix-product rate"
+    if ratio < goal:
+        note = f"gap: {goal / ratio:.2f}× too slow; " + note
+    add(name, f"≥ {goal}×", round(ratio, 3), ratio >= goal, note)
+
+
 def targets(results: dict[str, Any]) -> list[Row]:
     """Each target with its goal, the measured value and whether it is met (None: not assessed)."""
     out: list[Row] = []
@@ -827,6 +971,15 @@ def targets(results: dict[str, Any]) -> list[Row]:
                 f"{theirs['ms_per_step'] / floor['ms_per_step']:.2f}×)"
             )
         add(name, f"≥ {goal}×", round(ratio, 3), ratio >= goal, note)
+    for arch, goal in (("784-512-512-10", 1.0), ("64-256-256-10", 0.9)) if batched else ():
+        name = f"net.gradient user loop {arch} float32 vs PyTorch autograd"
+        row = find(batched, sizes=arch, dtype="float32", contender=LABELS["user_loop"])
+        _ratio_target(add, name, goal, row)
+    forward = results.get("forward") or []
+    for arch in ("784-512-512-10", "64-256-256-10") if forward else ():
+        name = f"net.forward {arch} float32 vs PyTorch inference (no_grad)"
+        row = find(forward, sizes=arch, dtype="float32", contender=FORWARD_LABELS["nnmath"])
+        _ratio_target(add, name, 1.0, row)
     for r in results["site"]:
         ok = r["status"] == "ok"
         met = (r["seconds"] < r["target_seconds"]) if ok else None
@@ -924,6 +1077,16 @@ def main(argv: list[str] | None = None) -> int:
             configs, [np.float32, np.float64], batch_steps, rounds, peaks, use_torch
         )
         say(bench_report.text(bench_report.batched_table(results)))
+        say()
+    results["forward"] = []
+    if "forward" in sections:
+        configs = [([64, 256, 256, 10], 256), ([784, 512, 512, 10], 512)]
+        forward_calls = {"64-256-256-10": 3 if quick else 300, "784-512-512-10": 3 if quick else 40}
+        rounds = repeats if quick else 2 * repeats + 1
+        results["forward"] = bench_forward(
+            configs, [np.float32, np.float64], forward_calls, rounds, peaks, use_torch
+        )
+        say(bench_report.text(bench_report.forward_table(results)))
         say()
     results["symbolic"] = []
     if "symbolic" in sections:

@@ -155,6 +155,25 @@ def batched_table(results: dict[str, Any]) -> Table:
     )
 
 
+def forward_table(results: dict[str, Any]) -> Table:
+    size = results["matmul"][0]["size"] if results.get("matmul") else "?"
+    return Table(
+        "forward",
+        "b2. One forward pass of a batch (inference), sigmoid hidden, softmax output",
+        ["sizes", "batch", "dtype", "contender", "ms/call", "min", "max", "GFLOP/s",
+         "of peak", "÷ PyTorch", "max |Δŷ|"],
+        _rows(
+            results,
+            "forward",
+            ["sizes", "batch", "dtype", "contender", "ms_per_call", "ms_min", "ms_max",
+             "gflops", "fraction_of_matmul_peak", "ratio_vs_torch", "max_abs_diff_vs_torch"],
+        ),
+        "÷ PyTorch: throughput relative to PyTorch under torch.no_grad (> 1 is faster), the "
+        "median of the rounds' ratios; max |Δŷ|: largest difference of the outputs; of peak: "
+        f"the fraction of NumPy's best {size}² matrix-product rate.",
+    )  # fmt: skip
+
+
 def symbolic_table(results: dict[str, Any]) -> Table:
     return Table(
         "symbolic",
@@ -223,6 +242,7 @@ TABLES: list[Callable[[dict[str, Any]], Table]] = [
     matmul_table,
     higham_table,
     batched_table,
+    forward_table,
     symbolic_table,
     site_table,
     targets_table,

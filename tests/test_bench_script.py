@@ -27,7 +27,8 @@ def test_quick_run_writes_the_documented_json(tmp_path):
     assert "Targets" in proc.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == 1
-    expected = {"machine", "date", "settings", "matmul", "higham_sgd", "batched", "symbolic"}
+    expected = {"machine", "date", "settings", "matmul", "higham_sgd", "batched", "forward"}
+    expected |= {"symbolic"}
     assert expected | {"site", "targets"} <= set(data)
     for key in ("cpu", "cores", "python", "numpy", "sympy", "torch", "blas"):
         assert key in data["machine"]
@@ -43,6 +44,16 @@ def test_quick_run_writes_the_documented_json(tmp_path):
     }
     for row in data["batched"]:
         assert row["ms_per_step"] > 0 and row["fraction_of_matmul_peak"] > 0
+    assert "net.gradient + in-place update" in contenders
+    # The forward pass: net.forward and the bare products, both configurations and dtypes.
+    assert {(r["sizes"], r["dtype"], r["contender"]) for r in data["forward"]} == {
+        (s, d, c)
+        for s in ("64-256-256-10", "784-512-512-10")
+        for d in ("float32", "float64")
+        for c in ("net.forward", "NumPy products only (floor)")
+    }
+    for row in data["forward"]:
+        assert row["ms_per_call"] > 0 and row["ratio_vs_torch"] is None
     # The Higham trajectories of every contender agree with nnmath.sgd.
     diffs = [r["max_abs_diff"] for r in data["higham_sgd"] if r["max_abs_diff"] is not None]
     assert diffs and max(diffs) <= 1e-10

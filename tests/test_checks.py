@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import time
 from typing import Any
 
 import numpy as np
@@ -81,13 +80,11 @@ def test_get_check_errors() -> None:
         get_check(3)  # type: ignore[arg-type]
 
 
-def test_run_all_is_fast_and_passes() -> None:
-    start = time.perf_counter()
+def test_run_all_passes() -> None:
+    # How long the registry takes is measured by scripts/bench.py, not asserted here.
     results = run_all()
-    elapsed = time.perf_counter() - start
     assert [c.name for c, _ in results] == CHECK_NAMES
     assert all(r.passed for _, r in results), [(c.name, r.detail) for c, r in results]
-    assert elapsed < 30
 
 
 def test_relative_error() -> None:

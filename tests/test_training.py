@@ -158,3 +158,17 @@ def test_old_import_paths_still_give_the_moved_objects():
     assert nnmath.batched.BatchedTrainer is buffered.BatchedTrainer
     assert nnmath.batched.run is buffered.run
     assert nm.training.sgd is nm.sgd and nm.training.gradient_descent is nm.gradient_descent
+
+
+def test_engine_names_the_module_a_loop_runs_on():
+    small, large = nm.Network([2, 2, 3, 2]), nm.Network([784, 30, 10])
+    assert nm.training.engine(small) == "nnmath.training.generated"
+    assert nm.training.engine(small, "gradient_descent") == "nnmath.training.buffered"
+    assert nm.training.engine(large) == "nnmath.training.buffered"
+    assert nm.training.engine(nm.Network([2, 2, 3, 2], dtype=np.float32)) == (
+        "nnmath.training.buffered"
+    )
+    with pytest.raises(ValueError, match="loop must be 'sgd' or 'gradient_descent', got 'adam'"):
+        nm.training.engine(small, "adam")
+    with pytest.raises(TypeError, match=r"net must be an nnmath\.Network, got list"):
+        nm.training.engine([2, 2, 3, 2])

@@ -17,16 +17,17 @@
 :func:`sgd` runs a float64 network of at most
 :data:`~nnmath.training.generated.MAX_PARAMS` parameters on the generated code and every other
 network on the buffered engine; :func:`gradient_descent` always runs the buffered engine. Both
-are tested against :func:`run_reference`.
+are tested against :func:`run_reference`; :func:`engine` says which engine a call uses.
 """
 
-from nnmath.training.loops import gradient_descent, sgd
+from nnmath.training.loops import engine, gradient_descent, sgd
 from nnmath.training.reference import run_reference
 from nnmath.training.schedule import History, Schedule, minibatches, record_points
 
 __all__ = [
     "History",
     "Schedule",
+    "engine",
     "gradient_descent",
     "minibatches",
     "record_points",

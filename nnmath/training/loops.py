@@ -16,7 +16,50 @@ from nnmath.network import Network
 from nnmath.training import buffered, generated
 from nnmath.training.schedule import History, Schedule, check_run, minibatches
 
-__all__ = ["gradient_descent", "sgd"]
+__all__ = ["engine", "gradient_descent", "sgd"]
+
+
+def engine(net: Network, loop: str = "sgd") -> str:
+    """The module whose engine a public loop runs for ``net``.
+
+    Parameters
+    ----------
+    net : Network
+    loop : {"sgd", "gradient_descent"}
+        The public loop asked about.
+
+    Returns
+    -------
+    str
+        ``"nnmath.training.generated"`` (straight-line code, used by :func:`sgd`
+        for float64 networks of at most
+        :data:`~nnmath.training.generated.MAX_PARAMS` parameters) or
+        ``"nnmath.training.buffered"`` (every other case).
+
+    Raises
+    ------
+    TypeError
+        If ``net`` is not a :class:`~nnmath.Network`.
+    ValueError
+        If ``loop`` is not one of the two names.
+
+    Examples
+    --------
+    >>> import nnmath as nm
+    >>> nm.training.engine(nm.Network([2, 2, 3, 2]))
+    'nnmath.training.generated'
+    >>> nm.training.engine(nm.Network([2, 2, 3, 2]), "gradient_descent")
+    'nnmath.training.buffered'
+    >>> nm.training.engine(nm.Network([784, 30, 10]))
+    'nnmath.training.buffered'
+    """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be an nnmath.Network, got {type(net).__name__}")
+    if loop not in ("sgd", "gradient_descent"):
+        raise ValueError(f"loop must be 'sgd' or 'gradient_descent', got {loop!r}")
+    if loop == "sgd" and generated.supports(net):
+        return generated.__name__
+    return buffered.__name__
 
 
 def sgd(
@@ -66,6 +109,17 @@ def sgd(
     TypeError, ValueError
         For invalid data, a non-positive learning rate or step count, or a
         negative seed.
+
+    Examples
+    --------
+    Higham & Higham's network and data, a thousand single-sample steps:
+
+    >>> import nnmath as nm
+    >>> X, Y = nm.datasets.higham()
+    >>> net = nm.Network([2, 2, 3, 2], seed=5000)
+    >>> history = nm.sgd(net, X, Y, learning_rate=0.05, steps=1000, seed=0)
+    >>> int(history.steps[-1]), bool(history.final_cost < history.cost[0])
+    (1000, True)
     """
     if generated.supports(net):
         # Small float64 networks: generated straight-line code, same trajectory.
@@ -126,6 +180,23 @@ def gradient_descent(
     ------
     TypeError, ValueError
         As for :func:`sgd`, or for a non-positive ``batch_size``.
+
+    Examples
+    --------
+    A hundred mini-batch steps of five rows each on Higham & Higham's data:
+
+    >>> import nnmath as nm
+    >>> X, Y = nm.datasets.higham()
+    >>> net = nm.Network([2, 2, 3, 2], seed=5000)
+    >>> history = nm.gradient_descent(
+    ...     net, X, Y, learning_rate=0.5, steps=100, batch_size=5, seed=0
+    ... )
+    >>> int(history.steps[-1]), bool(history.final_cost < history.cost[0])
+    (100, True)
+    >>> nm.gradient_descent(net, X, Y, learning_rate=-1.0, steps=10)
+    Traceback (most recent call last):
+    ...
+    ValueError: learning_rate must be a positive finite number, got -1.0
     """
     check_run(learning_rate, steps, seed, record)
     Xa, Ya = net.check_data(X, Y)
