@@ -27,6 +27,7 @@ from nnmath.symbolic import Formula, derive, names, verify_backprop, worked_exam
 
 __all__ = [
     "CHECKS",
+    "KINDS",
     "METHODS",
     "Check",
     "CheckResult",
@@ -39,10 +40,30 @@ __all__ = [
 #: The allowed values of :attr:`Check.method`.
 METHODS: tuple[str, ...] = (
     "SymPy proof",
+    "SymPy proof on concrete sizes",
     "lambdified comparison",
     "finite differences",
+    "numerical example",
     "exact arithmetic",
 )
+
+#: The kind of each method (:attr:`Check.kind`), in the words of
+#: :data:`nnmath.symbolic.STEP_CHECK_KINDS`: proved for all values, proved on concrete sizes,
+#: compared on numbers, or exact rational arithmetic.
+KINDS: dict[str, str] = {
+    "SymPy proof": "SymPy proof",
+    "SymPy proof on concrete sizes": "sizes 1..n",
+    "lambdified comparison": "numerical",
+    "finite differences": "numerical",
+    "numerical example": "numerical",
+    "exact arithmetic": "exact arithmetic",
+}
+
+#: The method a step check of each kind reports.
+_STEP_METHODS = {
+    kind: method for method, kind in KINDS.items() if method != "lambdified comparison"
+}
+_STEP_METHODS["numerical"] = "numerical example"
 
 KERNEL_TOLERANCE = 1e-12
 BACKPROP_TOLERANCE = 1e-10
@@ -106,6 +127,18 @@ class Check:
     tolerance: str
     run: Callable[[], CheckResult]
     statement_math: str = ""
+
+    @property
+    def kind(self) -> str:
+        """How strong the check is: one of :data:`nnmath.symbolic.STEP_CHECK_KINDS`."""
+        return KINDS[self.method]
+
+    @property
+    def step(self) -> str | None:
+        """The label of the derivation step this check verifies, or None."""
+        if self.derivation is None or not self.name.startswith("step-"):
+            return None
+        return next((s.label for s in derive(self.derivation).steps if s.check == self.name), None)
 
     @property
     def display_statement(self) -> str:
@@ -290,6 +323,38 @@ def _proof_checks() -> list[Check]:
             )
         )
     return out
+
+
+def _step_checks() -> list[Check]:
+    """One check per checked step of every derivation, named by the step."""
+    out = []
+    for name in names():
+        derivation = derive(name)
+        for step in derivation.checked_steps:
+            assert step.verification is not None and step.check is not None
+            why = step.explanation or "follows from the steps before"
+            sentence = f"{derivation.title}, step “{step.label}”: {why}"
+            method = _STEP_METHODS[step.verification.kind]
+            out.append(
+                Check(
+                    name=step.check,
+                    statement=plain_text(sentence),
+                    derivation=name,
+                    method=method,
+                    tolerance=_STEP_TOLERANCE[step.verification.kind],
+                    run=_timed(step.verification.run),
+                    statement_math=sentence if "$" in sentence else "",
+                )
+            )
+    return out
+
+
+_STEP_TOLERANCE = {
+    "SymPy proof": "exact (the difference simplifies to 0)",
+    "sizes 1..n": "exact, for each size tried",
+    "numerical": "as the detail states",
+    "exact arithmetic": "exact (rational numbers)",
+}
 
 
 def _layerwise_10() -> tuple[bool, str]:
@@ -591,7 +656,7 @@ def _worked_example() -> tuple[bool, str]:
 
 def _build() -> tuple[Check, ...]:
     rel = f"relative error < {KERNEL_TOLERANCE:.0e} (max-norm per sample)"
-    checks = _proof_checks()
+    checks = _proof_checks() + _step_checks()
     checks += [
         Check(
             "backprop-layerwise-10-layers",

@@ -70,8 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     derive.add_argument("name", nargs="?", help="derivation name (see --list)")
     derive.add_argument("--list", action="store_true", help="list the derivations")
     derive.add_argument("--latex", action="store_true", help="print LaTeX instead of text")
+    derive.add_argument(
+        "--json", action="store_true", help="print the derivation and its steps as one JSON object"
+    )
 
-    sub.add_parser("check", help="run every symbolic and numerical check")
+    check = sub.add_parser("check", help="run every symbolic and numerical check")
+    check.add_argument(
+        "--json", action="store_true", help="print a JSON list: each check's name, status and kind"
+    )
 
     train = sub.add_parser("train", help="train the 2-2-3-2 network on a land data set")
     train.add_argument("dataset", choices=sorted(TRAIN_DATASETS), help="data set")
@@ -105,13 +111,40 @@ def _cmd_derive(args: argparse.Namespace) -> int:
             print(f"{name:24s} {symbolic.derive(name).title}")
         return 0
     derivation = symbolic.derive(args.name)
+    if args.json:
+        print(json.dumps(_derivation_json(derivation), indent=1, ensure_ascii=False))
+        return 0
     print(derivation.title)
     for i, step in enumerate(derivation.steps, 1):
         body = step.latex if args.latex else _pretty(step.expr)
-        print(f"\n{i}. {step.label}\n{_indent(body)}")
+        why = f"   ({step.explanation})" if step.explanation else ""
+        print(f"\n{i}. {step.label}{why}\n{_indent(body)}")
     result = derivation.result_latex if args.latex else _pretty(derivation.result)
     print(f"\nResult:\n{_indent(result)}")
     return 0
+
+
+def _derivation_json(derivation: object) -> dict[str, object]:
+    """A derivation as the JSON object ``derive NAME --json`` prints."""
+    from nnmath import symbolic
+
+    assert isinstance(derivation, symbolic.Derivation)
+    return {
+        "name": derivation.name,
+        "title": derivation.title,
+        "summary": derivation.summary,
+        "result_latex": derivation.result_latex,
+        "steps": [
+            {
+                "label": step.label,
+                "latex": step.latex,
+                "justification": step.explanation,
+                "check": step.check,
+                "kind": None if step.verification is None else step.verification.kind,
+            }
+            for step in derivation.steps
+        ],
+    }
 
 
 def _pretty(expr: object) -> str:
@@ -124,9 +157,26 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.splitlines())
 
 
-def _cmd_check(_: argparse.Namespace) -> int:
+def _cmd_check(args: argparse.Namespace) -> int:
     from nnmath import checks
 
+    if args.json:
+        records = [
+            {
+                "name": check.name,
+                "status": "pass" if result.passed else "fail",
+                "kind": check.kind,
+                "method": check.method,
+                "derivation": check.derivation,
+                "step": check.step,
+                "statement": check.statement,
+                "detail": result.detail,
+                "seconds": round(result.seconds, 4),
+            }
+            for check, result in checks.run_all()
+        ]
+        print(json.dumps(records, indent=1, ensure_ascii=False))
+        return 0 if all(r["status"] == "pass" for r in records) else 1
     rows = []
     failed = 0
     for check, result in checks.run_all():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from typing import Any
 
@@ -44,7 +45,14 @@ def test_fields_are_well_formed() -> None:
 
 
 def test_every_method_and_derivation_is_covered() -> None:
-    assert {c.method for c in CHECKS} == set(METHODS)
+    used = {c.method for c in CHECKS}
+    assert used <= set(METHODS)
+    assert {
+        "SymPy proof",
+        "lambdified comparison",
+        "finite differences",
+        "exact arithmetic",
+    } <= used
     proved = {c.derivation for c in CHECKS if c.method == "SymPy proof"}
     assert proved == set(names())
     for required in (
@@ -186,3 +194,19 @@ def test_failed_backprop_proof_fails_the_check(monkeypatch: pytest.MonkeyPatch) 
     # A wrong BP1 (missing σ′) must not be proved.
     monkeypatch.setattr(bp, "logistic_prime", lambda t: sympy.Integer(1))
     _fails("backprop-layerwise-10-layers")
+
+
+def test_check_json_lists_every_check_with_status_and_kind(capsys) -> None:
+    from nnmath.cli import main
+
+    code = main(["check", "--json"])
+    records = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert [r["name"] for r in records] == CHECK_NAMES
+    assert {r["status"] for r in records} == {"pass"}
+    assert {r["kind"] for r in records} <= {"SymPy proof", "sizes 1..n", "numerical",
+                                           "exact arithmetic"}  # fmt: skip
+    step_records = [r for r in records if r["step"] is not None]
+    for record in step_records:
+        step = next(s for s in derive(record["derivation"]).steps if s.label == record["step"])
+        assert step.check == record["name"] and step.verification.kind == record["kind"]

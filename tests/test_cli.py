@@ -60,3 +60,17 @@ def test_train_writes_figures(tmp_path, capsys):
     for name in names:
         text = (tmp_path / "figs" / name).read_text()
         assert text.lstrip().startswith("<?xml") and "<svg" in text
+
+
+def test_derive_json_prints_every_step_with_its_check(capsys):
+    from nnmath import symbolic
+
+    for name in symbolic.names():
+        assert main(["derive", name, "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        derivation = symbolic.derive(name)
+        assert data["name"] == name and data["title"] == derivation.title
+        assert [s["label"] for s in data["steps"]] == [s.label for s in derivation.steps]
+        for shown, step in zip(data["steps"], derivation.steps, strict=True):
+            assert {"latex", "justification", "check", "kind"} <= set(shown)
+            assert shown["latex"] == step.latex and shown["check"] == step.check

@@ -1,8 +1,10 @@
 r"""Symbolic derivations of the formulas on the site, made and proved with SymPy.
 
-Each derivation is a :class:`Derivation`: ordered steps with their LaTeX, a
-final result, the claims it proves (:meth:`Derivation.verify`), and the
-formulas that the numerical checks compare NumPy kernels with.
+Each derivation is a :class:`Derivation`: ordered steps with their LaTeX, each
+after the first with its justification and a :class:`StepCheck` that
+:mod:`nnmath.checks` runs under the step's check name, a final result, the
+claims it proves (:meth:`Derivation.verify`), and the formulas that the
+numerical checks compare NumPy kernels with.
 
 >>> from nnmath import symbolic
 >>> d = symbolic.derive("sigmoid")
@@ -13,11 +15,17 @@ formulas that the numerical checks compare NumPy kernels with.
 from nnmath.symbolic.backprop import BackpropReport, verify_backprop
 from nnmath.symbolic.chain_rule import worked_example
 from nnmath.symbolic.core import (
+    STEP_CHECK_KINDS,
     Claim,
     Derivation,
     Formula,
     Step,
+    StepCheck,
     differs_by_zero,
+    exactly,
+    numerically,
+    on_sizes,
+    proved,
     proves_zero,
     to_latex,
 )
@@ -25,14 +33,20 @@ from nnmath.symbolic.registry import REGISTRY, derive, names
 
 __all__ = [
     "REGISTRY",
+    "STEP_CHECK_KINDS",
     "BackpropReport",
     "Claim",
     "Derivation",
     "Formula",
     "Step",
+    "StepCheck",
     "derive",
     "differs_by_zero",
+    "exactly",
     "names",
+    "numerically",
+    "on_sizes",
+    "proved",
     "proves_zero",
     "to_latex",
     "verify_backprop",

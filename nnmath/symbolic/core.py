@@ -8,6 +8,8 @@ expression with its LaTeX, made by ``sympy.latex``), a final ``result``, the
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,14 +23,21 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 
 __all__ = [
+    "STEP_CHECK_KINDS",
     "Claim",
     "Derivation",
     "Formula",
     "Step",
+    "StepCheck",
     "differs_by_zero",
+    "exactly",
     "freeze",
     "make_step",
+    "numerically",
+    "on_sizes",
+    "proved",
     "proves_zero",
+    "step_check_name",
     "to_latex",
 ]
 
@@ -146,6 +155,118 @@ def differs_by_zero(lhs: Any, rhs: Any, reduction: Reduction = "auto") -> bool:
     return proves_zero(lhs - rhs, reduction)
 
 
+#: How a step can be checked: a SymPy proof of the step for all values; a SymPy proof
+#: on concrete sizes (an index-form identity checked for n = 1..4, say); a numerical check
+#: (a result SymPy cannot reach, such as a bound proved by induction, cited and then checked
+#: on examples); exact rational arithmetic (a worked example's numbers).
+STEP_CHECK_KINDS: tuple[str, ...] = ("SymPy proof", "sizes 1..n", "numerical", "exact arithmetic")
+
+
+@dataclass(frozen=True)
+class StepCheck:
+    """What checks that a step follows from the ones before it.
+
+    Build one with :func:`proved`, :func:`on_sizes`, :func:`numerically` or
+    :func:`exactly`; the check registry (:mod:`nnmath.checks`) runs it under the
+    step's check name.
+
+    Attributes
+    ----------
+    kind : str
+        One of :data:`STEP_CHECK_KINDS`.
+    run : callable
+        Takes no argument and returns ``(passed, detail)``; it does the
+        mathematics each time it runs.
+    """
+
+    kind: str
+    run: Callable[[], tuple[bool, str]]
+
+    def __post_init__(self) -> None:
+        if self.kind not in STEP_CHECK_KINDS:
+            raise ValueError(f"kind must be one of {STEP_CHECK_KINDS}, got {self.kind!r}")
+
+
+def proved(lhs: Any, rhs: Any, reduction: Reduction = "auto") -> StepCheck:
+    """A step SymPy proves for all values: ``lhs − rhs`` simplifies to 0.
+
+    Examples
+    --------
+    >>> x = sympy.Symbol("x")
+    >>> proved(sympy.Derivative(x**2, x), 2 * x).run()
+    (True, 'SymPy reduces the difference of the two sides to 0')
+    """
+
+    def run() -> tuple[bool, str]:
+        ok = differs_by_zero(lhs, rhs, reduction)
+        return ok, (
+            "SymPy reduces the difference of the two sides to 0"
+            if ok
+            else "SymPy did not reduce the difference to 0"
+        )
+
+    return StepCheck("SymPy proof", run)
+
+
+def on_sizes(
+    sides: Callable[[int], tuple[Any, Any]], sizes: Sequence[int] = (1, 2, 3, 4)
+) -> StepCheck:
+    """A step proved by SymPy for each concrete size ``n`` in ``sizes``.
+
+    Parameters
+    ----------
+    sides : callable
+        ``sides(n)`` returns the two sides ``(lhs, rhs)`` for size ``n``.
+    sizes : sequence of int
+        The sizes tried, e.g. ``(1, 2, 3, 4)``.
+
+    Examples
+    --------
+    >>> def sides(n):
+    ...     k = sympy.Symbol("k", integer=True)
+    ...     return sympy.Sum(k, (k, 1, n)), sympy.Rational(n * (n + 1), 2)
+    >>> on_sizes(sides, (1, 2, 3)).run()
+    (True, 'SymPy proves it for n = 1, 2, 3')
+    """
+    sizes = tuple(sizes)
+    if not sizes:
+        raise ValueError("sizes must not be empty")
+
+    def run() -> tuple[bool, str]:
+        failed = [n for n in sizes if not differs_by_zero(*sides(n))]
+        shown = ", ".join(map(str, sizes))
+        if failed:
+            return False, f"not proved for n = {', '.join(map(str, failed))} (of {shown})"
+        return True, f"SymPy proves it for n = {shown}"
+
+    return StepCheck("sizes 1..n", run)
+
+
+def numerically(run: Callable[[], tuple[bool, str]]) -> StepCheck:
+    """A step checked on numbers: ``run()`` returns ``(passed, detail)``.
+
+    For a result SymPy cannot reach (the step's justification cites the
+    argument); the detail says what was compared and how closely.
+    """
+    return StepCheck("numerical", run)
+
+
+def exactly(lhs: Any, rhs: Any) -> StepCheck:
+    """A step of exact rational arithmetic: ``lhs`` and ``rhs`` are equal numbers.
+
+    Examples
+    --------
+    >>> exactly(sympy.Rational(1, 2) + sympy.Rational(1, 3), sympy.Rational(5, 6)).run()
+    (True, 'the two sides are the same exact number')
+    """
+
+    def run() -> tuple[bool, str]:
+        ok = differs_by_zero(sympy.sympify(lhs), sympy.sympify(rhs))
+        return ok, "the two sides are the same exact number" if ok else "the numbers differ"
+
+    return StepCheck("exact arithmetic", run)
+
+
 @dataclass(frozen=True)
 class Step:
     """One displayed step of a derivation.
@@ -159,16 +280,35 @@ class Step:
     latex : str
         ``sympy.latex(expr)`` (via :func:`to_latex`), ready to be put inside ``$$ ... $$``.
     explanation : str
-        Optional plain-text sentence saying why the step holds.
+        Why the step follows from the ones before it ("chain rule", "substitute (2)", ...);
+        may hold ``$…$`` math. Empty for a starting point.
+    verification : StepCheck or None
+        What checks the step; None for a definition or starting point.
+    check : str or None
+        The name under which :mod:`nnmath.checks` runs ``verification``
+        (set by :func:`build` from the derivation and step names).
     """
 
     label: str
     expr: Any
     latex: str
     explanation: str = ""
+    verification: StepCheck | None = None
+    check: str | None = None
+
+    @property
+    def justification(self) -> str:
+        """Why the step follows (the same text as :attr:`explanation`)."""
+        return self.explanation
 
 
-def make_step(label: str, expr: Any, explanation: str = "", **latex_options: Any) -> Step:
+def make_step(
+    label: str,
+    expr: Any,
+    explanation: str = "",
+    check: StepCheck | None = None,
+    **latex_options: Any,
+) -> Step:
     """Build a :class:`Step`, producing its LaTeX with ``sympy.latex``.
 
     Parameters
@@ -178,7 +318,10 @@ def make_step(label: str, expr: Any, explanation: str = "", **latex_options: Any
     expr : sympy.Basic
         Expression or equation to show.
     explanation : str, optional
-        Plain-text sentence.
+        Why the step follows from the ones before it (``$…$`` for math).
+    check : StepCheck, optional
+        What checks it (:func:`proved`, :func:`on_sizes`, :func:`numerically`,
+        :func:`exactly`); None for a definition or starting point.
     **latex_options
         Passed to the LaTeX printer, as for ``sympy.latex`` (e.g. ``order="none"``
         keeps the order of factors).
@@ -186,16 +329,41 @@ def make_step(label: str, expr: Any, explanation: str = "", **latex_options: Any
     Raises
     ------
     TypeError
-        If ``label`` or ``explanation`` is not a string.
+        If ``label`` or ``explanation`` is not a string, or ``check`` is not a
+        :class:`StepCheck`.
     ValueError
         If ``expr`` is a bare truth value (an ``Eq`` that SymPy evaluated to
         True or False; build such steps with ``evaluate=False``).
+
+    Examples
+    --------
+    >>> x = sympy.Symbol("x")
+    >>> step = make_step("Differentiate", sympy.Eq(sympy.Derivative(x**2, x), 2 * x),
+    ...                  "power rule", check=proved(sympy.Derivative(x**2, x), 2 * x))
+    >>> print(step.latex)
+    \\frac{d}{d x} x^{2} = 2 x
+    >>> step.verification.kind
+    'SymPy proof'
     """
     if not isinstance(label, str) or not isinstance(explanation, str):
         raise TypeError("label and explanation must be strings")
+    if check is not None and not isinstance(check, StepCheck):
+        raise TypeError(f"check must be a StepCheck or None, got {type(check).__name__}")
     if isinstance(expr, (bool, sympy.logic.boolalg.BooleanAtom)):
         raise ValueError(f"step {label!r} shows a bare truth value; use Eq(..., evaluate=False)")
-    return Step(label, expr, to_latex(expr, **latex_options), explanation)
+    return Step(label, expr, to_latex(expr, **latex_options), explanation, check)
+
+
+def step_check_name(derivation: str, label: str) -> str:
+    """The check name of a derivation's step: ``step-<derivation>-<label as kebab-case>``.
+
+    Examples
+    --------
+    >>> step_check_name("sigmoid", "Solve σ = 1/(1 + u) for u")
+    'step-sigmoid-solve-1-1-u-for-u'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    return f"step-{derivation}-{slug or 'step'}"
 
 
 @dataclass(frozen=True)
@@ -322,6 +490,11 @@ class Derivation:
         """Prove every claim; return each with whether SymPy proved it."""
         return [(claim, claim.holds()) for claim in self.claims]
 
+    @property
+    def checked_steps(self) -> tuple[Step, ...]:
+        """The steps that carry a check (every step after the starting points)."""
+        return tuple(step for step in self.steps if step.verification is not None)
+
 
 def build(
     *,
@@ -343,9 +516,17 @@ def build(
     ValueError
         If there are no steps or no claims.
     """
-    step_tuple = tuple(steps)
+    step_tuple = tuple(
+        dataclasses.replace(step, check=step.check or step_check_name(name, step.label))
+        if step.verification is not None
+        else step
+        for step in steps
+    )
     if not step_tuple or not claims:
         raise ValueError(f"derivation {name!r} needs at least one step and one claim")
+    checked_names = [step.check for step in step_tuple if step.check is not None]
+    if len(set(checked_names)) != len(checked_names):
+        raise ValueError(f"derivation {name!r}: two checked steps share a label")
     return Derivation(
         name=name,
         title=title,
