@@ -277,6 +277,24 @@ _PLAIN = (
     (r"\cdot", "·"),
     (r"\times", "×"),
     (r"\,", " "),
+    (r"\dots", "…"),
+    (r"\left", ""),
+    (r"\right", ""),
+    (r"\odot", "⊙"),
+    (r"\nabla", "∇"),
+    (r"\|", "‖"),
+    (r"\boldsymbol\delta", "δ"),
+    (r"\delta", "δ"),
+    (r"\lambda", "λ"),
+    (r"\gamma", "γ"),
+    (r"\tfrac12", "½"),
+    (r"\sum", "Σ"),
+    (r"\prod", "Π"),
+    (r"\le", "≤"),
+    (r"\ge", "≥"),
+    (r"\ne", "≠"),
+    (r"\infty", "∞"),
+    (r"\mathcal N", "N"),
 )
 
 
@@ -293,9 +311,14 @@ def plain_text(tex: str) -> str:
     >>> plain_text(r"The gradient is $\\mathbf{p} - \\mathbf{y}$")
     'The gradient is p − y'
     """
-    text = re.sub(r"\\mathbf\{([^{}]*)\}", r"\1", tex)
+    text = re.sub(r"\\(?:mathbf|text|operatorname)\{([^{}]*)\}", r"\1", tex)
+    text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"\1/\2", text)
     for command, plain in _PLAIN:
-        text = text.replace(command, plain)
+        # A command that ends in a letter must not be the start of a longer one (\le, \left).
+        end = "(?![A-Za-z])" if command[-1].isalpha() else ""
+        text = re.sub(re.escape(command) + end, plain.replace("\\", "\\\\"), text)
+    text = re.sub(r"\\([A-Za-z]+)", r"\1", text)  # any other command: its name (\cos → cos)
+    text = text.replace("{", "").replace("}", "")
     math = re.compile(r"\$([^$]*)\$")
     return math.sub(lambda m: m.group(1).replace(" - ", " − ").replace("-", "−"), text)
 

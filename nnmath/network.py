@@ -354,11 +354,26 @@ class Network:
     def predict(self, X: ArrayLike) -> NDArray[np.intp]:
         """Predicted class of each row: the index of the largest output.
 
+        A network with a single output predicts class 1 where ``F(x) ≥ 1/2`` and
+        class 0 elsewhere.
+
         Returns
         -------
         ndarray of int, shape (n,)
+
+        Examples
+        --------
+        >>> import nnmath as nm
+        >>> net = nm.Network([2, 1], seed=0)
+        >>> net.weights[0][...] = [[1.0, 1.0]]
+        >>> net.biases[0][...] = [-1.5]
+        >>> net.predict([[0, 0], [1, 1]]).tolist()  # an AND gate
+        [0, 1]
         """
-        labels: NDArray[np.intp] = np.argmax(self.forward(X), axis=1)
+        out = self.forward(X)
+        if out.shape[1] == 1:
+            return (out[:, 0] >= 0.5).astype(np.intp)
+        labels: NDArray[np.intp] = np.argmax(out, axis=1)
         return labels
 
     def accuracy(self, X: ArrayLike, Y: ArrayLike) -> float:

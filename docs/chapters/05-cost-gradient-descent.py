@@ -164,6 +164,22 @@ assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
 # network's weight matrices and bias vectors in place is shown on the
 # [performance page](../performance.py#one-gradient-step).)
 #
+# ### Why the negative gradient?
+#
+# "Fastest" and "decreases" are claims, and both follow from the dot product of
+# [chapter 1](01-vectors-perceptron.py). Move the parameters a little along a direction of length
+# 1; the slope of the cost in that direction is the *directional derivative*. The derivation
+# computes it, finds the direction where it is most negative, and shows that a short step that
+# way lowers the cost:
+
+# %%
+nb.derivation("steepest-descent")
+
+# %% [markdown]
+# The last two steps are also why the learning rate must be small enough: the first-order term
+# promises a decrease of about $\eta\|\nabla C\|^2$, and only the $O(\eta^2)$ rest, which
+# grows with $\eta$, can spoil it.
+#
 # To *see* what the learning rate does we need a cost of only two parameters, so that it can be
 # drawn as a contour map. The figure uses a quadratic bowl,
 # $C(\mathbf{w}) = \tfrac12(\mathbf{w} - \mathbf{w}^*)^\mathsf{T} H (\mathbf{w} - \mathbf{w}^*)$,

@@ -241,7 +241,7 @@ nb.Html(
 # `n`. The tabs show the equations next to the method that computed every gradient on this site.
 
 # %% tags=["hide-input"]
-equations = [s for s in d.steps if s.label.startswith("BP") and "entry" not in s.label]
+equations = [s for s in d.steps if s.label.startswith("BP") and " as " in s.label]
 nb.tabs(
     {
         "Math": nb.math(
@@ -299,6 +299,144 @@ nb.checked(
     "symbolic-backprop",
     "backprop-layerwise-10-layers",
 )
+
+# %% [markdown]
+# ## Deep networks: the vanishing gradient
+#
+# BP2 passes the error down one layer at a time, and each layer multiplies it by its weights and
+# by $\sigma'$. Follow that through a chain with one neuron per layer and the factors pile up.
+# How large can each factor $\sigma'$ be? The derivation answers it and bounds the product:
+
+# %%
+nb.derivation("vanishing-gradient")
+
+# %% [markdown]
+# The bound is about one neuron per layer; real layers mix many. So we measure. Take a network
+# with ten weight layers (8 inputs, nine hidden layers of 16 sigmoid neurons, one sigmoid
+# output), 100 random inputs with random targets, and record the size $\|\boldsymbol\delta^l\|$
+# of each layer's error. BP3 gives a way to read it off without new code: for a single sample
+# the gradient of the biases *is* the error, $\partial C/\partial\mathbf{b}^l =
+# \boldsymbol\delta^l$.
+
+# %%
+sizes = [8] + [16] * 9 + [1]
+rng = np.random.default_rng(0)
+X_deep = rng.standard_normal((100, sizes[0]))
+Y_deep = rng.random((100, 1))
+
+
+def error_norms(net):
+    """‖δ^l‖ for l = 1..L: the geometric mean over the samples of ‖∂C/∂b^l‖ (BP3)."""
+    norms = []
+    for x, y in zip(X_deep, Y_deep, strict=True):
+        _, db = net.gradient(x[np.newaxis], y[np.newaxis])
+        norms.append([np.linalg.norm(g) for g in db])
+    return np.exp(np.log(norms).mean(axis=0))
+
+
+def deep_network(hidden, scale):
+    """Weights and biases drawn from N(0, 1), then scaled: "0.5" as in chapter 5, or a
+    per-layer scale from the number of inputs of each neuron (biases then start at 0)."""
+    net = nm.Network(sizes, hidden=hidden, output="sigmoid", seed=0, init_scale=1.0)
+    for W, b in zip(net.weights, net.biases, strict=True):
+        fan_in = W.shape[1]
+        factor = {"0.5": 0.5, "1/√fan-in": 1 / np.sqrt(fan_in), "√(2/fan-in)": np.sqrt(2 / fan_in)}
+        W *= factor[scale]
+        b *= 0.5 if scale == "0.5" else 0.0
+    return net
+
+
+sigmoid_norms = error_norms(deep_network("sigmoid", "0.5"))
+for layer, norm in enumerate(sigmoid_norms, start=1):
+    print(f"layer {layer:2d}: ‖δ‖ = {norm:.2e}")
+
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+shrink = sigmoid_norms[0] / sigmoid_norms[-1]
+assert shrink < 1e-2 and np.all(np.diff(sigmoid_norms[:-1]) > 0), sigmoid_norms
+nb.Html(
+    f"<p>From the output down to the first layer the error shrinks by a factor of "
+    f"{1 / shrink:,.0f}. The gradients of the first layers' weights (BP4) shrink with it: "
+    "gradient descent barely moves them, and the first layers learn far more slowly than the "
+    "last. This is the <strong>vanishing gradient</strong>, the main reason deep sigmoid "
+    "networks were hard to train.</p>"
+)
+
+# %% [markdown]
+# ## Other activations: tanh and the ReLU
+#
+# The remedy starts with the activation. The hyperbolic tangent is a sigmoid stretched to the
+# range $(-1, 1)$, and its slope reaches 1:
+
+# %%
+nb.derivation("tanh")
+
+# %% [markdown]
+# The rectified linear unit (ReLU) $\max(0, x)$ is simpler still: its slope is 1 wherever it is
+# active, so BP2 passes the error through an active neuron unchanged except for the weights.
+
+# %%
+nb.derivation("relu")
+
+# %% [markdown]
+# The weights matter as much as the activation: the factor per layer is a weight times a slope.
+# We repeat the measurement for each activation and three scales of the initial weights: the
+# $0.5 \cdot \mathcal N(0, 1)$ of chapter 5, $1/\sqrt{\text{fan-in}}$ (a neuron with $n$
+# inputs gets weights of standard deviation $1/\sqrt n$, so that its weighted input keeps the
+# spread of its inputs), and $\sqrt{2/\text{fan-in}}$, which makes up for the ReLU setting half
+# of its inputs to zero. The table gives $\|\boldsymbol\delta^1\| / \|\boldsymbol\delta^{10}\|$:
+# below 1 the error vanishes on its way down, above 1 it grows.
+
+# %%
+scales = ["0.5", "1/√fan-in", "√(2/fan-in)"]
+activations = ["sigmoid", "tanh", "relu"]
+norms = {(h, s): error_norms(deep_network(h, s)) for h in activations for s in scales}
+ratio = {key: value[0] / value[-1] for key, value in norms.items()}
+nb.table(
+    [[h] + [f"{ratio[h, s]:.2g}" for s in scales] for h in activations],
+    header=["hidden activation", *(f"weights × {s}" for s in scales)],
+)
+
+# %% tags=["hide-input"]
+# The text below states these outcomes; the build fails if they change.
+relu_output_error = norms["relu", "0.5"][-1]
+assert all(ratio["sigmoid", s] < 1e-2 for s in scales), ratio
+assert 0.2 < ratio["tanh", "√(2/fan-in)"] < 5 and 0.2 < ratio["relu", "√(2/fan-in)"] < 5, ratio
+assert ratio["relu", "1/√fan-in"] < 0.1 and relu_output_error < 1e-4 * norms["tanh", "0.5"][-1]
+nb.Html(
+    "<p>The sigmoid loses the error whatever the scale: a factor of at most 1/4 per layer "
+    "cannot be made up by weights that are not large. With tanh or the ReLU and the "
+    "√(2/fan-in) scale the error reaches the first layer at about the size it has at the "
+    f"output ({ratio['tanh', '√(2/fan-in)']:.2f} and {ratio['relu', '√(2/fan-in)']:.2f}). "
+    "The scale matters: with 1/√fan-in the ReLU network still loses a factor "
+    f"{1 / ratio['relu', '1/√fan-in']:.0f}, and with the large scale 0.5 its activations grow "
+    "from layer to layer until the sigmoid output saturates: its output error is only "
+    f"{relu_output_error:.1e}, and nothing useful reaches any layer.</p>"
+)
+
+# %% tags=["hide-input"]
+with matplotlib.rc_context(plotting.STYLE):
+    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
+    axes = fig.subplots(1, 2, sharey=True)
+    colours = {"sigmoid": plotting.VERMILLION, "tanh": plotting.BLUE, "relu": plotting.GREY}
+    layers = np.arange(1, len(sizes))
+    for ax, scale in zip(axes, ["0.5", "√(2/fan-in)"], strict=True):
+        for h in activations:
+            values = norms[h, scale] / norms[h, scale][-1]
+            ax.plot(layers, values, marker="o", markersize=3, color=colours[h], label=h)
+        ax.set_yscale("log")
+        ax.set_xlabel("layer l")
+        ax.set_title(f"weights × {scale}")
+        ax.grid(True, which="major")
+    axes[0].set_ylabel("‖δˡ‖ / ‖δ¹⁰‖")
+    axes[1].legend(loc="lower right")
+fig
+
+# %% [markdown]
+# *Figure: the size of each layer's error relative to the output layer's, for a ten-layer
+# network with sigmoid, tanh or ReLU hidden layers, at two scales of the initial weights (log
+# scale). The sigmoid's error falls steadily towards the first layer; with tanh and the ReLU at
+# the √(2/fan-in) scale it stays within a small factor.*
 
 # %% [markdown]
 # ## Why the proof goes layer by layer

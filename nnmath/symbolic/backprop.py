@@ -29,14 +29,13 @@ from typing import Any, Literal
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step
+from nnmath.symbolic.core import Claim, Formula
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic, logistic_prime
 
 __all__ = [
     "EXAMPLE_SIZES",
     "BackpropReport",
     "chain_rule_through",
-    "derive_backprop",
     "network_symbols",
     "quadratic_cost_formula",
     "verify_backprop",
@@ -421,90 +420,3 @@ def _equations() -> list[Any]:
         sympy.Eq(sympy.Derivative(cost, b_l), d_l, evaluate=False),
         sympy.Eq(sympy.Derivative(cost, w_l), d_l * a_prev.T, evaluate=False),
     ]
-
-
-def derive_backprop() -> Derivation:
-    """The four backprop equations, proved for the 2-2-3-2 sigmoid network.
-
-    All 23 weight and bias partials (and the 7 error terms) are proved layer by
-    layer with :func:`verify_backprop`'s "layerwise" method.
-    """
-    net = network_symbols(EXAMPLE_SIZES)
-    claims, n_deltas = _layerwise_claims(net)
-    params = net.params()
-    cost_sym = sympy.Symbol("C")
-    i = sympy.Symbol("i", integer=True)
-    k = sympy.Symbol("k", integer=True)
-    w_idx = sympy.IndexedBase("w^l+1")
-    d_idx = sympy.IndexedBase("delta^l+1")
-    z_k = sympy.Symbol("z^l_k", real=True)
-    eq = _equations()
-    steps = [
-        make_step(
-            "BP1: error at the output",
-            eq[0],
-            "∂C/∂a^L = a^L − y for the quadratic cost, times ∂a^L/∂z^L = σ′(z^L), entry by entry.",
-        ),
-        make_step(
-            "BP2: error one layer back",
-            eq[1],
-            "z^(l+1) = W^(l+1) σ(z^l) + b^(l+1); the chain rule sums over the neurons i of "
-            "layer l+1.",
-        ),
-        make_step(
-            "BP2 entry by entry",
-            sympy.Eq(
-                sympy.Symbol("delta^l_k"),
-                SIGMA_PRIME(z_k) * sympy.Sum(w_idx[i, k] * d_idx[i], (i, 1, sympy.Symbol("n_l+1"))),
-            ),
-            "This is what SymPy proves for each hidden neuron, with δ^(l+1) as free symbols.",
-        ),
-        make_step("BP3: bias gradient", eq[2], "∂z^l_j/∂b^l_j = 1."),
-        make_step("BP4: weight gradient", eq[3], "∂z^l_j/∂w^l_jk = a^(l−1)_k."),
-    ]
-    a0 = sympy.Matrix(net.x)
-    grads_lhs = []
-    grads_rhs = []
-    for layer in range(1, net.depth + 1):
-        a_prev = a0 if layer == 1 else sympy.Matrix(net.a[layer - 1])
-        d = sympy.Matrix(net.delta[layer])
-        grads_lhs.append(net.W[layer].applyfunc(lambda w: sympy.Derivative(cost_sym, w)))
-        grads_rhs.append(d * a_prev.T)
-        grads_lhs.append(sympy.Matrix([sympy.Derivative(cost_sym, b) for b in net.b[layer]]))
-        grads_rhs.append(d)
-    result = sympy.Eq(sympy.Tuple(*grads_lhs), sympy.Tuple(*grads_rhs), evaluate=False)
-    steps.append(
-        make_step(
-            "All 23 partials of the 2-2-3-2 network",
-            result,
-            "Each entry is proved by SymPy, layer by layer.",
-        )
-    )
-    x, y = net.x, net.y
-    cost, grads = _backprop_formulas(net)
-    gradient = tuple(sympy.diff(cost, p) for p in params)
-    formulas = {
-        "cost": Formula((cost,), (*x, *y, *params)),
-        "gradient": Formula(gradient, (*x, *y, *params)),
-        "backprop_gradient": Formula(tuple(grads[p] for p in params), (*x, *y, *params)),
-    }
-    for size in range(2, 6):
-        formulas[f"quadratic_cost_{size}"] = quadratic_cost_formula(size)
-    return build(
-        name="backprop",
-        title="Backpropagation: the four equations",
-        summary=(
-            "The error of each layer follows from the error of the next, and the "
-            "gradient of every weight and bias follows from the errors."
-        ),
-        steps=steps,
-        result=result,
-        claims=claims,
-        symbols={"network": net, "params": tuple(params)},
-        formulas=formulas,
-        data={
-            "sizes": EXAMPLE_SIZES,
-            "partials": len(claims) - n_deltas,
-            "deltas": n_deltas,
-        },
-    )

@@ -5,9 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from nnmath.symbolic.backprop import derive_backprop
+from nnmath.symbolic.backprop_steps import derive_backprop
 from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
 from nnmath.symbolic.core import Derivation
+from nnmath.symbolic.depth import derive_relu, derive_tanh, derive_vanishing_gradient
+from nnmath.symbolic.descent import derive_steepest_descent
+from nnmath.symbolic.layers import derive_affine_composition
 from nnmath.symbolic.misc import derive_cost_scaling, derive_dot_product, derive_perceptron
 from nnmath.symbolic.practice import derive_exercise_answers, derive_sigmoid_second_derivative
 from nnmath.symbolic.sigmoid import derive_sigmoid, derive_sigmoid_affine
@@ -21,10 +24,15 @@ REGISTRY: dict[str, Callable[[], Derivation]] = {
     "perceptron": derive_perceptron,
     "sigmoid": derive_sigmoid,
     "sigmoid-affine": derive_sigmoid_affine,
+    "affine-composition": derive_affine_composition,
     "chain-rule": derive_chain_rule,
     "chain-rule-network": derive_chain_rule_network,
     "backprop": derive_backprop,
+    "vanishing-gradient": derive_vanishing_gradient,
+    "tanh": derive_tanh,
+    "relu": derive_relu,
     "cost-scaling": derive_cost_scaling,
+    "steepest-descent": derive_steepest_descent,
     "softmax": derive_softmax,
     "softmax-cross-entropy": derive_softmax_cross_entropy,
     "sigmoid-second-derivative": derive_sigmoid_second_derivative,
