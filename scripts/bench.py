@@ -62,10 +62,12 @@ JSON schema (``scripts/results/latest.json``; every measure is a list of flat ro
 ``batched`` : list of rows
     ``sizes`` (e.g. "784-512-512-10"), ``batch``, ``dtype``, ``contender``,
     ``ms_per_step`` (median), ``ms_min``, ``ms_max``, ``runs``, ``steps_per_run``,
-    ``gflops``, ``fraction_of_matmul_peak`` (of NumPy's best 2048² rate in
-    ``matmul``), ``ratio_vs_torch`` (throughput relative to PyTorch autograd: the
-    median over the rounds of PyTorch's time / this contender's time in the same
-    round, or null), ``ratio_vs_torch_best`` (the same from the fastest runs),
+    ``gflops``, ``fraction_of_matmul_peak`` (of NumPy's best matrix-product
+    rate in the run: the 2048² product of ``matmul`` or the "products only" rows,
+    whichever was faster; ``settings.matmul_peak_gflops``), ``ratio_vs_torch``
+    (throughput relative to PyTorch autograd: the median over the rounds of
+    PyTorch's time / this contender's time in the same round, or null),
+    ``ratio_vs_torch_best`` (the same from the fastest runs),
     ``max_abs_diff_vs_torch`` (final parameters after identical steps, or null).
 ``forward`` : list of rows
     ``sizes``, ``batch``, ``dtype``, ``contender``, ``ms_per_call`` (median),
@@ -896,8 +898,46 @@ def bench_site(timeout: float) -> tuple[list[Row], list[str]]:
 # -- targets ----------------------------------------------------------------------------------
 
 
-def _ratio_target(add: Callable[..., None], name: str, goal: float, row: Row | None) -> None:
-    """A throughput target against PyTorch, with the fraction of NumPy's product rate."""
+def rescale_peaks(results: dict[str, Any]) -> None:
+    """Make ``fraction_of_matmul_peak`` a fraction of NumPy's best product rate in the run.
+
+    The best rate is the fastest of the square product (``matmul``) and of the "products only"
+    rows of the batched and forward measures, per dtype: on a shared machine the square
+    product, timed once at the start, can be measured below what the same BLAS reaches later.
+    """
+    peaks: dict[str, float] = {}
+    for r in results.get("matmul") or []:
+        if r["library"] == "numpy":
+            peaks[r["dtype"]] = max(peaks.get(r["dtype"], 0.0), r["gflops_max"])
+    for key, label in (
+        ("batched", LABELS["np_products"]),
+        ("forward", FORWARD_LABELS["np_products"]),
+    ):
+        for r in results.get(key) or []:
+            if r["contender"] == label:
+                best = r["gflops"] * r["ms_per_" + ("step" if key == "batched" else "call")]
+                best /= r["ms_min"]
+                peaks[r["dtype"]] = max(peaks.get(r["dtype"], 0.0), best)
+    for key in ("batched", "forward"):
+        for r in results.get(key) or []:
+            r["fraction_of_matmul_peak"] = r["gflops"] / peaks[r["dtype"]]
+    results.setdefault("settings", {})["matmul_peak_gflops"] = peaks
+
+
+def _ratio_target(
+    add: Callable[..., None],
+    name: str,
+    goal: float,
+    row: Row | None,
+    floor: Row | None,
+    theirs: Row | None,
+    unit: str,
+) -> None:
+    """A throughput target against PyTorch, with the fraction of NumPy's product rate.
+
+    ``floor`` is the row of NumPy's matrix products alone and ``theirs`` PyTorch's row, in the
+    same run; where the goal is missed, the note says where the time goes.
+    """
     ratio = None if row is None else row["ratio_vs_torch"]
     if row is None or ratio is None:
         add(name, f"≥ {goal}×", None, None, "PyTorch not measured")
@@ -905,6 +945,14 @@ def _ratio_target(add: Callable[..., None], name: str, goal: float, row: Row | N
     note = f"{row['fraction_of_matmul_peak']:.0%} of NumPy's matrix-product rate"
     if ratio < goal:
         note = f"gap: {goal / ratio:.2f}× too slow; " + note
+        if floor is not None and theirs is not None:
+            ours, base, their = row[unit], floor[unit], theirs[unit]
+            what = "call" if unit == "ms_per_call" else "step"
+            note += (
+                f"; NumPy's matrix products alone take {base:.2f} ms, PyTorch's whole {what} "
+                f"{their:.2f} ms; the rest of ours, {ours - base:.2f} ms, is element-wise NumPy "
+                "work on one thread"
+            )
     add(name, f"≥ {goal}×", round(ratio, 3), ratio >= goal, note)
 
 
@@ -974,12 +1022,16 @@ def targets(results: dict[str, Any]) -> list[Row]:
     for arch, goal in (("784-512-512-10", 1.0), ("64-256-256-10", 0.9)) if batched else ():
         name = f"net.gradient user loop {arch} float32 vs PyTorch autograd"
         row = find(batched, sizes=arch, dtype="float32", contender=LABELS["user_loop"])
-        _ratio_target(add, name, goal, row)
+        floor = find(batched, sizes=arch, dtype="float32", contender=LABELS["np_products"])
+        theirs = find(batched, sizes=arch, dtype="float32", contender=LABELS["torch"])
+        _ratio_target(add, name, goal, row, floor, theirs, "ms_per_step")
     forward = results.get("forward") or []
     for arch in ("784-512-512-10", "64-256-256-10") if forward else ():
         name = f"net.forward {arch} float32 vs PyTorch inference (no_grad)"
         row = find(forward, sizes=arch, dtype="float32", contender=FORWARD_LABELS["nnmath"])
-        _ratio_target(add, name, 1.0, row)
+        floor = find(forward, sizes=arch, dtype="float32", contender=FORWARD_LABELS["np_products"])
+        theirs = find(forward, sizes=arch, dtype="float32", contender=FORWARD_LABELS["torch"])
+        _ratio_target(add, name, 1.0, row, floor, theirs, "ms_per_call")
     for r in results["site"]:
         ok = r["status"] == "ok"
         met = (r["seconds"] < r["target_seconds"]) if ok else None
@@ -1102,6 +1154,7 @@ def main(argv: list[str] | None = None) -> int:
         say(bench_report.text(bench_report.site_table(results)))
         say()
 
+    rescale_peaks(results)
     try:
         results["settings"]["load_average_at_end"] = [float(x) for x in os.getloadavg()]
     except OSError:

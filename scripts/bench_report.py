@@ -151,7 +151,8 @@ def batched_table(results: dict[str, Any]) -> Table:
         ),
         "÷ PyTorch: throughput relative to PyTorch autograd (> 1 is faster), the median of "
         "the rounds' ratios; (best): the same from each one's fastest run; of peak: the "
-        f"fraction of NumPy's best {size}² matrix-product rate.",
+        f"fraction of NumPy's best matrix-product rate in the run ({size}² or a step's "
+        "products, whichever was faster).",
     )
 
 
@@ -170,7 +171,8 @@ def forward_table(results: dict[str, Any]) -> Table:
         ),
         "÷ PyTorch: throughput relative to PyTorch under torch.no_grad (> 1 is faster), the "
         "median of the rounds' ratios; max |Δŷ|: largest difference of the outputs; of peak: "
-        f"the fraction of NumPy's best {size}² matrix-product rate.",
+        f"the fraction of NumPy's best matrix-product rate in the run ({size}² or a step's "
+        "products, whichever was faster).",
     )  # fmt: skip
 
 
