@@ -23,3 +23,28 @@ def test_submodules_load_lazily_on_first_use():
         "    raise AssertionError('an unknown attribute must raise AttributeError')\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+
+
+def test_readme_architecture_names_every_module():
+    # The README's module table lists every module of the package (its layout section
+    # matches the tree): a top-level module as `name.py`, a subpackage as `name/` with each
+    # of its modules named in backticks.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Architecture") :]
+    package = root / "nnmath"
+    missing = []
+    for path in sorted(package.iterdir()):
+        if path.suffix == ".py" and path.stem != "__init__":
+            if f"`{path.name}`" not in table:
+                missing.append(path.name)
+        elif path.is_dir() and (path / "__init__.py").exists():
+            if f"{path.name}/" not in table:
+                missing.append(f"{path.name}/")
+            for module in sorted(path.glob("*.py")):
+                named = (f"`{module.stem}`", f"`{path.name}/{module.name}`")
+                if module.stem != "__init__" and not any(n in table for n in named):
+                    missing.append(f"{path.name}/{module.name}")
+    assert missing == [], f"not in the README's Architecture section: {missing}"
