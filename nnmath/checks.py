@@ -23,6 +23,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnmath import activations, losses
+from nnmath.finite_differences import gradcheck
+from nnmath.network import Network
 from nnmath.symbolic import Formula, derive, names, verify_backprop, worked_example
 
 __all__ = [
@@ -551,14 +553,10 @@ def _network_gradient_vector(net: Any, x: FloatArray, y: FloatArray) -> FloatArr
 def _against_symbolic(
     sizes: Sequence[int], formula: Formula, seeds: Iterable[int]
 ) -> tuple[bool, str]:
-    import nnmath
-
     errors = {}
     for seed in seeds:
         rng = _rng(100 + seed)
-        net = nnmath.Network(
-            list(sizes), hidden="sigmoid", output="sigmoid", loss="quadratic", seed=seed
-        )
+        net = Network(list(sizes), hidden="sigmoid", output="sigmoid", loss="quadratic", seed=seed)
         # Parameters of order 1 rather than the small initial ones.
         net.set_params(rng.normal(0.0, 1.0, size=net.n_params))
         x = rng.normal(0.0, 1.0, size=sizes[0])
@@ -583,12 +581,10 @@ def _chain_network_vs_symbolic() -> tuple[bool, str]:
 
 def _gradcheck(configs: Sequence[tuple[list[int], str, int]]) -> tuple[bool, str]:
     """Finite differences for each (sizes, output, seed); softmax pairs with cross-entropy."""
-    import nnmath
-
     errors = {}
     for sizes, output, seed in configs:
         loss = "cross_entropy" if output == "softmax" else "quadratic"
-        net = nnmath.Network(sizes, hidden="sigmoid", output=output, loss=loss, seed=seed)
+        net = Network(sizes, hidden="sigmoid", output=output, loss=loss, seed=seed)
         rng = _rng(200 + seed)
         X = rng.normal(0.0, 1.0, size=(6, sizes[0]))
         if output == "softmax":
@@ -596,7 +592,7 @@ def _gradcheck(configs: Sequence[tuple[list[int], str, int]]) -> tuple[bool, str
         else:
             Y = rng.uniform(0.0, 1.0, size=(6, sizes[-1]))
         key = "-".join(map(str, sizes)) + f" {output}"
-        errors[key] = float(nnmath.gradcheck(net, X, Y))
+        errors[key] = float(gradcheck(net, X, Y))
     return _summary(errors, GRADCHECK_TOLERANCE)
 
 
