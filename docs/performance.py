@@ -198,7 +198,7 @@ render(tables["higham_sgd"])
 render(tables["batched"])
 
 # %% [markdown]
-# ## The public API: `net.gradient` and `net.forward`
+# ## The public API
 #
 # Users and the chapters call `Network.gradient` and write the update themselves. The row
 # "net.gradient + in-place update" in the table above is that loop: `dW, db = net.gradient(X, Y)`,

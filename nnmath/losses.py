@@ -21,6 +21,35 @@ FloatArray = NDArray[np.floating[Any]]
 LOSSES = ("quadratic", "cross_entropy")
 
 
+def classes(values: NDArray[np.floating[Any]]) -> NDArray[np.intp]:
+    """The class each row of outputs or targets stands for (the last axis holds the units).
+
+    With several units, the index of the largest; with a single unit, 1 where the value is at
+    least 1/2 and 0 elsewhere.
+
+    Parameters
+    ----------
+    values : ndarray, shape (..., k)
+        Network outputs or one-hot (or 0/1) targets, validated.
+
+    Returns
+    -------
+    ndarray of int, shape (...)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> classes(np.array([[0.2, 0.7, 0.1], [0.6, 0.3, 0.1]])).tolist()
+    [1, 0]
+    >>> classes(np.array([[0.2], [0.5], [0.9]])).tolist()
+    [0, 1, 1]
+    """
+    if values.shape[-1] == 1:
+        return (values[..., 0] >= 0.5).astype(np.intp)
+    labels: NDArray[np.intp] = np.argmax(values, axis=-1)
+    return labels
+
+
 def one_hot(labels: ArrayLike, n_classes: int) -> NDArray[np.float64]:
     """One-hot rows for integer class labels.
 

@@ -370,16 +370,12 @@ class Network:
         >>> net.predict([[0, 0], [1, 1]]).tolist()  # an AND gate
         [0, 1]
         """
-        out = self.forward(X)
-        if out.shape[1] == 1:
-            return (out[:, 0] >= 0.5).astype(np.intp)
-        labels: NDArray[np.intp] = np.argmax(out, axis=1)
-        return labels
+        return losses.classes(self.forward(X))
 
     def accuracy(self, X: ArrayLike, Y: ArrayLike) -> float:
-        """Fraction of rows whose predicted class is the target's largest entry."""
+        """Fraction of rows whose predicted class is the target's (see :meth:`predict`)."""
         Xa, Ya = self.check_data(X, Y)
-        return float(np.mean(self.predict(Xa) == np.argmax(Ya, axis=1)))
+        return float(np.mean(self.predict(Xa) == losses.classes(Ya)))
 
     def _loss_from_pass(self, fp: ForwardPass, Y: FloatArray) -> float:
         if self.loss_name == "quadratic":

@@ -265,3 +265,12 @@ def test_unknown_activation_names_raise():
 
     with pytest.raises(ValueError, match="unknown activation 'swish'"):
         _activate("swish", np.zeros(3))
+
+
+def test_a_single_output_predicts_class_one_at_one_half_and_above():
+    net = nm.Network([2, 1], output="identity", seed=0)
+    net.weights[0][...] = [[1.0, 0.0]]
+    net.biases[0][...] = [0.0]
+    X = np.array([[0.2, 5.0], [0.5, -3.0], [0.9, 0.0]])
+    assert net.predict(X).tolist() == [0, 1, 1]
+    assert net.accuracy(X, np.array([[0.0], [1.0], [0.0]])) == pytest.approx(2 / 3)

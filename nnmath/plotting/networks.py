@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, Patch
 from numpy.typing import ArrayLike, NDArray
 
+from nnmath import losses
 from nnmath._validation import describe
 from nnmath.network import Network
 from nnmath.plotting.arguments import check_int, check_str
@@ -92,7 +93,7 @@ def decision_regions(
     Xa, Ya = net.check_data(X, Y)
     Xa = Xa.astype(np.float64)
     single = net.sizes[-1] == 1
-    labels = (Ya[:, 0] >= 0.5).astype(np.int64) if single else np.argmax(Ya, axis=1)
+    labels = losses.classes(Ya)
     n_classes = 2 if single else net.sizes[-1]
     res = check_int("resolution", resolution, 2, 1000)
     if boundary is not None and not callable(boundary):
@@ -110,7 +111,7 @@ def decision_regions(
     gy = lo[1] + (np.arange(res) + 0.5) * (hi[1] - lo[1]) / res
     G1, G2 = np.meshgrid(gx, gy)
     grid = np.column_stack([G1.ravel(), G2.ravel()])
-    predicted = (net.forward(grid)[:, 0] >= 0.5).astype(np.int64) if single else net.predict(grid)
+    predicted = net.predict(grid)
     tints = [tint(PALETTE[k % len(PALETTE)], 0.22) for k in range(n_classes)]
     axes.imshow(
         predicted.reshape(res, res),

@@ -20,6 +20,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from nnmath._validation import check_seed, describe
 from nnmath.activations import _log_softmax_unchecked
+from nnmath.losses import classes
 from nnmath.network import Network, _activate
 from nnmath.training.generated import sgd_fast, supports
 from nnmath.training.schedule import History, Progress, check_run, record_points
@@ -128,7 +129,7 @@ def _many_costs(
         cost: FloatArray = 0.5 * np.sum(diff * diff, axis=(1, 2)) / n
     else:
         cost = -np.sum(Y * _log_softmax_unchecked(z), axis=(1, 2)) / n
-    correct = np.sum(np.argmax(a, axis=2) == np.argmax(Y, axis=1), axis=1).astype(np.int64)
+    correct = np.sum(classes(a) == classes(Y), axis=1).astype(np.int64)
     return cost, correct
 
 
