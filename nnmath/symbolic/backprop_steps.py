@@ -198,7 +198,7 @@ def _index_symbols() -> dict[str, Any]:
         "d_Lj": sympy.Symbol("delta^L_j"),
         "w_next": sympy.IndexedBase("w^{l+1}"),
         "z_next": sympy.IndexedBase("z^{l+1}"),
-        "d_next": sympy.IndexedBase("delta^{l+1}"),
+        "d_next": sympy.IndexedBase(r"\delta^{l+1}"),
         "w_l": sympy.IndexedBase("w^l"),
         "a_prev": sympy.IndexedBase("a^{l-1}"),
         "b_l": sympy.IndexedBase("b^l"),

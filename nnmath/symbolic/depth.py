@@ -105,7 +105,8 @@ def derive_vanishing_gradient() -> Derivation:
     z = [sympy.Symbol(f"z^{m}", real=True) for m in (1, 2, 3)]
     w = [sympy.Symbol(f"w^{m}", real=True) for m in (2, 3, 4)]
     m, big_l = sympy.Symbol("m", integer=True), sympy.Symbol("L", integer=True)
-    w_idx, z_idx = sympy.IndexedBase("w"), sympy.IndexedBase("z")
+    # Display only: the layer index m as a superscript, as in the rest of the chapter.
+    w_m, z_m = sympy.Symbol("w^{m+1}", real=True), sympy.Symbol("z^m", real=True)
     peak = maximum(logistic_prime(_X), _X, sympy.S.Reals)
     steps = [
         make_step(
@@ -123,7 +124,7 @@ def derive_vanishing_gradient() -> Derivation:
             "Unrolled to the output",
             sympy.Eq(
                 delta[0],
-                delta[3] * sympy.Product(w_idx[m + 1] * SIGMA_PRIME(z_idx[m]), (m, 1, big_l - 1)),
+                delta[3] * sympy.Product(w_m * SIGMA_PRIME(z_m), (m, 1, big_l - 1)),
             ),
             "Apply BP2 at every layer up to the output: the error of layer 1 is the output "
             "error times one factor $w^{m+1}\\sigma'(z^m)$ per layer. SymPy differentiates the "
@@ -132,13 +133,17 @@ def derive_vanishing_gradient() -> Derivation:
         ),
         make_step(
             "σ′ as a square",
-            sympy.Eq(sympy.Rational(1, 4) - s * (1 - s), (s - sympy.Rational(1, 2)) ** 2),
+            sympy.Eq(
+                sympy.Add(sympy.Rational(1, 4), -s * (1 - s), evaluate=False),
+                sympy.Add(s, -sympy.Rational(1, 2), evaluate=False) ** 2,
+            ),
             "With $\\sigma' = \\sigma(1 - \\sigma)$ (chapter 3), complete the square.",
+            order="none",
             check=proved(sympy.Rational(1, 4) - s * (1 - s), (s - sympy.Rational(1, 2)) ** 2),
         ),
         make_step(
             "The largest value of σ′",
-            sympy.Eq(sympy.Symbol("max σ′"), peak),
+            sympy.Eq(sympy.Symbol(r"\max\,\sigma'"), peak),
             "A square is never negative, so $\\sigma'(x) \\le 1/4$, with equality only where "
             "$\\sigma(x) = 1/2$, at $x = 0$. SymPy also finds the maximum of "
             "$\\sigma(x)(1 - \\sigma(x))$ over the real line directly.",
@@ -148,9 +153,9 @@ def derive_vanishing_gradient() -> Derivation:
             "The bound",
             sympy.LessThan(
                 sympy.Abs(delta[0]),
-                sympy.Rational(1, 4) ** (big_l - 1)
+                sympy.UnevaluatedExpr(sympy.Rational(1, 4)) ** (big_l - 1)
                 * sympy.Abs(delta[3])
-                * sympy.Product(sympy.Abs(w_idx[m + 1]), (m, 1, big_l - 1)),
+                * sympy.Product(sympy.Abs(w_m), (m, 1, big_l - 1)),
             ),
             "Each of the $L - 1$ factors $\\sigma'(z^m)$ is at most $1/4$. Unless the weights "
             "are large, the error, and with it the gradient (BP3, BP4), shrinks at least "
@@ -229,7 +234,7 @@ def derive_relu() -> Derivation:
         make_step("Definition", sympy.Eq(relu(x), sympy.Max(0, x))),
         make_step(
             "Differentiate away from 0",
-            sympy.Eq(relu_prime(x), sympy.Heaviside(x)),
+            sympy.Eq(relu_prime(x), sympy.Function("H")(x)),
             "For $x > 0$ the ReLU is $x$ (slope 1), for $x < 0$ it is $0$ (slope 0): the step "
             "function $H(x)$.",
             check=proved(sympy.diff(sympy.Max(0, x), x), sympy.Heaviside(x)),
