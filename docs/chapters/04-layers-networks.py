@@ -285,8 +285,8 @@ assert 0 < successes < 20, successes
 nb.Html(
     f"<p>Not every start succeeds: of 20 random starts (seeds 0 to 19), {successes} learn "
     f"XOR and {20 - successes} end in a local minimum or on a flat stretch of the cost, "
-    "classifying only some of the points. The learned network bends its boundary around the "
-    "two class-1 points:</p>"
+    "classifying only some of the points. The learned network draws two boundaries and cuts "
+    "off the two class-1 corners:</p>"
 )
 
 # %% tags=["hide-input"]
@@ -295,8 +295,8 @@ plotting.decision_regions(learned, X_xor, Y_xor, title="2-2-1 network trained on
 # %% [markdown]
 # *Figure: the class the trained 2-2-1 network predicts at each point of the unit square
 # (class 1 where $F(\mathbf{x}) \ge 1/2$), with the four XOR points on top: circles are class
-# 0, crosses class 1. The class-1 region is a band between two boundaries, something no single
-# line can draw.*
+# 0, crosses class 1. Class 0 is a band from $(0, 0)$ to $(1, 1)$ between two boundaries and
+# class 1 lies on either side of it, something no single line can draw.*
 #
 # To make $F$ useful we need two things: a number that says how wrong the network is on the
 # data, and a way to change the parameters so that this number goes down.

@@ -48,7 +48,8 @@ def decision_regions(
 
     The plane is shaded by ``net.predict`` on a ``resolution × resolution``
     grid (embedded as one small raster image). The region is the unit square
-    when every point lies in it, else the data's bounding box padded by 10 %.
+    when every point lies in it (with a small margin when a point lies on its
+    edge), else the data's bounding box padded by 10 %.
     Category A (class 0) is drawn as circles, category B (class 1) as crosses,
     as in Higham & Higham; further classes get other markers.
 
@@ -105,6 +106,9 @@ def decision_regions(
     hi: FloatArray
     if Xa.min() >= 0 and Xa.max() <= 1:
         lo, hi = np.zeros(2), np.ones(2)
+        on_edge = np.isclose(Xa, 0) | np.isclose(Xa, 1)
+        if on_edge.any():  # a margin, so that markers on the square's edge are drawn whole
+            lo, hi = lo - 0.06, hi + 0.06
     else:
         lo, hi = padded_box(Xa, 0.1)
     gx = lo[0] + (np.arange(res) + 0.5) * (hi[0] - lo[0]) / res
