@@ -8,7 +8,10 @@ from collections.abc import Callable
 from nnmath.symbolic.backprop import derive_backprop
 from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
 from nnmath.symbolic.core import Derivation
+from nnmath.symbolic.descent import derive_gradient_descent, derive_quadratic_descent
+from nnmath.symbolic.jacobian import derive_jacobian_chain_rule
 from nnmath.symbolic.misc import derive_cost_scaling, derive_dot_product, derive_perceptron
+from nnmath.symbolic.perceptron import derive_perceptron_convergence, derive_perceptron_distance
 from nnmath.symbolic.practice import derive_exercise_answers, derive_sigmoid_second_derivative
 from nnmath.symbolic.sigmoid import derive_sigmoid, derive_sigmoid_affine
 from nnmath.symbolic.softmax import derive_softmax, derive_softmax_cross_entropy
@@ -19,10 +22,15 @@ __all__ = ["REGISTRY", "derive", "names"]
 REGISTRY: dict[str, Callable[[], Derivation]] = {
     "dot-product": derive_dot_product,
     "perceptron": derive_perceptron,
+    "perceptron-distance": derive_perceptron_distance,
+    "perceptron-convergence": derive_perceptron_convergence,
     "sigmoid": derive_sigmoid,
     "sigmoid-affine": derive_sigmoid_affine,
+    "gradient-descent": derive_gradient_descent,
+    "quadratic-descent": derive_quadratic_descent,
     "chain-rule": derive_chain_rule,
     "chain-rule-network": derive_chain_rule_network,
+    "jacobian-chain-rule": derive_jacobian_chain_rule,
     "backprop": derive_backprop,
     "cost-scaling": derive_cost_scaling,
     "softmax": derive_softmax,

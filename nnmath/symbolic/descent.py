@@ -1,0 +1,264 @@
+"""Gradient descent: the update θ ← θ − η∇C, why it lowers the cost, and the factor 1 − ηλ."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
+from nnmath.symbolic.display import tex
+
+__all__ = ["Update", "derive_gradient_descent", "derive_quadratic_descent"]
+
+
+class Update(sympy.Function):  # type: ignore[misc]
+    """Display-only assignment ``lhs ← rhs`` (an update, not an equation)."""
+
+    nargs = 2
+
+    def _latex(self, printer: Any) -> str:
+        lhs, rhs = self.args
+        return rf"{printer._print(lhs)} \;\leftarrow\; {printer._print(rhs)}"
+
+
+_THETA = tex(r"\boldsymbol\theta")
+_ETA = sympy.Symbol("eta", positive=True)
+
+
+def _grad(name: str = "C") -> Any:
+    return tex(rf"\nabla {name}(\boldsymbol\theta)")
+
+
+def _params(n: int) -> tuple[tuple[Any, ...], Any]:
+    theta = tuple(sympy.symbols(f"theta_1:{n + 1}", real=True))
+    return theta, sympy.Function("C")(*theta)
+
+
+def _first_order(n: int) -> tuple[Any, Any]:
+    """d/dε C(θ + εΔθ) at ε = 0, and ∇C · Δθ, for n parameters."""
+    theta, cost = _params(n)
+    step = sympy.symbols(f"d_1:{n + 1}", real=True)
+    eps = sympy.Symbol("epsilon", real=True)
+    moved = cost.func(*(t + eps * d for t, d in zip(theta, step, strict=True)))
+    lhs = sympy.Subs(sympy.Derivative(moved, eps), eps, 0)
+    rhs = sum(sympy.Derivative(cost, t) * d for t, d in zip(theta, step, strict=True))
+    return lhs, rhs
+
+
+def _choose_step(n: int) -> tuple[Any, Any]:
+    """∇C · (−η∇C) and −η‖∇C‖², for n parameters."""
+    theta, cost = _params(n)
+    grad = [sympy.Derivative(cost, t) for t in theta]
+    return sum(g * (-_ETA * g) for g in grad), -_ETA * sum(g**2 for g in grad)
+
+
+def _descent_rate(n: int) -> tuple[Any, Any]:
+    """d/dη C(θ − η∇C(θ)) at η = 0, and −‖∇C‖²."""
+    theta, cost = _params(n)
+    eta = sympy.Symbol("eta", real=True)
+    grad = [sympy.Derivative(cost, t) for t in theta]
+    moved = cost.func(*(t - eta * g for t, g in zip(theta, grad, strict=True)))
+    return sympy.Subs(sympy.Derivative(moved, eta), eta, 0), -sum(g**2 for g in grad)
+
+
+def _mean_gradient(count: int) -> tuple[Any, Any]:
+    """∇ of the mean of N per-sample costs, and the mean of their gradients (2 parameters)."""
+    theta = tuple(sympy.symbols("theta_1:3", real=True))
+    costs = [sympy.Function(f"C_{k}")(*theta) for k in range(1, count + 1)]
+    mean = sum(costs) / count
+    lhs = sympy.Matrix([sympy.Derivative(mean, t) for t in theta])
+    rhs = sympy.Matrix([sum(sympy.Derivative(c, t) for c in costs) / count for t in theta])
+    return lhs, rhs
+
+
+def derive_gradient_descent() -> Derivation:
+    """θ ← θ − η∇C: to first order a step against the gradient changes C by −η‖∇C‖² ≤ 0.
+
+    Index-form statements (any number n of parameters, N of samples) are proved
+    by SymPy for n, N = 1, 2, 3, 4 with an undefined cost function.
+    """
+    delta_c = tex(r"\Delta C")
+    grad_dot = tex(r"\nabla C\cdot\Delta\boldsymbol\theta")
+    theta_1, theta_n = sympy.symbols(r"theta_1 theta_n", real=True)
+    c = sympy.Symbol("C")
+    big_o_theta = tex(r"O(\|\Delta\boldsymbol\theta\|^2)")
+    big_o_eta = tex(r"O(\eta^2)")
+    update = Update(_THETA, _THETA - tex(r"\eta\,\nabla C(\boldsymbol\theta)"))
+    sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_k(\boldsymbol\theta)"))
+    steps = [
+        make_step(
+            "The gradient",
+            sympy.Eq(
+                _grad(),
+                sympy.Matrix(
+                    [
+                        sympy.Derivative(c, theta_1),
+                        tex(r"\vdots"),
+                        sympy.Derivative(c, theta_n),
+                    ]  # fmt: skip
+                ),
+                evaluate=False,
+            ),
+            r"The vector of the partial derivatives of the cost, one per parameter.",
+        ),
+        make_step(
+            "Change to first order",
+            sympy.Eq(delta_c, sympy.Add(grad_dot, big_o_theta, evaluate=False)),
+            r"Taylor's theorem to first order: the derivative of $\varepsilon \mapsto "
+            r"C(\boldsymbol\theta + \varepsilon\,\Delta\boldsymbol\theta)$ at $\varepsilon = 0$ "
+            r"is $\sum_i \frac{\partial C}{\partial\theta_i}\Delta\theta_i$ (chain rule). An "
+            r"identity for any number $n$ of parameters, checked by SymPy for $n = 1, 2, 3, 4$.",
+            check=on_sizes(_first_order),
+            order="none",
+        ),
+        make_step(
+            "Step against the gradient",
+            sympy.Eq(
+                delta_c, sympy.Add(-tex(r"\eta\,\|\nabla C\|^{2}"), big_o_eta, evaluate=False)
+            ),
+            r"Choose $\Delta\boldsymbol\theta = -\eta\,\nabla C$ in step 2: "
+            r"$\nabla C\cdot(-\eta\,\nabla C) = -\eta\|\nabla C\|^2 \le 0$ for $\eta > 0$. "
+            r"Checked by SymPy for $n = 1, 2, 3, 4$.",
+            check=on_sizes(_choose_step),
+            order="none",
+        ),
+        make_step(
+            "Gradient descent",
+            update,
+            r"Repeat the step of step 3: for a small enough $\eta > 0$ each step lowers $C$ "
+            r"unless $\nabla C = \mathbf{0}$. SymPy checks the rate: the derivative of "
+            r"$\eta \mapsto C(\boldsymbol\theta - \eta\,\nabla C)$ at $\eta = 0$ is "
+            r"$-\|\nabla C\|^2$, for $n = 1, 2, 3, 4$.",
+            check=on_sizes(_descent_rate),
+        ),
+        make_step(
+            "One sample at a time",
+            sgd,
+            r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{k=1}^{N} C_k$ is the mean "
+            r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_k \nabla C_k$ (a derivative of a "
+            r"sum is the sum of the derivatives), so the step with one $C_k$, picked at random, "
+            r"is the step of step 4 on average. Checked by SymPy for $N = 1, 2, 3, 4$.",
+            check=on_sizes(_mean_gradient),
+        ),
+    ]
+    lhs, rhs = _choose_step(2)
+    claims = [Claim("∇C · (−η∇C) = −η‖∇C‖² (two parameters)", lhs, rhs)]
+    return build(
+        name="gradient-descent",
+        title="Gradient descent",
+        summary=(
+            r"A short step against the gradient changes the cost by about "
+            r"$-\eta\|\nabla C\|^2$, which is never positive."
+        ),
+        steps=steps,
+        result=update,
+        claims=claims,
+        data={"update": update, "sgd": sgd},
+    )
+
+
+def derive_quadratic_descent() -> Derivation:
+    """On a bowl C = ½(w − w*)ᵀH(w − w*) a step multiplies w − w* by I − ηH: 1 − ηλ per direction.
+
+    ``H`` is a symmetric 2 × 2 matrix of symbols; along an eigenvector ``Hv = λv``
+    the factor is ``1 − ηλ``, and ``|1 − ηλ| < 1`` exactly when ``0 < η < 2/λ``.
+    """
+    h11, h12, h22, w1, w2, m1, m2, v1, v2 = sympy.symbols(
+        "h_11 h_12 h_22 w_1 w_2 m_1 m_2 v_1 v_2", real=True
+    )
+    lam = sympy.Symbol("lambda", positive=True)
+    eta = sympy.Symbol("eta", real=True)
+    t = sympy.Symbol("t", integer=True, nonnegative=True)
+    hess = sympy.Matrix([[h11, h12], [h12, h22]])
+    w, w_star, v = sympy.Matrix([w1, w2]), sympy.Matrix([m1, m2]), sympy.Matrix([v1, v2])
+    d = w - w_star
+    cost = (d.T * hess * d)[0, 0] / 2
+    grad = sympy.Matrix([sympy.Derivative(cost, wi) for wi in (w1, w2)])
+    new = w - eta * grad
+    eye = sympy.eye(2)
+    bold_v = tex(r"\mathbf{v}", commutative=False)
+    i_minus = tex(r"(I - \eta H)", commutative=False)
+    factor_shown = tex(r"(1 - \eta\lambda)")
+    h_nc = sympy.Symbol("H", commutative=False)
+    diff_nc = tex(r"(\mathbf{w} - \mathbf{w}^*)", commutative=False)
+    factor = 1 - eta * lam
+    stable = sympy.solveset(sympy.Abs(factor) < 1, eta, sympy.S.Reals)
+    steps = [
+        make_step(
+            "The bowl",
+            sympy.Eq(
+                sympy.Symbol("C"),
+                sympy.Mul(
+                    sympy.Rational(1, 2),
+                    tex(r"(\mathbf{w} - \mathbf{w}^*)^{\mathsf T}", commutative=False),
+                    h_nc,
+                    diff_nc,
+                    evaluate=False,
+                ),  # fmt: skip
+            ),
+            r"A quadratic cost with minimum $\mathbf{w}^*$ and symmetric curvature matrix $H$.",
+        ),
+        make_step(
+            "Its gradient",
+            sympy.Eq(tex(r"\nabla C"), h_nc * diff_nc),
+            r"Differentiate step 1 in each $w_i$; $H$ is symmetric, so the two cross terms "
+            r"agree. Proved by SymPy for a symmetric $2 \times 2$ matrix of symbols.",
+            check=proved(grad, hess * d),
+        ),
+        make_step(
+            "One step",
+            sympy.Eq(
+                tex(r"\mathbf{w}_{\text{new}} - \mathbf{w}^*", commutative=False),
+                i_minus * diff_nc,
+            ),
+            r"$\mathbf{w}_{\text{new}} = \mathbf{w} - \eta\,\nabla C$ (gradient descent) with the "
+            r"gradient of step 2; subtract $\mathbf{w}^*$.",
+            check=proved(new - w_star, (eye - eta * hess) * d),
+        ),
+        make_step(
+            "Along an eigenvector",
+            sympy.Eq(i_minus * bold_v, factor_shown * bold_v),
+            r"If $H\mathbf{v} = \lambda\mathbf{v}$ (a curvature $\lambda$ of the bowl), then "
+            r"$(I - \eta H)\mathbf{v} = \mathbf{v} - \eta\lambda\mathbf{v}$. SymPy proves "
+            r"$(I - \eta H)\mathbf{v} - (1 - \eta\lambda)\mathbf{v} = -\eta(H\mathbf{v} - "
+            r"\lambda\mathbf{v})$, which is zero for an eigenvector.",
+            check=proved((eye - eta * hess) * v - factor * v, -eta * (hess * v - lam * v)),
+        ),
+        make_step(
+            "After t steps",
+            sympy.Eq(
+                tex(r"\text{component along } \mathbf{v}"), sympy.Symbol("c_0") * factor_shown**t
+            ),  # fmt: skip
+            r"Write $\mathbf{w} - \mathbf{w}^*$ in the eigenvectors of $H$; by steps 3 and 4 "
+            r"each step multiplies the component along $\mathbf{v}$ by $1 - \eta\lambda$. SymPy "
+            r"checks that $c_0(1 - \eta\lambda)^{t}$ satisfies $c_{t+1} = (1 - \eta\lambda)c_t$.",
+            check=proved(
+                sympy.Symbol("c_0") * factor ** (t + 1), factor * sympy.Symbol("c_0") * factor**t
+            ),
+        ),
+        make_step(
+            "Stable learning rates",
+            sympy.Eq(tex(r"\{\eta : |1 - \eta\lambda| < 1\}"), stable, evaluate=False),
+            r"The component shrinks when $|1 - \eta\lambda| < 1$; for $\eta\lambda > 1$ the factor "
+            r"is negative (the iterate jumps across the minimum), and for $\eta > 2/\lambda$ the "
+            r"jumps grow. SymPy solves the inequality.",
+            check=proved(stable, sympy.Interval.open(0, 2 / lam)),
+        ),
+    ]
+    claims = [
+        Claim("∇C = H(w − w*) for a symmetric 2 × 2 H", grad, hess * d),
+        Claim("|1 − ηλ| < 1 exactly when 0 < η < 2/λ", stable, sympy.Interval.open(0, 2 / lam)),
+    ]
+    return build(
+        name="quadratic-descent",
+        title=r"Gradient descent on a quadratic bowl: the factor $1 - \eta\lambda$",
+        summary=(
+            r"Each step multiplies the distance to the minimum along a curvature direction by "
+            r"$1 - \eta\lambda$, so the iteration converges exactly when $0 < \eta < 2/\lambda$."
+        ),
+        steps=steps,
+        result=steps[3].expr,
+        claims=claims,
+        data={"factor": factor, "stable": stable},
+    )
