@@ -28,9 +28,7 @@ def _maps(n: int, m: int, k: int) -> dict[str, Any]:
 
 def _entrywise(n: int) -> tuple[Any, Any]:
     s = _maps(n, n, n)
-    rhs = sympy.Matrix(
-        n, n, lambda i, j: sum(s["jf_at_g"][i, q] * s["jg"][q, j] for q in range(n))
-    )
+    rhs = sympy.Matrix(n, n, lambda i, j: sum(s["jf_at_g"][i, q] * s["jg"][q, j] for q in range(n)))
     return s["jc"], rhs
 
 
@@ -98,8 +96,10 @@ def derive_jacobian_chain_rule() -> Derivation:
             "One entry",
             sympy.Eq(
                 tex(r"\frac{\partial (\mathbf{f}\circ\mathbf{g})_i}{\partial x_j}"),
-                tex(r"\sum_{k} \frac{\partial f_i}{\partial u_k}\bigl(\mathbf{g}(\mathbf{x})\bigr)"
-                    r"\,\frac{\partial g_k}{\partial x_j}"),  # fmt: skip
+                tex(
+                    r"\sum_{k} \frac{\partial f_i}{\partial u_k}\bigl(\mathbf{g}(\mathbf{x})\bigr)"
+                    r"\,\frac{\partial g_k}{\partial x_j}"
+                ),  # fmt: skip
             ),
             r"The chain rule in several variables: $x_j$ reaches $f_i$ through every "
             r"$u_k = g_k(\mathbf{x})$, and the contributions add; " + said + ".",
@@ -123,10 +123,14 @@ def derive_jacobian_chain_rule() -> Derivation:
         ),
         make_step(
             "A scalar at the end",
-            sympy.Eq(tex(r"\nabla_{\mathbf{x}}\, c\bigl(\mathbf{g}(\mathbf{x})\bigr)"),
-                     j_g_t * tex(r"\nabla c", commutative=False)),  # fmt: skip
+            sympy.Eq(
+                tex(r"\nabla_{\mathbf{x}}\, c\bigl(\mathbf{g}(\mathbf{x})\bigr)"),
+                j_g_t * tex(r"\nabla c", commutative=False),
+            ),  # fmt: skip
             r"Step 3 with a scalar $c$ in place of $\mathbf{f}$: $J_c$ is the row "
-            r"$(\nabla c)^{\mathsf T}$, and transposing gives a vector–Jacobian product; " + said + ".",
+            r"$(\nabla c)^{\mathsf T}$, and transposing gives a vector–Jacobian product; "
+            + said
+            + ".",
             check=on_sizes(_vjp, sizes),
         ),
         make_step(
