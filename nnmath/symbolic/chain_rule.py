@@ -335,13 +335,14 @@ def derive_chain_rule_network() -> Derivation:
             "Error at the output",
             sympy.Eq(d2_sym, (a2_sym - y) * SIGMA_PRIME(z2_sym)),
             (
-                r"Define $\delta_2 = \partial C/\partial z_2$. Chain rule: $\partial C/\partial a_2 "
+                r"Define $\delta_2 = \partial C/\partial z_2$. Chain rule: "
+                r"$\partial C/\partial a_2 "
                 r"= a_2 - y$ (step 3) times $\partial a_2/\partial z_2 = \sigma'(z_2)$ (step 2)."
             ),
             check=proved(
                 sympy.Derivative(cost_of_z2, z2_free),
                 (logistic(z2_free) - y) * logistic_prime(z2_free),
-            ),  # fmt: skip
+            ),
         ),
         make_step(
             "Output weight",

@@ -96,7 +96,7 @@ def derive_gradient_descent() -> Derivation:
                         sympy.Derivative(c, theta_1),
                         tex(r"\vdots"),
                         sympy.Derivative(c, theta_n),
-                    ]  # fmt: skip
+                    ]
                 ),
                 evaluate=False,
             ),
@@ -195,7 +195,7 @@ def derive_quadratic_descent() -> Derivation:
                     h_nc,
                     diff_nc,
                     evaluate=False,
-                ),  # fmt: skip
+                ),
             ),
             r"A quadratic cost with minimum $\mathbf{w}^*$ and symmetric curvature matrix $H$.",
         ),
@@ -229,7 +229,7 @@ def derive_quadratic_descent() -> Derivation:
             "After t steps",
             sympy.Eq(
                 tex(r"\text{component along } \mathbf{v}"), sympy.Symbol("c_0") * factor_shown**t
-            ),  # fmt: skip
+            ),
             r"Write $\mathbf{w} - \mathbf{w}^*$ in the eigenvectors of $H$; by steps 3 and 4 "
             r"each step multiplies the component along $\mathbf{v}$ by $1 - \eta\lambda$. SymPy "
             r"checks that $c_0(1 - \eta\lambda)^{t}$ satisfies $c_{t+1} = (1 - \eta\lambda)c_t$.",

@@ -99,7 +99,7 @@ def derive_jacobian_chain_rule() -> Derivation:
                 tex(
                     r"\sum_{k} \frac{\partial f_i}{\partial u_k}\bigl(\mathbf{g}(\mathbf{x})\bigr)"
                     r"\,\frac{\partial g_k}{\partial x_j}"
-                ),  # fmt: skip
+                ),
             ),
             r"The chain rule in several variables: $x_j$ reaches $f_i$ through every "
             r"$u_k = g_k(\mathbf{x})$, and the contributions add; " + said + ".",
@@ -126,7 +126,7 @@ def derive_jacobian_chain_rule() -> Derivation:
             sympy.Eq(
                 tex(r"\nabla_{\mathbf{x}}\, c\bigl(\mathbf{g}(\mathbf{x})\bigr)"),
                 j_g_t * tex(r"\nabla c", commutative=False),
-            ),  # fmt: skip
+            ),
             r"Step 3 with a scalar $c$ in place of $\mathbf{f}$: $J_c$ is the row "
             r"$(\nabla c)^{\mathsf T}$, and transposing gives a vector–Jacobian product; "
             + said

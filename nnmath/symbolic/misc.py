@@ -177,8 +177,9 @@ def derive_perceptron() -> Derivation:
         make_step(
             "Form 2: dot product plus bias",
             forms[1],
-            r"Split off the term $i = 0$ of the sum in step 1: it is $w_0 x_0 = b \cdot 1$, and the "
-            r"rest, $\sum_{i=1}^{n} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity for every "
+            r"Split off the term $i = 0$ of the sum in step 1: it is $w_0 x_0 = b \cdot 1$, "
+            r"and the rest, $\sum_{i=1}^{n} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity "
+            r"for every "
             r"$n$, checked by SymPy for $n = 1, 2, 3, 4$.",
             check=on_sizes(sides(0, 1)),
         ),

@@ -64,7 +64,8 @@ def derive_perceptron_distance() -> Derivation:
                 evaluate=False,
             ),
             r"Every point of the line is $\mathbf{x}^{*} + s\,\mathbf{d}$ (steps 2 and 3). "
-            r"$\mathbf{x}^{*}$ is a multiple of $\mathbf{w}$, so $\mathbf{x}^{*}\cdot\mathbf{d} = 0$ "
+            r"$\mathbf{x}^{*}$ is a multiple of $\mathbf{w}$, so "
+            r"$\mathbf{x}^{*}\cdot\mathbf{d} = 0$ "
             r"and the cross term vanishes: the distance is smallest at $s = 0$.",
             check=proved(point.dot(point), foot.dot(foot) + s**2 * d.dot(d)),
         ),
@@ -81,7 +82,7 @@ def derive_perceptron_distance() -> Derivation:
             "the distance from the origin to the line is |b|/‖w‖",
             sympy.sqrt(foot.dot(foot)),
             distance,
-        ),  # fmt: skip
+        ),
     ]
     return build(
         name="perceptron-distance",
@@ -154,7 +155,7 @@ def perceptron_run(X: Any, y: Any, eta: float, max_epochs: int = 10_000) -> dict
         raise ValueError(f"the data must be separated by the line, got margin {gamma}")
     radius = float(np.max(np.linalg.norm(Xa, axis=1)))
     w = np.zeros(3)
-    trace = []
+    trace: list[tuple[int, float, float]] = []
     for _ in range(max_epochs):
         mistakes = 0
         for xi, si, yi in zip(Xa, signs, y, strict=True):
@@ -203,7 +204,7 @@ def _invariant(which: str) -> tuple[bool, str]:
 
 def _bound() -> tuple[bool, str]:
     parts, ok = [], True
-    for (seed, gap, eta), run in _runs():
+    for (_, gap, eta), run in _runs():
         ok &= run["updates"] <= run["bound"]
         parts.append(f"gap {gap}, η = {eta}: {run['updates']} ≤ {run['bound']:.0f}")
     return ok, "updates ≤ (R/γ)² in every run (" + "; ".join(parts) + ")"
@@ -233,7 +234,8 @@ def derive_perceptron_convergence() -> Derivation:
             r"On a mistake on the augmented input $\tilde{\mathbf{x}} = (1, \mathbf{x})$ with "
             r"$s = 2y - 1 = \pm 1$; a mistake means $s\,\mathbf{w}_{k-1}\cdot\tilde{\mathbf{x}} "
             r"\le 0$. Start from $\mathbf{w}_0 = \mathbf{0}$; $R$ is the largest "
-            r"$\|\tilde{\mathbf{x}}\|$ and $\gamma = \min s\,\mathbf{u}\cdot\tilde{\mathbf{x}} > 0$ "
+            r"$\|\tilde{\mathbf{x}}\|$ and "
+            r"$\gamma = \min s\,\mathbf{u}\cdot\tilde{\mathbf{x}} > 0$ "
             r"the margin of a separating unit vector $\mathbf{u}$.",
             order="none",
         ),
@@ -267,7 +269,8 @@ def derive_perceptron_convergence() -> Derivation:
             "The bound",
             sympy.LessThan(k, bound),
             r"Both sides of step 4 are positive, so compare their squares: SymPy proves "
-            r"$(\sqrt{k}\,\eta R)^2 - (k\eta\gamma)^2 = k\eta^2\gamma^2\bigl((R/\gamma)^2 - k\bigr)$, "
+            r"$(\sqrt{k}\,\eta R)^2 - (k\eta\gamma)^2 = "
+            r"k\eta^2\gamma^2\bigl((R/\gamma)^2 - k\bigr)$, "
             r"which is $\ge 0$ exactly when $k \le (R/\gamma)^2$. The learning rate cancels.",
             check=proved(
                 (sympy.sqrt(k) * eta * radius) ** 2 - (k * eta * gamma) ** 2,

@@ -72,8 +72,9 @@ def _shift(k: int) -> tuple[Any, Any]:
 def _log_softmax(k: int) -> tuple[Any, Any]:
     zs, ps = softmax_symbols(k)
     total = sum(sympy.exp(zk) for zk in zs)
-    return sympy.Matrix([sympy.log(pk) for pk in ps]), sympy.Matrix([zk - sympy.log(total)
-                                                                     for zk in zs])  # fmt: skip
+    return sympy.Matrix([sympy.log(pk) for pk in ps]), sympy.Matrix(
+        [zk - sympy.log(total) for zk in zs]
+    )
 
 
 def _ce_parts(k: int) -> dict[str, Any]:
