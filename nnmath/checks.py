@@ -280,6 +280,48 @@ _PLAIN = (
 )
 
 
+#: Unicode for the other TeX commands that step justifications use.
+_SYMBOLS = {
+    "neq": "≠",
+    "ne": "≠",
+    "le": "≤",
+    "ge": "≥",
+    "leq": "≤",
+    "geq": "≥",
+    "to": "→",
+    "infty": "∞",
+    "nabla": "∇",
+    "sum": "Σ",
+    "lambda": "λ",
+    "gamma": "γ",
+    "delta": "δ",
+    "varepsilon": "ε",
+    "epsilon": "ε",
+    "mapsto": "↦",
+    "circ": "∘",
+    "odot": "⊙",
+    "pm": "±",
+    "sqrt": "√",
+    "mathbb": "",
+    "in": "∈",
+    "max": "max",
+    "min": "min",
+    "log": "log",
+    "leftarrow": "←",
+    "quad": " ",
+    "qquad": " ",
+    "bigl": "",
+    "bigr": "",
+    "left": "",
+    "right": "",
+    "prime": "′",
+    "mathsf": "",
+    "tfrac": "",
+    "frac": "",
+    "vdots": "⋮",
+}
+
+
 def plain_text(tex: str) -> str:
     """A sentence with ``$…$`` math as plain Unicode text (the command line's form).
 
@@ -293,9 +335,18 @@ def plain_text(tex: str) -> str:
     >>> plain_text(r"The gradient is $\\mathbf{p} - \\mathbf{y}$")
     'The gradient is p − y'
     """
-    text = re.sub(r"\\mathbf\{([^{}]*)\}", r"\1", tex)
+    text = re.sub(r"\\(?:mathbf|boldsymbol|text|operatorname|mathrm)\{([^{}]*)\}", r"\1", tex)
+    text = text.replace(r"\tfrac12", "½")
+    text = re.sub(r"\\t?frac\{([^{}]*)\}\{([^{}]*)\}", r"\1/\2", text)
     for command, plain in _PLAIN:
         text = text.replace(command, plain)
+    # Any other command: its Unicode symbol if it has one, else its name without the backslash.
+    text = re.sub(r"\\([a-zA-Z]+)", lambda m: _SYMBOLS.get(m.group(1), m.group(1)), text)
+    text = re.sub(
+        r"\\(.)",
+        lambda m: {"|": "‖", ",": " ", ";": " ", "!": ""}.get(m.group(1), m.group(1)),
+        text,
+    )
     math = re.compile(r"\$([^$]*)\$")
     return math.sub(lambda m: m.group(1).replace(" - ", " − ").replace("-", "−"), text)
 
