@@ -40,28 +40,73 @@ passed = len(results) - len(failed)
 # prints them.
 Html(f"<p><strong>{passed} of {len(results)} checks passed in this build.</strong></p>")
 
+
 # %% tags=["hide-input"]
 # Three columns, so that the table fits the width of the text: the check and how it is done,
 # what it states, and its outcome with the tolerance. Check names may break after a hyphen.
-rows = []
-for check, outcome in results:
+# The checks of single derivation steps are listed further down, grouped by derivation.
+def row(check, outcome, *, statement=None):
     status = "✅ pass" if outcome.passed else "❌ FAIL"
     name = "-<wbr>".join(html.escape(part) for part in check.name.split("-"))
     derivation = (
-        f"; derivation <code>{html.escape(check.derivation)}</code>" if check.derivation else ""
+        f"; derivation <code>{html.escape(check.derivation)}</code>"
+        if check.derivation and statement is None
+        else ""
     )
-    rows.append(
+    return (
         f'<tr id="{html.escape(check.name)}"><td><code>{name}</code><br>'
-        f"<small>{html.escape(check.method)}{derivation}</small></td>"
-        f"<td>{html.escape(check.display_statement)}</td>"
+        f"<small>{html.escape(check.kind)}{derivation}</small></td>"
+        f"<td>{statement if statement is not None else html.escape(check.display_statement)}</td>"
         f"<td>{status}<br><small>{html.escape(check.tolerance)}. "
         f"{html.escape(outcome.detail)}</small></td></tr>"
     )
-Html(
-    '<div class="nnmath-wide-table"><table><thead><tr><th>check and method</th>'
-    "<th>what it states</th><th>result</th></tr></thead>"
-    f"<tbody>{''.join(rows)}</tbody></table></div>"
-)
+
+
+def table(rows):
+    return (
+        '<div class="nnmath-wide-table"><table><thead><tr><th>check and kind</th>'
+        "<th>what it states</th><th>result</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+Html(table([row(c, o) for c, o in results if c.step is None]))
+
+# %% [markdown]
+# ## Step by step
+#
+# Each step of a derivation after its definitions is checked against the steps before it, under
+# its own name: by a SymPy proof (for all values), by SymPy proofs on concrete sizes (an
+# index-form identity, for $n = 1, 2, 3, 4$, say), numerically (a result SymPy cannot reach,
+# such as a bound proved by induction, cited in the step) or in exact arithmetic (the numbers of
+# a worked example). Open a derivation to see its steps.
+
+# %% tags=["hide-input"]
+from nnmath import symbolic
+
+blocks = []
+for name in symbolic.names():
+    derivation = symbolic.derive(name)
+    steps = [(c, o) for c, o in results if c.derivation == name and c.step is not None]
+    if not steps:
+        continue
+    kinds = sorted({c.kind for c, _ in steps})
+    ok = sum(o.passed for _, o in steps)
+    rows = [
+        row(
+            c,
+            o,
+            statement=f"<strong>{html.escape(c.step)}</strong>: "
+            + html.escape(next(s.explanation for s in derivation.steps if s.check == c.name)),
+        )
+        for c, o in steps
+    ]
+    blocks.append(
+        f'<details class="nnmath-step-checks" data-derivation-checks="{html.escape(name)}">'
+        f"<summary><code>{html.escape(name)}</code>: {ok} of {len(steps)} steps pass "
+        f"<small>({html.escape(', '.join(kinds))})</small></summary>{table(rows)}</details>"
+    )
+Html("".join(blocks))
 
 # %% tags=["hide-input"]
 # A failed check fails the build: the site is never published with a broken proof.

@@ -279,25 +279,55 @@ _PLAIN = (
     (r"\cdot", "·"),
     (r"\times", "×"),
     (r"\,", " "),
-    (r"\dots", "…"),
-    (r"\left", ""),
-    (r"\right", ""),
-    (r"\odot", "⊙"),
-    (r"\nabla", "∇"),
-    (r"\|", "‖"),
-    (r"\boldsymbol\delta", "δ"),
-    (r"\delta", "δ"),
-    (r"\lambda", "λ"),
-    (r"\gamma", "γ"),
-    (r"\tfrac12", "½"),
-    (r"\sum", "Σ"),
-    (r"\prod", "Π"),
-    (r"\le", "≤"),
-    (r"\ge", "≥"),
-    (r"\ne", "≠"),
-    (r"\infty", "∞"),
-    (r"\mathcal N", "N"),
 )
+
+
+#: Unicode for the other TeX commands that step justifications use.
+_SYMBOLS = {
+    "neq": "≠",
+    "dots": "…",
+    "ldots": "…",
+    "cdots": "⋯",
+    "prod": "Π",
+    "mathcal": "",
+    "boldsymbol": "",
+    "ne": "≠",
+    "le": "≤",
+    "ge": "≥",
+    "leq": "≤",
+    "geq": "≥",
+    "to": "→",
+    "infty": "∞",
+    "nabla": "∇",
+    "sum": "Σ",
+    "lambda": "λ",
+    "gamma": "γ",
+    "delta": "δ",
+    "varepsilon": "ε",
+    "epsilon": "ε",
+    "mapsto": "↦",
+    "circ": "∘",
+    "odot": "⊙",
+    "pm": "±",
+    "sqrt": "√",
+    "mathbb": "",
+    "in": "∈",
+    "max": "max",
+    "min": "min",
+    "log": "log",
+    "leftarrow": "←",
+    "quad": " ",
+    "qquad": " ",
+    "bigl": "",
+    "bigr": "",
+    "left": "",
+    "right": "",
+    "prime": "′",
+    "mathsf": "",
+    "tfrac": "",
+    "frac": "",
+    "vdots": "⋮",
+}
 
 
 def plain_text(tex: str) -> str:
@@ -313,14 +343,18 @@ def plain_text(tex: str) -> str:
     >>> plain_text(r"The gradient is $\\mathbf{p} - \\mathbf{y}$")
     'The gradient is p − y'
     """
-    text = re.sub(r"\\(?:mathbf|text|operatorname)\{([^{}]*)\}", r"\1", tex)
-    text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"\1/\2", text)
+    text = re.sub(r"\\(?:mathbf|boldsymbol|text|operatorname|mathrm)\{([^{}]*)\}", r"\1", tex)
+    text = text.replace(r"\tfrac12", "½")
+    text = re.sub(r"\\t?frac\{([^{}]*)\}\{([^{}]*)\}", r"\1/\2", text)
     for command, plain in _PLAIN:
-        # A command that ends in a letter must not be the start of a longer one (\le, \left).
-        end = "(?![A-Za-z])" if command[-1].isalpha() else ""
-        text = re.sub(re.escape(command) + end, plain.replace("\\", "\\\\"), text)
-    text = re.sub(r"\\([A-Za-z]+)", r"\1", text)  # any other command: its name (\cos → cos)
-    text = text.replace("{", "").replace("}", "")
+        text = text.replace(command, plain)
+    # Any other command: its Unicode symbol if it has one, else its name without the backslash.
+    text = re.sub(r"\\([a-zA-Z]+)", lambda m: _SYMBOLS.get(m.group(1), m.group(1)), text)
+    text = re.sub(
+        r"\\(.)",
+        lambda m: {"|": "‖", ",": " ", ";": " ", "!": ""}.get(m.group(1), m.group(1)),
+        text,
+    )
     math = re.compile(r"\$([^$]*)\$")
     return math.sub(lambda m: m.group(1).replace(" - ", " − ").replace("-", "−"), text)
 

@@ -18,10 +18,13 @@ from typing import Any
 __all__ = [
     "Html",
     "checked",
+    "definition",
     "derivation",
+    "derived",
     "math",
     "result",
     "source",
+    "step",
     "table",
     "tabs",
 ]
@@ -124,19 +127,125 @@ def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:
     if steps:
         parts.append("<ol>")
         for step in d.steps:
-            explanation = f" {html.escape(step.explanation)}" if step.explanation else ""
-            parts.append(
-                f"<li><strong>{html.escape(step.label)}.</strong>{explanation}"
-                f"{math(step.latex).markup}</li>"
-            )
+            parts.append(_step_item(step))
         parts.append("</ol>")
     parts.append(f"<p><strong>Result.</strong></p>{math(d.result_latex).markup}")
     parts.append("</div>")
     if note:
-        names = [c.name for c in checks.CHECKS if c.derivation == name]
+        # The step checks are named under their steps; the note lists the others.
+        names = [c.name for c in checks.CHECKS if c.derivation == name and c.step is None]
         if names:
             parts.append(checked(*names).markup)
     return Html("".join(parts))
+
+
+#: How each kind of step check is named in a step's note.
+_STEP_KIND_NOTE = {
+    "SymPy proof": "✓ SymPy proof",
+    "sizes 1..n": "✓ SymPy proof on concrete sizes",
+    "numerical": "✓ checked numerically",
+    "exact arithmetic": "✓ exact arithmetic",
+}
+
+
+def _step_item(step: Any) -> str:
+    """One step as a list item: label, justification, the math, and how it was checked."""
+    explanation = (
+        f' <span class="nnmath-why">{html.escape(step.explanation)}</span>'
+        if step.explanation
+        else ""
+    )
+    note = ""
+    if step.verification is not None and step.check is not None:
+        kind = step.verification.kind
+        note = (
+            f'<p class="nnmath-step-check" data-check-kind="{html.escape(kind)}"><small>'
+            f"{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: "
+            f'<a href="../verification.py#{html.escape(step.check)}"><code>'
+            f"{html.escape(step.check)}</code></a></small></p>"
+        )
+    return (
+        f"<li><strong>{html.escape(step.label)}.</strong>{explanation}"
+        f"{math(step.latex).markup}{note}</li>"
+    )
+
+
+def step(name: str, label: str) -> Html:
+    """One step of a derivation (its math, justification and check note), marked as derived.
+
+    Parameters
+    ----------
+    name : str
+        Registry name of the derivation.
+    label : str
+        The step's label.
+
+    Raises
+    ------
+    ValueError
+        If the derivation has no step with that label.
+
+    Examples
+    --------
+    >>> "data-derivation" in step("gradient-descent", "Gradient descent").markup
+    True
+    """
+    from nnmath import symbolic
+
+    d = symbolic.derive(name)
+    for item in d.steps:
+        if item.label == label:
+            return Html(
+                f'<div class="nnmath-derivation nnmath-step" data-derivation="{html.escape(name)}">'
+                f"<ul>{_step_item(item)}</ul></div>"
+            )
+    labels = ", ".join(repr(s.label) for s in d.steps)
+    raise ValueError(f"derivation {name!r} has no step {label!r}; its steps are: {labels}")
+
+
+def definition(latex: str, name: str) -> Html:
+    """Display math for a definition or notation (nothing derives it), marked as such.
+
+    Parameters
+    ----------
+    latex : str
+        The formula.
+    name : str
+        What it defines, e.g. ``"quadratic cost"`` (the ``data-definition`` attribute).
+
+    Raises
+    ------
+    TypeError
+        If ``latex`` or ``name`` is not a string.
+    ValueError
+        If ``name`` is empty.
+
+    Examples
+    --------
+    >>> definition("C = 1", "cost").markup.startswith('<div data-definition="cost">')
+    True
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {type(name).__name__}")
+    if not name:
+        raise ValueError("name must not be empty")
+    return Html(f'<div data-definition="{html.escape(name)}">{math(latex).markup}</div>')
+
+
+def derived(name: str, *parts: Html) -> Html:
+    """Wrap display math computed from derivation ``name`` so that it is marked as derived.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a registered derivation.
+    """
+    from nnmath import symbolic
+
+    if name not in symbolic.names():
+        raise ValueError(f"unknown derivation {name!r}; valid names are: {symbolic.names()}")
+    inner = "".join(_content(p) for p in parts)
+    return Html(f'<div class="nnmath-derived" data-derivation="{html.escape(name)}">{inner}</div>')
 
 
 def result(name: str) -> Html:

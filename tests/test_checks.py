@@ -45,14 +45,7 @@ def test_fields_are_well_formed() -> None:
 
 
 def test_every_method_and_derivation_is_covered() -> None:
-    used = {c.method for c in CHECKS}
-    assert used <= set(METHODS)
-    assert {
-        "SymPy proof",
-        "lambdified comparison",
-        "finite differences",
-        "exact arithmetic",
-    } <= used
+    assert {c.method for c in CHECKS} == set(METHODS)
     proved = {c.derivation for c in CHECKS if c.method == "SymPy proof"}
     assert proved == set(names())
     for required in (
@@ -210,3 +203,30 @@ def test_check_json_lists_every_check_with_status_and_kind(capsys) -> None:
     for record in step_records:
         step = next(s for s in derive(record["derivation"]).steps if s.label == record["step"])
         assert step.check == record["name"] and step.verification.kind == record["kind"]
+
+
+def test_a_wrong_step_fails_check_json_with_exit_code_1(monkeypatch, capsys) -> None:
+    from nnmath.cli import main
+    from nnmath.symbolic import proved
+
+    x = sympy.Symbol("x", real=True)
+    wrong = proved(sympy.Derivative(x**2, x), x)  # d(x²)/dx = x is false
+    target = "step-sigmoid-differentiate"
+    tampered = tuple(
+        dataclasses.replace(c, run=checks._timed(wrong.run)) if c.name == target else c
+        for c in CHECKS
+    )
+    monkeypatch.setattr(checks, "CHECKS", tampered)
+    code = main(["check", "--json"])
+    records = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+    assert code == 1
+    assert records[target]["status"] == "fail" and records[target]["kind"] == "SymPy proof"
+    assert "did not reduce" in records[target]["detail"]
+    assert {r["status"] for n, r in records.items() if n != target} == {"pass"}
+
+
+def test_step_checks_cover_every_kind() -> None:
+    from nnmath.symbolic import STEP_CHECK_KINDS
+
+    kinds = {c.kind for c in CHECKS if c.step is not None}
+    assert kinds == set(STEP_CHECK_KINDS)

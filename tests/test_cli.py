@@ -74,3 +74,6 @@ def test_derive_json_prints_every_step_with_its_check(capsys):
         for shown, step in zip(data["steps"], derivation.steps, strict=True):
             assert {"latex", "justification", "check", "kind"} <= set(shown)
             assert shown["latex"] == step.latex and shown["check"] == step.check
+            if step.verification is not None:
+                assert shown["justification"] and isinstance(shown["check"], str)
+                assert shown["kind"] == step.verification.kind

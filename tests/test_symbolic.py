@@ -271,3 +271,49 @@ def test_formula_evaluate_checks_shape_and_broadcasts_constants() -> None:
 def test_derivative_of_a_named_quantity_prints_as_partial() -> None:
     big_l, w = sympy.symbols("L w")
     assert to_latex(sympy.Derivative(big_l, w)) == r"\frac{\partial L}{\partial w}"
+
+
+# -- every step checked against the ones before it ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_step_after_the_definitions_is_justified_and_checked(name: str) -> None:
+    from nnmath.symbolic import STEP_CHECK_KINDS
+
+    d = derive(name)
+    checked = [step.verification is not None for step in d.steps]
+    # The unchecked steps are the definitions or starting points, and they come first.
+    first = checked.index(True)
+    assert all(checked[first:]), [s.label for s in d.steps if s.verification is None]
+    assert d.checked_steps, name
+    for step in d.steps[first:]:
+        assert step.explanation.strip(), step.label
+        assert step.check and step.check.startswith(f"step-{name}-")
+        assert step.verification.kind in STEP_CHECK_KINDS
+        passed, detail = step.verification.run()
+        assert passed, (step.label, detail)
+
+
+def test_a_step_proving_a_false_identity_fails() -> None:
+    from nnmath.symbolic import exactly, on_sizes, proved
+
+    x = sympy.Symbol("x", real=True)
+    assert proved(sympy.Derivative(x**3, x), 3 * x**2).run()[0]
+    assert not proved(sympy.Derivative(x**3, x), 3 * x).run()[0]
+    assert not on_sizes(lambda n: (sympy.Integer(n), sympy.Integer(1))).run()[0]
+    assert not exactly(sympy.Rational(1, 3), sympy.Rational(1, 2)).run()[0]
+
+
+def test_the_perceptron_bound_holds_on_runs_and_rejects_bad_input() -> None:
+    from nnmath.symbolic.perceptron import _separable, perceptron_run
+
+    X, y = _separable(5, 0.15)
+    run = perceptron_run(X, y, 0.7)
+    assert 0 < run["updates"] <= run["bound"]
+    k, along, length = run["trace"].T
+    assert np.all(along >= k * 0.7 * run["gamma"] - 1e-9)
+    assert np.all(length**2 <= k * (0.7 * run["R"]) ** 2 + 1e-9)
+    with pytest.raises(ValueError, match="eta"):
+        perceptron_run(X, y, 0.0)
+    with pytest.raises(ValueError, match="separated"):
+        perceptron_run(X, 1 - y, 1.0)

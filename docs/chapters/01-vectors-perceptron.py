@@ -33,9 +33,15 @@ plotting.setup_notebook()
 # A vector in $\mathbb{R}^n$ is an ordered list of $n$ real numbers, its *components*. We write
 # it as a column; in the plane $\mathbb{R}^2$, for example,
 #
+#
+# <div data-definition="vector">
+#
 # $$
 # \mathbf{u} = \begin{bmatrix} u_1 \\ u_2 \end{bmatrix},
 # $$
+#
+# </div>
+#
 #
 # and in $\mathbb{R}^n$ the column simply has $n$ entries. We read a vector either as a point
 # in space or as an arrow from the origin to that point; the arrow has a length
@@ -60,9 +66,15 @@ print("v =", v, " length", np.linalg.norm(v))
 # **Algebraically**, the dot product of two vectors of the same length is the sum of the
 # products of their components:
 #
+#
+# <div data-definition="dot product">
+#
 # $$
 # \mathbf{u}\cdot\mathbf{v} = \sum_{i=1}^{n} u_i v_i = u_1 v_1 + u_2 v_2 + \dots + u_n v_n .
 # $$
+#
+# </div>
+#
 #
 # In NumPy it is `u @ v` (or `np.dot(u, v)`), which is the same number as multiplying
 # component-wise and adding up:
@@ -161,9 +173,15 @@ nb.Html(
 # Take a *weight vector* $\mathbf{w} \neq \mathbf{0}$ and a number $b$, the *bias*. The points
 # $\mathbf{x}$ with
 #
+#
+# <div data-definition="decision boundary">
+#
 # $$
 # \mathbf{w}\cdot\mathbf{x} + b = 0
 # $$
+#
+# </div>
+#
 #
 # form a *hyperplane*: in $\mathbb{R}^2$ a line, in $\mathbb{R}^3$ a plane, in $\mathbb{R}^n$ a
 # flat set of dimension $n-1$. (The weight vector must not be zero: with $\mathbf{w} = \mathbf{0}$
@@ -199,12 +217,18 @@ print("class 0 points on the negative side:", np.all(scores[y == 0] < 0))
 # The perceptron turns that sign into a decision. It computes the weighted sum of its inputs,
 # adds the bias, and passes the result through the **step function**:
 #
+#
+# <div data-definition="perceptron">
+#
 # $$
 # \operatorname{step}(z) = \begin{cases} 1 & \text{if } z \ge 0, \\ 0 & \text{otherwise,}
 # \end{cases}
 # \qquad
 # \hat y = \operatorname{step}(\mathbf{w}\cdot\mathbf{x} + b).
 # $$
+#
+# </div>
+#
 #
 # So the perceptron answers 1 on one closed half-space and 0 on the other: it *is* the
 # hyperplane, read as a classifier. Here is the step function of `nnmath`; below its
@@ -296,7 +320,10 @@ plotting.perceptron_line(X, y, w, bias)
 # from the origin, because only its direction matters: scaling $\mathbf{w}$ and $b$ by the same
 # positive number gives the same line and the same decisions. And the line does not pass
 # through the origin, because $b \neq 0$; the distance from the origin to the line is
-# $|b| / \|\mathbf{w}\|$.
+# $|b| / \|\mathbf{w}\|$, derived here step by step:
+
+# %% tags=["hide-input"]
+nb.derivation("perceptron-distance")
 
 # %% tags=["hide-input"]
 nb.Html(

@@ -42,9 +42,15 @@ plotting.setup_notebook()
 # constant first component $x_0 = 1$, and $w_0$ plays the part of $b$. The perceptron's answer
 # for an input $\mathbf{x}$ with label $y \in \{0, 1\}$ is then
 #
+#
+# <div data-definition="perceptron with the bias folded in">
+#
 # $$
 # \hat y = \operatorname{step}(\mathbf{w}\cdot\mathbf{x}).
 # $$
+#
+# </div>
+#
 #
 # There are three cases.
 #
@@ -60,9 +66,15 @@ plotting.setup_notebook()
 # Since $y - \hat y$ is $0$, $+1$ or $-1$ in exactly these three cases, the whole rule fits in
 # one line:
 #
+#
+# <div data-definition="perceptron learning rule">
+#
 # $$
 # \mathbf{w} \leftarrow \mathbf{w} + \eta\,(y - \hat y)\,\mathbf{x}.
 # $$
+#
+# </div>
+#
 #
 # One pass over all the examples is an *epoch*. Training repeats epochs until one of them
 # makes no mistake, or until we give up. Here is the heart of `nm.train_perceptron`, read
@@ -365,7 +377,11 @@ fig
 # separating weights. The data set generator takes the minimum distance of its points from
 # their line as a parameter, so we can compare the bound with the updates actually made as the
 # gap widens. For $\mathbf{u}$ we use the generating line, $\mathbf{w} = (1, 2)$ and
-# $b = -1$.
+# $b = -1$. First the argument, step by step; its two inequalities need induction on the
+# updates, which SymPy does not do, so they are cited and checked numerically:
+
+# %% tags=["hide-input"]
+nb.derivation("perceptron-convergence")
 
 # %%
 rows, radii = [], []

@@ -37,9 +37,15 @@ plotting.setup_notebook()
 #
 # The sigmoid is defined as
 #
+#
+# <div data-definition="sigmoid">
+#
 # $$
 # \sigma(x) = \frac{1}{1 + e^{-x}} .
 # $$
+#
+# </div>
+#
 #
 # For large positive $x$ the exponential $e^{-x}$ is tiny and $\sigma(x)$ is close to 1; for
 # large negative $x$ it is huge and $\sigma(x)$ is close to 0; in between the curve climbs
@@ -268,20 +274,32 @@ nb.checked("sigmoid-kernel")
 # A neural network applies the sigmoid to many numbers at once. For a vector
 # $\mathbf{z} = (z_1, \dots, z_m)$ we let $\sigma$ act on each component separately:
 #
+#
+# <div data-definition="sigmoid of a vector">
+#
 # $$
 # \sigma(\mathbf{z}) = \bigl(\sigma(z_1), \sigma(z_2), \dots, \sigma(z_m)\bigr).
 # $$
+#
+# </div>
+#
 #
 # NumPy does this with no extra effort, since `nm.sigmoid` works element-wise on arrays of any
 # shape. Now give each of $m$ neurons its own weight vector over the same $n$ inputs and its
 # own bias. Stacking the weight vectors as the *rows* of a matrix $W$ and the biases in a
 # vector $\mathbf{b}$, the $m$ neurons together compute
 #
+#
+# <div data-definition="layer of sigmoid neurons">
+#
 # $$
 # \mathbf{a} = \sigma(W\mathbf{x} + \mathbf{b}),
 # \qquad W \in \mathbb{R}^{m \times n},\quad \mathbf{x} \in \mathbb{R}^{n},\quad
 # \mathbf{b}, \mathbf{a} \in \mathbb{R}^{m}.
 # $$
+#
+# </div>
+#
 #
 # This is a **layer**. Row $j$ of $W\mathbf{x} + \mathbf{b}$ is the dot product
 # $\mathbf{w}_j\cdot\mathbf{x} + b_j$ of [chapter 1](01-vectors-perceptron.py), so each neuron

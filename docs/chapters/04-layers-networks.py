@@ -33,11 +33,17 @@ plotting.setup_notebook()
 # A layer takes a vector $\mathbf{a}$ of $n_\text{in}$ numbers and returns a vector of
 # $n_\text{out}$ numbers:
 #
+#
+# <div data-definition="layer">
+#
 # $$
 # \mathbf{a} \;\longmapsto\; \sigma(W\mathbf{a} + \mathbf{b}),
 # \qquad W \in \mathbb{R}^{n_\text{out}\times n_\text{in}},\quad
 # \mathbf{b} \in \mathbb{R}^{n_\text{out}} .
 # $$
+#
+# </div>
+#
 #
 # Row $j$ of $W$ holds the weights of neuron $j$: its dot product with the input, plus the bias
 # $b_j$, is that neuron's weighted input, and $\sigma$ squashes it into $(0, 1)$. Every neuron
@@ -81,11 +87,17 @@ print("sigma(W x + b) =", nm.sigmoid(W @ x + b))
 # and names each weight matrix and bias after the layer it produces, so the whole network is
 # the function
 #
+#
+# <div data-definition="network function">
+#
 # $$
 # F(\mathbf{x}) = \sigma\Bigl(W^{3}\,\sigma\bigl(W^{2}\,\sigma(W^{1}\mathbf{x} +
 # \mathbf{b}^{1}) + \mathbf{b}^{2}\bigr) + \mathbf{b}^{3}\Bigr),
 # \qquad \mathbf{x} \in \mathbb{R}^2,\; F(\mathbf{x}) \in \mathbb{R}^2 .
 # $$
+#
+# </div>
+#
 #
 # The superscripts are labels, not powers. (Higham and Higham number the same layers from 1
 # to 4 and write $W^{[2]}, W^{[3]}, W^{[4]}$; their $W^{[l + 1]}$ is our $W^{l}$. The
@@ -180,10 +192,11 @@ nb.Html(
 # %% tags=["hide-input"]
 nb.tabs(
     {
-        "Math": nb.math(
+        "Math": nb.definition(
             r"\mathbf{a}^{0} = \mathbf{x}, \qquad "
             r"\mathbf{a}^{l} = \sigma\bigl(W^{l}\mathbf{a}^{l-1} + \mathbf{b}^{l}\bigr)"
-            r"\quad (l = 1, \dots, L), \qquad F(\mathbf{x}) = \mathbf{a}^{L}"
+            r"\quad (l = 1, \dots, L), \qquad F(\mathbf{x}) = \mathbf{a}^{L}",
+            "forward pass",
         ),
         "NumPy (nnmath)": nb.source(nm.Network.forward_pass),
     }

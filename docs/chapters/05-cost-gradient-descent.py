@@ -39,11 +39,17 @@ plotting.setup_notebook()
 # (fertile, drawn as circles) or **category B** (infertile, drawn as crosses). Because the
 # network has two outputs, each label becomes a two-component *target*:
 #
+#
+# <div data-definition="target vectors">
+#
 # $$
 # \mathbf{y}(\mathbf{x}) = \begin{pmatrix} 1 \\ 0 \end{pmatrix} \text{ for category A},
 # \qquad
 # \mathbf{y}(\mathbf{x}) = \begin{pmatrix} 0 \\ 1 \end{pmatrix} \text{ for category B}.
 # $$
+#
+# </div>
+#
 #
 # The ten points of their paper ship with `nnmath` as `nm.datasets.higham()`, which returns the
 # positions `X` (one row per point) and the targets `Y`. The table is printed from those arrays:
@@ -78,10 +84,16 @@ plotting.decision_regions(net, X, Y, title="an untrained 2-2-3-2 network")
 # target, $\|\mathbf{y}(\mathbf{x}) - F(\mathbf{x})\|^2$. Averaging over the $N$ data points,
 # with a factor $\tfrac12$ whose purpose appears in a moment, gives the **quadratic cost**
 #
+#
+# <div data-definition="quadratic cost">
+#
 # $$
 # C(W, \mathbf{b}) = \frac{1}{N}\sum_{i=1}^{N} \frac12
 # \bigl\|\mathbf{y}(\mathbf{x}_i) - F(\mathbf{x}_i)\bigr\|^2 .
 # $$
+#
+# </div>
+#
 #
 # It is written as a function of the weights and biases because those are what we change; the
 # data are fixed. It is never negative, and it is zero only if the network reproduces every
@@ -93,9 +105,10 @@ plotting.decision_regions(net, X, Y, title="an untrained 2-2-3-2 network")
 sympy_cost = quadratic_cost_formula(2).outputs[0]
 nb.tabs(
     {
-        "Math": nb.math(
+        "Math": nb.definition(
             r"C = \frac{1}{N}\sum_{i=1}^{N}\frac12\sum_{k}\bigl(y_k(\mathbf{x}_i) "
-            r"- F_k(\mathbf{x}_i)\bigr)^2"
+            r"- F_k(\mathbf{x}_i)\bigr)^2",
+            "quadratic cost",
         ),
         "SymPy": nb.Html(f"<pre><code>{sympy_cost}</code></pre>"),
         "NumPy": nb.source(losses.quadratic),
@@ -153,11 +166,11 @@ assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
 # $\boldsymbol\theta$. Its gradient $\nabla C(\boldsymbol\theta)$ is the vector of partial
 # derivatives, one per parameter. It points in the direction in which $C$ increases fastest, so
 # a small step in the opposite direction decreases $C$. **Gradient descent** repeats such steps:
-#
-# $$
-# \boldsymbol\theta \;\leftarrow\; \boldsymbol\theta - \eta\,\nabla C(\boldsymbol\theta).
-# $$
-#
+
+# %% tags=["hide-input"]
+nb.step("gradient-descent", "Gradient descent")
+
+# %% [markdown]
 # The positive number $\eta$ is the **learning rate**. The gradient only describes the cost
 # near the current point, so the step has to be short enough for that local picture to remain
 # roughly true, yet long enough to make progress. (How `nnmath` applies this update to a
@@ -238,7 +251,13 @@ plotting.cost_contours(bowl, runs, xlim=(-2.0, 3.0), ylim=(-1.5, 2.5), levels=12
 # distance to the minimum by $1 - \eta\lambda$, where $\lambda$ is the curvature in that
 # direction (an eigenvalue of $H$). When $\eta\lambda$ is above 1 this factor is negative and
 # the iterate jumps to the other side; when it is above 2 the jumps grow and the iteration
-# diverges. For this bowl:
+# diverges. Step by step:
+
+# %% tags=["hide-input"]
+nb.derivation("quadratic-descent")
+
+# %% [markdown]
+# For this bowl:
 
 # %%
 lam = np.linalg.eigvalsh(H)
@@ -257,9 +276,15 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 # Everything above needs derivatives of the cost with respect to the parameters, and a network
 # is a chain of simple functions. The smallest interesting chain has two weights:
 #
+#
+# <div data-definition="two-weight chain">
+#
 # $$
 # z = x\,w_1 + b_1, \qquad \hat y = z\,w_2 + b_2, \qquad E = \tfrac12 (\hat y - t)^2 ,
 # $$
+#
+# </div>
+#
 #
 # with input $x$, target $t$, and $E$ the error of the output $\hat y$. The derivation below
 # evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and

@@ -42,12 +42,13 @@ plotting.setup_notebook()
 # network is a composition of many functions: multiply by a weight, add a bias, apply $\sigma$,
 # multiply by the next weight, and so on, ending with the cost. The **chain rule** says how
 # derivatives of compositions behave:
-#
-# $$
-# (f\circ g)'(x) = f'\bigl(g(x)\bigr)\, g'(x),
-# \qquad\text{or, with } u = g(x),\; v = f(u):\quad
-# \frac{dv}{dx} = \frac{dv}{du}\,\frac{du}{dx} .
-# $$
+
+# %% tags=["hide-input"]
+nb.step("jacobian-chain-rule", "One variable")
+
+# %% [markdown]
+# In Leibniz's notation, with $u = g(x)$ and $v = f(u)$, this reads
+# $\frac{dv}{dx} = \frac{dv}{du}\,\frac{du}{dx}$.
 #
 # For a longer chain $x \to u_1 \to u_2 \to \dots \to u_k$ the derivative of the end with
 # respect to the start is the product of the $k$ local derivatives, each taken at the point the
@@ -90,12 +91,18 @@ plotting.network_diagram([1, 1, 1])
 #
 # Written out, with a target $y$ and the quadratic cost for one data point:
 #
+#
+# <div data-definition="two-neuron network">
+#
 # $$
 # \begin{aligned}
 # z_1 &= w_1 x + b_1, & a_1 &= \sigma(z_1), \\
 # z_2 &= w_2 a_1 + b_2, & a_2 &= \sigma(z_2), & C &= \tfrac12 (a_2 - y)^2 .
 # \end{aligned}
 # $$
+#
+# </div>
+#
 #
 # Each parameter reaches the cost along a single path. The output bias $b_2$ has the shortest
 # one, $b_2 \to z_2 \to a_2 \to C$. The first weight has the longest,
@@ -165,7 +172,9 @@ composed_code = "\n\n".join(
 nb.tabs(
     {
         "Backward (δ)": nb.result("chain-rule-network"),
-        "Whole composition": nb.math(r"\begin{aligned}" + composed_math + r"\end{aligned}"),
+        "Whole composition": nb.derived(
+            "chain-rule-network", nb.math(r"\begin{aligned}" + composed_math + r"\end{aligned}")
+        ),
         "SymPy": nb.Html(f"<pre><code>{html.escape(composed_code)}</code></pre>"),
         "NumPy (nnmath)": nb.source(nm.Network.backward),
     }

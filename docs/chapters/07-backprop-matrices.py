@@ -39,15 +39,24 @@ plotting.setup_notebook()
 # For a function $f:\mathbb{R}^n \to \mathbb{R}$ of several variables, the **gradient** collects
 # the partial derivatives into a vector:
 #
+#
+# <div data-definition="gradient">
+#
 # $$
 # \nabla f(\mathbf{x}) = \Bigl(\frac{\partial f}{\partial x_1}, \dots,
 # \frac{\partial f}{\partial x_n}\Bigr)^{\mathsf T}.
 # $$
 #
+# </div>
+#
+#
 # The cost of a network is such a function of all its parameters, and its gradient is what
 # gradient descent steps against. For a function with several *outputs*,
 # $\mathbf{f}:\mathbb{R}^n \to \mathbb{R}^m$, each output has a gradient, and stacking them as
 # rows gives the $m \times n$ **Jacobian matrix**
+#
+#
+# <div data-definition="Jacobian">
 #
 # $$
 # J_{\mathbf{f}}(\mathbf{x}) =
@@ -59,17 +68,19 @@ plotting.setup_notebook()
 # \qquad (J_{\mathbf{f}})_{ij} = \frac{\partial f_i}{\partial x_j}.
 # $$
 #
+# </div>
+#
+#
 # Row $i$ says how output $i$ responds to each input; column $j$ says how every output responds
 # to input $j$. A gradient, written as a row, is the Jacobian of a function with one output.
 #
 # The **chain rule for Jacobians** is the chain rule of one variable with products of numbers
 # replaced by products of matrices: for a composition $\mathbf{f}\circ\mathbf{g}$,
-#
-# $$
-# J_{\mathbf{f}\circ\mathbf{g}}(\mathbf{x}) =
-# J_{\mathbf{f}}\bigl(\mathbf{g}(\mathbf{x})\bigr)\, J_{\mathbf{g}}(\mathbf{x}).
-# $$
-#
+
+# %% tags=["hide-input"]
+nb.derivation("jacobian-chain-rule")
+
+# %% [markdown]
 # Entry $(i, j)$ of the product is $\sum_k \frac{\partial f_i}{\partial g_k}
 # \frac{\partial g_k}{\partial x_j}$: a sum over every intermediate variable through which
 # $x_j$ can influence $f_i$. That sum over paths is exactly what the scalar picture of the
@@ -116,9 +127,15 @@ assert np.abs(J_chain - J_numeric).max() < 1e-8, np.abs(J_chain - J_numeric).max
 # multiplies $\mathbf{v}$ component by component by $\mathbf{u}$ and adds a great many zeros.
 # The component-wise product has its own name and symbol, the **Hadamard product**,
 #
+#
+# <div data-definition="Hadamard product">
+#
 # $$
 # (\mathbf{u}\circ\mathbf{v})_i = u_i v_i ,
 # $$
+#
+# </div>
+#
 #
 # and in NumPy it is plain `u * v`. It is how the derivative of an element-wise activation
 # enters backpropagation: never as a matrix, always as a component-wise product.
@@ -204,11 +221,17 @@ print(f"ratio: {right_to_left / left_to_right:.0f}")
 # Number the weight layers $1, \dots, L$, with $\mathbf{a}^0 = \mathbf{x}$, and write each
 # layer and the cost as
 #
+#
+# <div data-definition="network and cost">
+#
 # $$
 # \mathbf{z}^l = W^l\mathbf{a}^{l-1} + \mathbf{b}^l, \qquad
 # \mathbf{a}^l = \sigma(\mathbf{z}^l), \qquad
 # C = \tfrac12\,\bigl\|\mathbf{a}^L - \mathbf{y}\bigr\|^2 .
 # $$
+#
+# </div>
+#
 #
 # As in the previous chapter, the **error** of layer $l$ is the gradient of the cost with
 # respect to its weighted inputs, $\boldsymbol\delta^l = \partial C/\partial\mathbf{z}^l$. The
@@ -244,10 +267,13 @@ nb.Html(
 equations = [s for s in d.steps if s.label.startswith("BP") and " as " in s.label]
 nb.tabs(
     {
-        "Math": nb.math(
-            r"\begin{aligned}"
-            + r" \\ ".join(rf"\text{{{s.label[:3]}}}\quad & {s.latex}" for s in equations)
-            + r"\end{aligned}"
+        "Math": nb.derived(
+            "backprop",
+            nb.math(
+                r"\begin{aligned}"
+                + r" \\ ".join(rf"\text{{{s.label[:3]}}}\quad & {s.latex}" for s in equations)
+                + r"\end{aligned}"
+            ),
         ),
         "NumPy (nnmath)": nb.source(nm.Network.backward),
         "forward pass": nb.source(nm.Network.forward_pass),

@@ -44,9 +44,15 @@ plotting.setup_notebook()
 # raw scores are called **logits**. They can be any real numbers. The softmax function turns
 # them into probabilities:
 #
+#
+# <div data-definition="softmax">
+#
 # $$
 # p_j = \frac{e^{z_j}}{\sum_{k=1}^{K} e^{z_k}}, \qquad j = 1, \dots, K .
 # $$
+#
+# </div>
+#
 #
 # Every exponential is positive, so every $p_j$ is positive; dividing by their sum makes the
 # $p_j$ add up to 1; and a larger logit gives a larger probability, so the class with the
@@ -176,9 +182,15 @@ assert np.isneginf(from_probability[0]) and nm.log_softmax(z_far).tolist() == z_
 # $y_k = 1$ for the true class and 0 for the others. The **cross-entropy** between the target
 # and the prediction is
 #
+#
+# <div data-definition="cross-entropy">
+#
 # $$
 # C = -\sum_{k=1}^{K} y_k \log p_k .
 # $$
+#
+# </div>
+#
 #
 # We call it $C$, like the quadratic cost of [chapter 5](05-cost-gradient-descent.py), because
 # it plays the same part: the number training makes small.
@@ -254,10 +266,11 @@ grad3 = sce.formulas["cross_entropy_grad_3"].outputs
 sympy_text = "\n".join(f"dC/dz_{j} = {sympy.sstr(g)}" for j, g in enumerate(grad3, start=1))
 nb.tabs(
     {
-        "Math": nb.Html(
-            nb.result("softmax-cross-entropy").markup
-            + "<p>Component by component:</p>"
-            + nb.math(symbolic.to_latex(sce.data["component"])).markup
+        "Math": nb.derived(
+            "softmax-cross-entropy",
+            nb.result("softmax-cross-entropy"),
+            "Component by component:",
+            nb.math(symbolic.to_latex(sce.data["component"])),
         ),
         "SymPy (K = 3)": nb.Html(f"<pre><code>{html.escape(sympy_text)}</code></pre>"),
         "NumPy": nb.source(losses.cross_entropy_grad),
@@ -292,7 +305,7 @@ print("p - y             :", (p - y_soft).round(6))
 
 # %% tags=["hide-input"]
 bp1 = symbolic.derive("backprop").steps[0]
-nb.Html(nb.math(bp1.latex).markup + nb.checked("symbolic-backprop").markup)
+nb.Html(nb.derived("backprop", nb.math(bp1.latex)).markup + nb.checked("symbolic-backprop").markup)
 
 # %% [markdown]
 # which carries the factor $\sigma'(z)$. When an output neuron is *confidently wrong*, its

@@ -62,11 +62,11 @@ print("cost before training:", round(net.loss(X, Y), 4))
 # average of the $N$ gradients $\nabla C_i$. Plain gradient descent computes all of them for
 # every step. **Stochastic gradient descent** (SGD) picks one point $k$ uniformly at random and
 # steps along its gradient alone:
-#
-# $$
-# \boldsymbol\theta \leftarrow \boldsymbol\theta - \eta\, \nabla C_k(\boldsymbol\theta),
-# $$
-#
+
+# %% tags=["hide-input"]
+nb.step("gradient-descent", "One sample at a time")
+
+# %% [markdown]
 # where $\boldsymbol\theta$ collects all 23 weights and biases. A single step may well
 # increase the total cost, but averaged over the random choice of $k$ the step points along
 # $-\nabla C$, and each step is $N$ times cheaper. Higham and Higham use the learning rate

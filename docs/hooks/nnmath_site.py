@@ -10,7 +10,8 @@ Each event hands its work to one part in ``nnmath_build/`` (one job per module):
     ``execution`` starts executing, in parallel, every notebook page whose cached
     conversion is missing.
 ``on_page_content``
-    ``notebook_html`` cleans a notebook page's HTML (CSS, scripts, links).
+    ``notebook_html`` cleans a notebook page's HTML (CSS, scripts, links); ``formulas``
+    fails the build on a chapter's display formula that is neither derived nor a definition.
 ``on_env``
     ``api_refs`` turns the docstrings' Sphinx roles into links.
 ``on_post_page``
@@ -30,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from nnmath_build import api_refs, assets, execution, kernel, nbcache, notebook_html
+from nnmath_build import api_refs, assets, execution, formulas, kernel, nbcache, notebook_html
 
 _notebook_files: set[str] = set()  # src_uri of every notebook page in the site
 
@@ -71,6 +72,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not notebook_html.is_notebook(page):
         return html
+    if page.file.src_uri.startswith("chapters/"):
+        missing = formulas.unmarked(html)
+        if missing:
+            raise PluginError(
+                f"{page.file.src_uri}: {len(missing)} display formula(s) neither rendered from "
+                "nnmath.symbolic (data-derivation) nor marked as a definition "
+                "(data-definition): " + "; ".join(missing)
+            )
     return notebook_html.clean(html, page, files)
 
 

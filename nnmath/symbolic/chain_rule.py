@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step
+from nnmath.symbolic.core import Claim, Derivation, Formula, build, exactly, make_step, proved
 from nnmath.symbolic.sigmoid import SIGMA, SIGMA_PRIME, logistic, logistic_prime
 
 __all__ = ["derive_chain_rule", "derive_chain_rule_network", "worked_example"]
@@ -111,6 +111,27 @@ def derive_chain_rule() -> Derivation:
     def d(f: Any, v: Any) -> Any:
         return sympy.Derivative(f, v)
 
+    def at_example(expr: Any, **weights: Any) -> Any:
+        # Unevaluated substitution: the check does the arithmetic each time it runs.
+        point = {**at, **{s[k]: v for k, v in weights.items()}}
+        return sympy.Subs(expr, tuple(point), tuple(point.values()))
+
+    def numbers(*values: Any) -> sympy.Matrix:
+        return sympy.Matrix(values)
+
+    up = {tag: {"w1": ex[f"w1_{tag}"], "w2": ex[f"w2_{tag}"]} for tag in ("up_large", "up_small")}
+    down = {"w1": ex["w1_descent"], "w2": ex["w2_descent"]}
+
+    def step_up(tag: str, eta: Any) -> Any:
+        return exactly(
+            numbers(
+                at_example(w1 + eta * sympy.Derivative(loss, w1)),
+                at_example(w2 + eta * sympy.Derivative(loss, w2)),
+                at_example(loss, **up[tag]),
+            ),
+            numbers(ex[f"w1_{tag}"], ex[f"w2_{tag}"], ex[f"L_{tag}"]),
+        )
+
     steps = [
         make_step("First link", sympy.Eq(z_sym, z)),
         make_step("Second link", sympy.Eq(l_sym, z_sym * w2 + b2)),
@@ -118,21 +139,44 @@ def derive_chain_rule() -> Derivation:
         make_step(
             "Forward pass",
             sympy.Eq(sympy.Tuple(z_sym, l_sym, e_sym), sympy.Tuple(ex["z"], ex["L"], ex["E"])),
-            "With $x = 2$, $b_1 = 1$, $b_2 = 1/2$, $w_1 = 1/2$, $w_2 = 3/2$ and target $t = 5$.",
+            r"Steps 1 to 3 in order, with $x = 2$, $b_1 = 1$, $b_2 = 1/2$, $w_1 = 1/2$, "
+            r"$w_2 = 3/2$ and target $t = 5$: $z = 2 \cdot \tfrac12 + 1$, "
+            r"$\hat y = 2 \cdot \tfrac32 + \tfrac12$, $E = \tfrac12(\tfrac72 - 5)^2$.",
+            check=exactly(
+                numbers(at_example(z), at_example(loss), at_example(error)),
+                numbers(ex["z"], ex["L"], ex["E"]),
+            ),
         ),
         make_step(
             "Chain rule for w1",
             sympy.Eq(d(l_sym, w1), d(l_sym, z_sym) * d(z_sym, w1)),
-            r"$\hat y$ depends on $w_1$ only through $z$.",
+            r"Chain rule: $\hat y$ (step 2) depends on $w_1$ only through $z$ (step 1).",
+            check=proved(d(loss, w1), d(z_sym * w2 + b2, z_sym).doit().subs(z_sym, z) * d(z, w1)),
         ),
-        make_step("Local derivatives", sympy.Eq(d(l_sym, w1), w2 * x)),
+        make_step(
+            "Local derivatives",
+            sympy.Eq(d(l_sym, w1), w2 * x),
+            r"$\partial \hat y/\partial z = w_2$ from step 2 and $\partial z/\partial w_1 = x$ "
+            "from step 1; multiply as in step 5.",
+            check=proved(d(z_sym * w2 + b2, z_sym) * d(x * w1 + b1, w1), w2 * x),
+        ),
+        make_step(
+            "Derivative in w2",
+            sympy.Eq(d(l_sym, w2), z_sym),
+            r"In step 2, $w_2$ multiplies $z$, and $z$ does not depend on $w_2$.",
+            check=proved(d(z_sym * w2 + b2, w2), z_sym),
+        ),
         make_step(
             r"Gradient of $\hat y$ at the example",
             sympy.Eq(
                 sympy.Tuple(d(l_sym, w1), d(l_sym, w2)),
                 sympy.Tuple(ex["dL_dw1"], ex["dL_dw2"]),
             ),
-            r"$\partial \hat y/\partial w_2 = z = 2$.",
+            r"Steps 6 and 7 at the example: $w_2 x = \tfrac32 \cdot 2$ and $z = 2$.",
+            check=exactly(
+                numbers(at_example(d(loss, w1)), at_example(d(loss, w2))),
+                numbers(ex["dL_dw1"], ex["dL_dw2"]),
+            ),
         ),
         make_step(
             r"Step up the gradient of $\hat y$, $\eta = 1/5$",
@@ -140,7 +184,10 @@ def derive_chain_rule() -> Derivation:
                 sympy.Tuple(w1, w2, l_sym),
                 sympy.Tuple(ex["w1_up_large"], ex["w2_up_large"], ex["L_up_large"]),
             ),
-            r"$\hat y = 6.58$ overshoots the target 5.",
+            r"$w \leftarrow w + \eta\,\partial\hat y/\partial w$ with the gradient of step 8: "
+            r"$w_1 = \tfrac12 + \tfrac15 \cdot 3$, $w_2 = \tfrac32 + \tfrac15 \cdot 2$; then the "
+            r"forward pass again. $\hat y = 6.58$ overshoots the target 5.",
+            check=step_up("up_large", ETA_UP_LARGE),
         ),
         make_step(
             r"Step up the gradient of $\hat y$, $\eta = 1/10$",
@@ -148,14 +195,30 @@ def derive_chain_rule() -> Derivation:
                 sympy.Tuple(w1, w2, l_sym),
                 sympy.Tuple(ex["w1_up_small"], ex["w2_up_small"], ex["L_up_small"]),
             ),
-            r"$\hat y = 4.92$, close to the target.",
+            r"The same with half the step: $w_1 = \tfrac12 + \tfrac{1}{10} \cdot 3$, "
+            r"$w_2 = \tfrac32 + \tfrac{1}{10} \cdot 2$. $\hat y = 4.92$, close to the target.",
+            check=step_up("up_small", ETA_UP_SMALL),
         ),
         make_step(
             "Gradient of the error",
             sympy.Eq(d(e_sym, w1), (l_sym - t) * d(l_sym, w1)),
             (
-                r"$\partial E/\partial \hat y = \hat y - t$, times the gradient of $\hat y$; "
-                r"the same holds for $w_2$."
+                r"Chain rule once more: $\partial E/\partial \hat y = \hat y - t$ (step 3), times "
+                r"the gradient of $\hat y$; the same holds for $w_2$."
+            ),
+            check=proved(d(error, w1), (loss - t) * d(loss, w1)),
+        ),
+        make_step(
+            r"Gradient of the error at the example",
+            sympy.Eq(
+                sympy.Tuple(d(e_sym, w1), d(e_sym, w2)),
+                sympy.Tuple(ex["dE_dw1"], ex["dE_dw2"]),
+            ),
+            r"Step 11 with $\hat y - t = \tfrac72 - 5 = -\tfrac32$ and the gradient of step 8: "
+            r"$-\tfrac32 \cdot 3$ and $-\tfrac32 \cdot 2$.",
+            check=exactly(
+                numbers(at_example(d(error, w1)), at_example(d(error, w2))),
+                numbers(ex["dE_dw1"], ex["dE_dw2"]),
             ),
         ),
         make_step(
@@ -164,7 +227,19 @@ def derive_chain_rule() -> Derivation:
                 sympy.Tuple(w1, w2, l_sym, e_sym),
                 sympy.Tuple(ex["w1_descent"], ex["w2_descent"], ex["L_descent"], ex["E_descent"]),
             ),
-            "The error falls from $9/8$ to $162/625$ (the biases are kept fixed).",
+            r"$w \leftarrow w - \eta\,\partial E/\partial w$ with step 12: "
+            r"$w_1 = \tfrac12 + \tfrac{1}{10} \cdot \tfrac92$, $w_2 = \tfrac32 + \tfrac{1}{10} "
+            r"\cdot 3$; then the forward pass. The error falls from $9/8$ to $162/625$ (the "
+            "biases are kept fixed).",
+            check=exactly(
+                numbers(
+                    at_example(w1 - ETA_DESCENT * d(error, w1)),
+                    at_example(w2 - ETA_DESCENT * d(error, w2)),
+                    at_example(loss, **down),
+                    at_example(error, **down),
+                ),
+                numbers(ex["w1_descent"], ex["w2_descent"], ex["L_descent"], ex["E_descent"]),
+            ),
         ),
     ]
 
@@ -246,6 +321,12 @@ def derive_chain_rule_network() -> Derivation:
     def d(f: Any, v: Any) -> Any:
         return sympy.Derivative(f, v)
 
+    # The cost as a function of z2 alone and of z1 alone, for the two error terms.
+    z1_free, z2_free = sympy.symbols("z_1 z_2", real=True)
+    cost_of_z2 = (logistic(z2_free) - y) ** 2 / 2
+    a2_of_z1 = logistic(w2 * logistic(z1_free) + b2)
+    cost_of_z1 = (a2_of_z1 - y) ** 2 / 2
+    delta2_of_z1 = (a2_of_z1 - y) * logistic_prime(w2 * logistic(z1_free) + b2)
     steps = [
         make_step("Forward: first neuron", sympy.Eq(a1_sym, SIGMA(w1 * x + b1))),
         make_step("Forward: second neuron", sympy.Eq(a2_sym, SIGMA(w2 * a1_sym + b2))),
@@ -254,34 +335,51 @@ def derive_chain_rule_network() -> Derivation:
             "Error at the output",
             sympy.Eq(d2_sym, (a2_sym - y) * SIGMA_PRIME(z2_sym)),
             (
-                r"$\partial C/\partial a_2 = a_2 - y$ times $\partial a_2/\partial z_2 = "
-                r"\sigma'(z_2)$."
+                r"Define $\delta_2 = \partial C/\partial z_2$. Chain rule: "
+                r"$\partial C/\partial a_2 "
+                r"= a_2 - y$ (step 3) times $\partial a_2/\partial z_2 = \sigma'(z_2)$ (step 2)."
+            ),
+            check=proved(
+                sympy.Derivative(cost_of_z2, z2_free),
+                (logistic(z2_free) - y) * logistic_prime(z2_free),
             ),
         ),
         make_step(
             "Output weight",
             sympy.Eq(d(c_sym, w2), d2_sym * a1_sym),
-            r"$\partial z_2/\partial w_2 = a_1$.",
+            r"Chain rule: $w_2$ reaches $C$ only through $z_2 = w_2 a_1 + b_2$, and "
+            r"$\partial z_2/\partial w_2 = a_1$; times $\delta_2$ of step 4.",
+            check=proved(d(cost, w2), delta2 * a1),
         ),
         make_step(
             "Output bias",
             sympy.Eq(d(c_sym, b2), d2_sym),
-            r"$\partial z_2/\partial b_2 = 1$.",
+            r"As in step 5, with $\partial z_2/\partial b_2 = 1$.",
+            check=proved(d(cost, b2), delta2),
         ),
         make_step(
             "Error one layer back",
             sympy.Eq(d1_sym, d2_sym * w2 * SIGMA_PRIME(z1_sym)),
-            r"$\partial z_2/\partial a_1 = w_2$ and $\partial a_1/\partial z_1 = \sigma'(z_1)$.",
+            r"Define $\delta_1 = \partial C/\partial z_1$. Chain rule through $z_2$: "
+            r"$\delta_2$ times $\partial z_2/\partial a_1 = w_2$ times $\partial a_1/\partial z_1 "
+            r"= \sigma'(z_1)$.",
+            check=proved(
+                sympy.Derivative(cost_of_z1, z1_free),
+                delta2_of_z1 * w2 * logistic_prime(z1_free),
+            ),
         ),
         make_step(
             "First weight",
             sympy.Eq(d(c_sym, w1), d1_sym * x),
-            r"$\partial z_1/\partial w_1 = x$.",
+            r"Chain rule: $w_1$ reaches $C$ only through $z_1 = w_1 x + b_1$, and "
+            r"$\partial z_1/\partial w_1 = x$; times $\delta_1$ of step 7.",
+            check=proved(d(cost, w1), delta1 * x),
         ),
         make_step(
             "First bias",
             sympy.Eq(d(c_sym, b1), d1_sym),
-            r"$\partial z_1/\partial b_1 = 1$.",
+            r"As in step 8, with $\partial z_1/\partial b_1 = 1$.",
+            check=proved(d(cost, b1), delta1),
         ),
     ]
     claims = [

@@ -1,163 +1,264 @@
-"""Why gradient descent steps along −∇C: the directional derivative and a first-order step."""
+"""Gradient descent: the update θ ← θ − η∇C, why it lowers the cost, and the factor 1 − ηλ."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import sympy
 
-from nnmath.symbolic.core import (
-    Claim,
-    Derivation,
-    build,
-    make_step,
-    numerically,
-    on_sizes,
-    proved,
-)
+from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
+from nnmath.symbolic.display import tex
 
-__all__ = ["derive_steepest_descent"]
-
-_COST = sympy.Function("C")
+__all__ = ["Update", "derive_gradient_descent", "derive_quadratic_descent"]
 
 
-def _point(n: int) -> tuple[list[Any], list[Any], Any]:
-    w = list(sympy.symbols(f"w1:{n + 1}", real=True))
-    u = list(sympy.symbols(f"u1:{n + 1}", real=True))
-    return w, u, sympy.Symbol("h", real=True)
+class Update(sympy.Function):  # type: ignore[misc]
+    """Display-only assignment ``lhs ← rhs`` (an update, not an equation)."""
+
+    nargs = 2
+
+    def _latex(self, printer: Any) -> str:
+        lhs, rhs = self.args
+        return rf"{printer._print(lhs)} \;\leftarrow\; {printer._print(rhs)}"
 
 
-def _directional(n: int) -> tuple[Any, Any]:
-    """d/dh C(w + h u) at h = 0 equals Σ_i ∂C/∂w_i u_i, C an unknown function of n variables."""
-    w, u, h = _point(n)
-    moved = _COST(*[wi + h * ui for wi, ui in zip(w, u, strict=True)])
-    lhs = sympy.diff(moved, h).subs(h, 0).doit()
-    rhs = sum(sympy.Derivative(_COST(*w), wi) * ui for wi, ui in zip(w, u, strict=True))
-    return lhs, rhs
+_THETA = tex(r"\boldsymbol\theta")
+_ETA = sympy.Symbol("eta", positive=True)
 
 
-def _steepest(n: int) -> tuple[Any, Any]:
-    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0)."""
-    g = list(sympy.symbols(f"g1:{n + 1}", positive=True))
-    norm = sympy.sqrt(sum(gi**2 for gi in g))
-    return sum(gi * (-gi / norm) for gi in g), -norm
+def _grad(name: str = "C") -> Any:
+    return tex(rf"\nabla {name}(\boldsymbol\theta)")
+
+
+def _params(n: int) -> tuple[tuple[Any, ...], Any]:
+    theta = tuple(sympy.symbols(f"theta_1:{n + 1}", real=True))
+    return theta, sympy.Function("C")(*theta)
 
 
 def _first_order(n: int) -> tuple[Any, Any]:
-    """d/dη C(w − η ∇C(w)) at η = 0 equals −‖∇C(w)‖², C an unknown function."""
-    w, _, eta = _point(n)
-    grad = [sympy.Derivative(_COST(*w), wi) for wi in w]
-    moved = _COST(*[wi - eta * gi for wi, gi in zip(w, grad, strict=True)])
-    lhs = sympy.diff(moved, eta).subs(eta, 0).doit()
-    return lhs, -sum(gi**2 for gi in grad)
+    """d/dε C(θ + εΔθ) at ε = 0, and ∇C · Δθ, for n parameters."""
+    theta, cost = _params(n)
+    step = sympy.symbols(f"d_1:{n + 1}", real=True)
+    eps = sympy.Symbol("epsilon", real=True)
+    moved = cost.func(*(t + eps * d for t, d in zip(theta, step, strict=True)))
+    lhs = sympy.Subs(sympy.Derivative(moved, eps), eps, 0)
+    rhs = sum(sympy.Derivative(cost, t) * d for t, d in zip(theta, step, strict=True))
+    return lhs, rhs
 
 
-def _small_step_descends() -> tuple[bool, str]:
-    """On a non-quadratic cost, a small enough step along −∇C lowers it at random points."""
-    w1, w2 = sympy.symbols("w1 w2", real=True)
-    cost = w1**4 / 4 - w1**2 / 2 + w2**2 + sympy.sin(w1 * w2)
-    f = sympy.lambdify((w1, w2), cost, "numpy")
-    grad = sympy.lambdify((w1, w2), [sympy.diff(cost, v) for v in (w1, w2)], "numpy")
-    rng = np.random.default_rng(0)
-    lowered = 0
-    points = rng.uniform(-2, 2, size=(200, 2))
-    for p in points:
-        g = np.array(grad(*p), dtype=float)
-        lowered += f(*(p - 1e-3 * g)) < f(*p)
-    return lowered == len(points), (
-        f"η = 10⁻³ lowered C(w₁, w₂) = w₁⁴/4 − w₁²/2 + w₂² + sin(w₁w₂) at {lowered} of "
-        f"{len(points)} random points"
-    )
+def _choose_step(n: int) -> tuple[Any, Any]:
+    """∇C · (−η∇C) and −η‖∇C‖², for n parameters."""
+    theta, cost = _params(n)
+    grad = [sympy.Derivative(cost, t) for t in theta]
+    return sum(g * (-_ETA * g) for g in grad), -_ETA * sum(g**2 for g in grad)
 
 
-def derive_steepest_descent() -> Derivation:
-    """The directional derivative D_u C = ∇C · u = ‖∇C‖ cos θ, and why −∇C descends.
+def _descent_rate(n: int) -> tuple[Any, Any]:
+    """d/dη C(θ − η∇C(θ)) at η = 0, and −‖∇C‖²."""
+    theta, cost = _params(n)
+    eta = sympy.Symbol("eta", real=True)
+    grad = [sympy.Derivative(cost, t) for t in theta]
+    moved = cost.func(*(t - eta * g for t, g in zip(theta, grad, strict=True)))
+    return sympy.Subs(sympy.Derivative(moved, eta), eta, 0), -sum(g**2 for g in grad)
 
-    Examples
-    --------
-    >>> from nnmath.symbolic import derive
-    >>> [s.verification.kind for s in derive("steepest-descent").checked_steps]
-    ['sizes 1..n', 'SymPy proof', 'sizes 1..n', 'sizes 1..n', 'numerical']
+
+def _mean_gradient(count: int) -> tuple[Any, Any]:
+    """∇ of the mean of N per-sample costs, and the mean of their gradients (2 parameters)."""
+    theta = tuple(sympy.symbols("theta_1:3", real=True))
+    costs = [sympy.Function(f"C_{k}")(*theta) for k in range(1, count + 1)]
+    mean = sum(costs) / count
+    lhs = sympy.Matrix([sympy.Derivative(mean, t) for t in theta])
+    rhs = sympy.Matrix([sum(sympy.Derivative(c, t) for c in costs) / count for t in theta])
+    return lhs, rhs
+
+
+def derive_gradient_descent() -> Derivation:
+    """θ ← θ − η∇C: to first order a step against the gradient changes C by −η‖∇C‖² ≤ 0.
+
+    Index-form statements (any number n of parameters, N of samples) are proved
+    by SymPy for n, N = 1, 2, 3, 4 with an undefined cost function.
     """
-    h, eta = sympy.Symbol("h", real=True), sympy.Symbol("eta", positive=True)
-    theta = sympy.Symbol("theta", real=True)
-    w, u = sympy.MatrixSymbol(r"\mathbf{w}", 2, 1), sympy.MatrixSymbol(r"\mathbf{u}", 2, 1)
-    i, n = sympy.Symbol("i", integer=True), sympy.Symbol("n", integer=True)
-    w_i, u_i = sympy.IndexedBase("w"), sympy.IndexedBase("u")
-    d_u = sympy.Symbol(r"D_{\mathbf{u}} C")
-    grad_norm = sympy.Symbol(r"\|\nabla C\|", positive=True)
-    cost_w = sympy.Symbol(r"C(\mathbf{w})")
-    moved = sympy.Symbol(r"C(\mathbf{w} - \eta \nabla C)")
-    # The polar form of chapter 1 for the gradient and a unit vector, in the plane they span.
-    r = sympy.Symbol("r", positive=True)
-    alpha, beta = sympy.Symbol("alpha", real=True), sympy.Symbol("beta", real=True)
-    polar_dot = r * sympy.cos(alpha) * sympy.cos(beta) + r * sympy.sin(alpha) * sympy.sin(beta)
+    delta_c = tex(r"\Delta C")
+    grad_dot = tex(r"\nabla C\cdot\Delta\boldsymbol\theta")
+    theta_1, theta_n = sympy.symbols(r"theta_1 theta_n", real=True)
+    c = sympy.Symbol("C")
+    big_o_theta = tex(r"O(\|\Delta\boldsymbol\theta\|^2)")
+    big_o_eta = tex(r"O(\eta^2)")
+    update = Update(_THETA, _THETA - tex(r"\eta\,\nabla C(\boldsymbol\theta)"))
+    sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_k(\boldsymbol\theta)"))
     steps = [
         make_step(
-            "The slope in a direction (definition)",
+            "The gradient",
             sympy.Eq(
-                d_u,
-                sympy.Subs(sympy.Derivative(sympy.Function("C")(w + h * u), h), h, 0),
+                _grad(),
+                sympy.Matrix(
+                    [
+                        sympy.Derivative(c, theta_1),
+                        tex(r"\vdots"),
+                        sympy.Derivative(c, theta_n),
+                    ]
+                ),
+                evaluate=False,
             ),
-            "How fast the cost changes when the parameters move from $\\mathbf{w}$ along a unit "
-            "vector $\\mathbf{u}$, $\\|\\mathbf{u}\\| = 1$.",
+            r"The vector of the partial derivatives of the cost, one per parameter.",
         ),
         make_step(
-            "Chain rule",
-            sympy.Eq(
-                d_u,
-                sympy.Sum(sympy.Derivative(sympy.Symbol("C"), w_i[i]) * u_i[i], (i, 1, n)),
-            ),
-            "$\\frac{d}{dh} C(\\mathbf{w} + h\\mathbf{u})$ at $h = 0$: each $w_i$ moves at rate "
-            "$u_i$. That sum is the dot product $\\nabla C \\cdot \\mathbf{u}$. SymPy checks it "
-            "for $n = 1, \\dots, 4$ parameters, with $C$ an unknown function.",
-            check=on_sizes(_directional, (1, 2, 3, 4)),
-        ),
-        make_step(
-            "The angle",
-            sympy.Eq(d_u, grad_norm * sympy.cos(theta)),
-            "Chapter 1: a dot product is the product of the lengths times the cosine of the "
-            "angle $\\theta$ between the vectors, here $\\|\\nabla C\\| \\cdot 1 \\cdot "
-            "\\cos\\theta$. SymPy checks it in the plane of the two vectors, with "
-            "$\\nabla C = r(\\cos\\alpha, \\sin\\alpha)$ and $\\mathbf{u} = (\\cos\\beta, "
-            "\\sin\\beta)$.",
-            check=proved(polar_dot, r * sympy.cos(alpha - beta)),
-        ),
-        make_step(
-            "Steepest descent",
-            sympy.Eq(sympy.Symbol(r"\min_{\mathbf{u}} D_{\mathbf{u}} C"), -grad_norm),
-            "$\\cos\\theta$ is smallest, $-1$, when $\\mathbf{u}$ points opposite to the "
-            "gradient, $\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$; then the slope is "
-            "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $n = 1, \\dots, 4$.",
-            check=on_sizes(_steepest, (1, 2, 3, 4)),
-        ),
-        make_step(
-            "A step of length η, to first order",
-            sympy.Eq(moved, cost_w - eta * grad_norm**2 + sympy.Order(eta**2, eta)),
-            "Taylor's theorem in $\\eta$: the slope of $C(\\mathbf{w} - \\eta\\nabla C)$ at "
-            "$\\eta = 0$ is $\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$. SymPy "
-            "differentiates for $n = 1, \\dots, 4$ parameters, with $C$ an unknown function.",
-            check=on_sizes(_first_order, (1, 2, 3, 4)),
+            "Change to first order",
+            sympy.Eq(delta_c, sympy.Add(grad_dot, big_o_theta, evaluate=False)),
+            r"Taylor's theorem to first order: the derivative of $\varepsilon \mapsto "
+            r"C(\boldsymbol\theta + \varepsilon\,\Delta\boldsymbol\theta)$ at $\varepsilon = 0$ "
+            r"is $\sum_i \frac{\partial C}{\partial\theta_i}\Delta\theta_i$ (chain rule). An "
+            r"identity for any number $n$ of parameters, checked by SymPy for $n = 1, 2, 3, 4$.",
+            check=on_sizes(_first_order),
             order="none",
         ),
         make_step(
-            "A small enough step lowers the cost",
-            sympy.StrictLessThan(moved, cost_w),
-            "Where $\\nabla C \\ne 0$ the first-order term $-\\eta\\|\\nabla C\\|^2$ is negative "
-            "and, for $\\eta$ small enough, larger than the $O(\\eta^2)$ rest. Checked on a "
-            "cost that is not a bowl, at 200 random points.",
-            check=numerically(_small_step_descends),
+            "Step against the gradient",
+            sympy.Eq(
+                delta_c, sympy.Add(-tex(r"\eta\,\|\nabla C\|^{2}"), big_o_eta, evaluate=False)
+            ),
+            r"Choose $\Delta\boldsymbol\theta = -\eta\,\nabla C$ in step 2: "
+            r"$\nabla C\cdot(-\eta\,\nabla C) = -\eta\|\nabla C\|^2 \le 0$ for $\eta > 0$. "
+            r"Checked by SymPy for $n = 1, 2, 3, 4$.",
+            check=on_sizes(_choose_step),
+            order="none",
+        ),
+        make_step(
+            "Gradient descent",
+            update,
+            r"Repeat the step of step 3: for a small enough $\eta > 0$ each step lowers $C$ "
+            r"unless $\nabla C = \mathbf{0}$. SymPy checks the rate: the derivative of "
+            r"$\eta \mapsto C(\boldsymbol\theta - \eta\,\nabla C)$ at $\eta = 0$ is "
+            r"$-\|\nabla C\|^2$, for $n = 1, 2, 3, 4$.",
+            check=on_sizes(_descent_rate),
+        ),
+        make_step(
+            "One sample at a time",
+            sgd,
+            r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{k=1}^{N} C_k$ is the mean "
+            r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_k \nabla C_k$ (a derivative of a "
+            r"sum is the sum of the derivatives), so the step with one $C_k$, picked at random, "
+            r"is the step of step 4 on average. Checked by SymPy for $N = 1, 2, 3, 4$.",
+            check=on_sizes(_mean_gradient),
         ),
     ]
+    lhs, rhs = _choose_step(2)
+    claims = [Claim("∇C · (−η∇C) = −η‖∇C‖² (two parameters)", lhs, rhs)]
     return build(
-        name="steepest-descent",
-        title="Why gradient descent steps along −∇C",
+        name="gradient-descent",
+        title="Gradient descent",
         summary=(
-            "The slope of the cost along a unit vector is ∇C · u = ‖∇C‖ cos θ, most negative "
-            "along −∇C, and a small step that way lowers the cost."
+            r"A short step against the gradient changes the cost by about "
+            r"$-\eta\|\nabla C\|^2$, which is never positive."
+        ),
+        steps=steps,
+        result=update,
+        claims=claims,
+        data={"update": update, "sgd": sgd},
+    )
+
+
+def derive_quadratic_descent() -> Derivation:
+    """On a bowl C = ½(w − w*)ᵀH(w − w*) a step multiplies w − w* by I − ηH: 1 − ηλ per direction.
+
+    ``H`` is a symmetric 2 × 2 matrix of symbols; along an eigenvector ``Hv = λv``
+    the factor is ``1 − ηλ``, and ``|1 − ηλ| < 1`` exactly when ``0 < η < 2/λ``.
+    """
+    h11, h12, h22, w1, w2, m1, m2, v1, v2 = sympy.symbols(
+        "h_11 h_12 h_22 w_1 w_2 m_1 m_2 v_1 v_2", real=True
+    )
+    lam = sympy.Symbol("lambda", positive=True)
+    eta = sympy.Symbol("eta", real=True)
+    t = sympy.Symbol("t", integer=True, nonnegative=True)
+    hess = sympy.Matrix([[h11, h12], [h12, h22]])
+    w, w_star, v = sympy.Matrix([w1, w2]), sympy.Matrix([m1, m2]), sympy.Matrix([v1, v2])
+    d = w - w_star
+    cost = (d.T * hess * d)[0, 0] / 2
+    grad = sympy.Matrix([sympy.Derivative(cost, wi) for wi in (w1, w2)])
+    new = w - eta * grad
+    eye = sympy.eye(2)
+    bold_v = tex(r"\mathbf{v}", commutative=False)
+    i_minus = tex(r"(I - \eta H)", commutative=False)
+    factor_shown = tex(r"(1 - \eta\lambda)")
+    h_nc = sympy.Symbol("H", commutative=False)
+    diff_nc = tex(r"(\mathbf{w} - \mathbf{w}^*)", commutative=False)
+    factor = 1 - eta * lam
+    stable = sympy.solveset(sympy.Abs(factor) < 1, eta, sympy.S.Reals)
+    steps = [
+        make_step(
+            "The bowl",
+            sympy.Eq(
+                sympy.Symbol("C"),
+                sympy.Mul(
+                    sympy.Rational(1, 2),
+                    tex(r"(\mathbf{w} - \mathbf{w}^*)^{\mathsf T}", commutative=False),
+                    h_nc,
+                    diff_nc,
+                    evaluate=False,
+                ),
+            ),
+            r"A quadratic cost with minimum $\mathbf{w}^*$ and symmetric curvature matrix $H$.",
+        ),
+        make_step(
+            "Its gradient",
+            sympy.Eq(tex(r"\nabla C"), h_nc * diff_nc),
+            r"Differentiate step 1 in each $w_i$; $H$ is symmetric, so the two cross terms "
+            r"agree. Proved by SymPy for a symmetric $2 \times 2$ matrix of symbols.",
+            check=proved(grad, hess * d),
+        ),
+        make_step(
+            "One step",
+            sympy.Eq(
+                tex(r"\mathbf{w}_{\text{new}} - \mathbf{w}^*", commutative=False),
+                i_minus * diff_nc,
+            ),
+            r"$\mathbf{w}_{\text{new}} = \mathbf{w} - \eta\,\nabla C$ (gradient descent) with the "
+            r"gradient of step 2; subtract $\mathbf{w}^*$.",
+            check=proved(new - w_star, (eye - eta * hess) * d),
+        ),
+        make_step(
+            "Along an eigenvector",
+            sympy.Eq(i_minus * bold_v, factor_shown * bold_v),
+            r"If $H\mathbf{v} = \lambda\mathbf{v}$ (a curvature $\lambda$ of the bowl), then "
+            r"$(I - \eta H)\mathbf{v} = \mathbf{v} - \eta\lambda\mathbf{v}$. SymPy proves "
+            r"$(I - \eta H)\mathbf{v} - (1 - \eta\lambda)\mathbf{v} = -\eta(H\mathbf{v} - "
+            r"\lambda\mathbf{v})$, which is zero for an eigenvector.",
+            check=proved((eye - eta * hess) * v - factor * v, -eta * (hess * v - lam * v)),
+        ),
+        make_step(
+            "After t steps",
+            sympy.Eq(
+                tex(r"\text{component along } \mathbf{v}"), sympy.Symbol("c_0") * factor_shown**t
+            ),
+            r"Write $\mathbf{w} - \mathbf{w}^*$ in the eigenvectors of $H$; by steps 3 and 4 "
+            r"each step multiplies the component along $\mathbf{v}$ by $1 - \eta\lambda$. SymPy "
+            r"checks that $c_0(1 - \eta\lambda)^{t}$ satisfies $c_{t+1} = (1 - \eta\lambda)c_t$.",
+            check=proved(
+                sympy.Symbol("c_0") * factor ** (t + 1), factor * sympy.Symbol("c_0") * factor**t
+            ),
+        ),
+        make_step(
+            "Stable learning rates",
+            sympy.Eq(tex(r"\{\eta : |1 - \eta\lambda| < 1\}"), stable, evaluate=False),
+            r"The component shrinks when $|1 - \eta\lambda| < 1$; for $\eta\lambda > 1$ the factor "
+            r"is negative (the iterate jumps across the minimum), and for $\eta > 2/\lambda$ the "
+            r"jumps grow. SymPy solves the inequality.",
+            check=proved(stable, sympy.Interval.open(0, 2 / lam)),
+        ),
+    ]
+    claims = [
+        Claim("∇C = H(w − w*) for a symmetric 2 × 2 H", grad, hess * d),
+        Claim("|1 − ηλ| < 1 exactly when 0 < η < 2/λ", stable, sympy.Interval.open(0, 2 / lam)),
+    ]
+    return build(
+        name="quadratic-descent",
+        title=r"Gradient descent on a quadratic bowl: the factor $1 - \eta\lambda$",
+        summary=(
+            r"Each step multiplies the distance to the minimum along a curvature direction by "
+            r"$1 - \eta\lambda$, so the iteration converges exactly when $0 < \eta < 2/\lambda$."
         ),
         steps=steps,
         result=steps[3].expr,
-        claims=[Claim("∇C · u = ‖∇C‖ cos θ in the plane", polar_dot, r * sympy.cos(alpha - beta))],
+        claims=claims,
+        data={"factor": factor, "stable": stable},
     )

@@ -7,7 +7,7 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.dotproduct import DotProduct
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step
+from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
 
 __all__ = ["Norm", "derive_cost_scaling", "derive_dot_product", "derive_perceptron"]
 
@@ -46,25 +46,55 @@ def derive_cost_scaling() -> Derivation:
     scaled_zero = sympy.solveset(sympy.Eq(c * g, 0), g, sympy.S.Reals)
     zero = sympy.solveset(sympy.Eq(g, 0), g, sympy.S.Reals)
     result = sympy.Eq(grad_scaled, c * grad, evaluate=False)
+    example_grad = sympy.Matrix([sympy.diff(example, w) for w in weights])
+    example_points = sympy.FiniteSet(sympy.Tuple(-1, 0), sympy.Tuple(0, 0), sympy.Tuple(1, 0))
+    c_sym = sympy.Symbol("C")
     steps = [
+        make_step(
+            "The scaled cost",
+            sympy.Eq(sympy.Symbol(r"\tilde{C}"), c * cost),
+            r"A cost $C$ times a constant $c > 0$, such as the $1/N$ of a mean or the $\tfrac12$ "
+            "of the quadratic cost.",
+        ),
         make_step(
             "Scale the cost",
             sympy.Eq(sympy.Derivative(c * cost, w1), c * sympy.Derivative(cost, w1)),
-            "A constant factor comes out of a derivative.",
+            "A constant factor comes out of a derivative (linearity of differentiation).",
+            check=proved(sympy.Derivative(c * cost, w1), c * sympy.Derivative(cost, w1)),
         ),
-        make_step("The whole gradient", result),
+        make_step(
+            "The whole gradient",
+            result,
+            r"Step 2 for each component, $w_1$ and $w_2$.",
+            check=proved(grad_scaled, c * grad),
+        ),
         make_step(
             "Stationary points",
             sympy.Equivalent(sympy.Eq(c * g, 0), sympy.Eq(g, 0), evaluate=False),
             (
-                r"For $c > 0$ and each gradient component $g$: $c\,g = 0$ has the single solution "
-                r"$g = 0$."
+                r"For $c > 0$ and each gradient component $g$ of step 3: divide by $c$, so "
+                r"$c\,g = 0$ has the single solution $g = 0$."
             ),
+            check=proved(scaled_zero, zero),
         ),
         make_step(
             "Example",
-            sympy.Eq(sympy.Symbol("C"), example),
-            r"Its stationary points $(-1, 0)$, $(0, 0)$, $(1, 0)$ are the same for every $cC$.",
+            sympy.Eq(
+                sympy.Matrix([sympy.Derivative(c_sym, w) for w in weights]),
+                example_grad,
+                evaluate=False,
+            ),
+            r"For $C = w_1^4/4 - w_1^2/2 + w_2^2$, differentiate each term (power rule).",
+            check=proved(
+                sympy.Matrix([sympy.Derivative(example, w) for w in weights]), example_grad
+            ),
+        ),
+        make_step(
+            "Stationary points of the example",
+            sympy.Eq(sympy.Symbol(r"\{\nabla C = 0\}"), example_points, evaluate=False),
+            r"Solve $w_1^3 - w_1 = w_1(w_1 - 1)(w_1 + 1) = 0$ and $2 w_2 = 0$. By step 4 the "
+            r"same points are the stationary points of $cC$, for every $c > 0$.",
+            check=proved(stationary(c * example), example_points),
         ),
     ]
     claims = [
@@ -134,22 +164,41 @@ def derive_perceptron() -> Derivation:
         STEP(DotProduct(w_vec, x_vec) + b),
     )
     args_2 = _perceptron_arguments(2)
+
+    def sides(first: int, second: int) -> Any:
+        return lambda size: tuple(_perceptron_arguments(size)[k] for k in (first, second))
+
     steps = [
         make_step(
             "Form 1: a bias input",
             forms[0],
             "With the constant input $x_0 = 1$ and its weight $w_0 = b$.",
         ),
-        make_step("Form 2: dot product plus bias", forms[1]),
+        make_step(
+            "Form 2: dot product plus bias",
+            forms[1],
+            r"Split off the term $i = 0$ of the sum in step 1: it is $w_0 x_0 = b \cdot 1$, "
+            r"and the rest, $\sum_{i=1}^{n} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity "
+            r"for every "
+            r"$n$, checked by SymPy for $n = 1, 2, 3, 4$.",
+            check=on_sizes(sides(0, 1)),
+        ),
         make_step(
             "Form 3: matrix product plus bias",
             STEP(w_vec.T * x_vec + b_mat),
             (
-                r"The $1\times 1$ matrix $\mathbf{w}^\mathsf{T}\mathbf{x}$ is the number "
-                r"$\mathbf{w}\cdot\mathbf{x}$."
+                r"The $1\times 1$ matrix $\mathbf{w}^\mathsf{T}\mathbf{x}$ has the single entry "
+                r"$\sum_{i=1}^{n} w_i x_i = \mathbf{w}\cdot\mathbf{x}$ of step 2; checked by SymPy "
+                r"for $n = 1, 2, 3, 4$."
             ),
+            check=on_sizes(sides(1, 2)),
         ),
-        make_step("Form 1 for n = 2", sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False)),
+        make_step(
+            "Form 1 for n = 2",
+            sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False),
+            r"Write out the sum of step 1 for $n = 2$: the same argument as step 2, term by term.",
+            check=proved(STEP(args_2[0]), STEP(args_2[1])),
+        ),
     ]
     claims = []
     for size in (2, 3):
@@ -196,28 +245,51 @@ def derive_dot_product() -> Derivation:
         sympy.Mul(Norm(a_name), Norm(b_name), sympy.cos(theta), evaluate=False),
         evaluate=False,
     )
+    cos_diff = sympy.expand_trig(sympy.cos(alpha - beta))
     steps = [
         make_step("Polar form of u", sympy.Eq(a_sym, u, evaluate=False)),
         make_step("Polar form of v", sympy.Eq(b_sym, v, evaluate=False)),
         make_step(
-            "Dot product", sympy.Eq(DotProduct(a_sym, b_sym), sympy.factor(dot), evaluate=False)
+            "Dot product",
+            sympy.Eq(DotProduct(a_sym, b_sym), sympy.factor(dot), evaluate=False),
+            r"Multiply the entries of steps 1 and 2 pairwise and add, $u_1 v_1 + u_2 v_2$; take "
+            r"out the common factor $r_1 r_2$.",
+            check=proved(u[0] * v[0] + u[1] * v[1], sympy.factor(dot)),
         ),
         make_step(
             "Difference formula",
-            sympy.Eq(sympy.cos(alpha - beta), sympy.expand_trig(sympy.cos(alpha - beta))),
+            sympy.Eq(sympy.cos(alpha - beta), cos_diff),
+            r"The addition theorem of the cosine, $\cos(\alpha - \beta) = \cos\alpha\cos\beta + "
+            r"\sin\alpha\sin\beta$.",
+            check=proved(sympy.cos(alpha - beta), cos_diff),
+        ),
+        make_step(
+            "Combine",
+            sympy.Eq(
+                DotProduct(a_sym, b_sym),
+                sympy.Mul(r1, r2, sympy.cos(alpha - beta), evaluate=False),
+                evaluate=False,
+            ),
+            r"The bracket in step 3 is the right-hand side of step 4.",
+            check=proved(sympy.factor(dot), r1 * r2 * sympy.cos(alpha - beta)),
+            order="none",
         ),
         make_step(
             "Lengths",
             sympy.Eq(Norm(a_name), r1),
-            r"$\cos^2 + \sin^2 = 1$, so $\|\mathbf{u}\| = r_1$ and $\|\mathbf{v}\| = r_2$.",
+            r"$\|\mathbf{u}\|^2 = r_1^2(\cos^2\alpha + \sin^2\alpha) = r_1^2$ and $r_1 > 0$; in "
+            r"the same way $\|\mathbf{v}\| = r_2$.",
+            check=proved(norm_a, r1),
         ),
         make_step(
             "Result",
             result,
             (
-                r"$\theta = \beta - \alpha$ is the angle from $\mathbf{u}$ to $\mathbf{v}$; "
-                r"$\cos$ is even, so $\cos(\alpha - \beta) = \cos\theta$."
+                r"Put the lengths of step 6 into step 5. $\theta = \beta - \alpha$ is the angle "
+                r"from $\mathbf{u}$ to $\mathbf{v}$; $\cos$ is even, so $\cos(\alpha - \beta) = "
+                r"\cos\theta$, whichever way the angle is measured."
             ),
+            check=proved(dot, norm_a * norm_b * sympy.cos(beta - alpha)),
             order="none",
         ),
     ]

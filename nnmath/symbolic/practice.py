@@ -16,7 +16,7 @@ from typing import Any
 import sympy
 
 from nnmath.symbolic.chain_rule import EXAMPLE_INPUTS
-from nnmath.symbolic.core import Claim, Derivation, build, make_step
+from nnmath.symbolic.core import Claim, Derivation, build, make_step, proved
 from nnmath.symbolic.sigmoid import SIGMA, Sigmoid, logistic, logistic_prime
 from nnmath.symbolic.softmax import softmax_symbols
 
@@ -55,14 +55,36 @@ def derive_sigmoid_second_derivative() -> Derivation:
     shown_first = sympy.Derivative(SIGMA(x), x)
     shown_second = sympy.Derivative(SIGMA(x), (x, 2))
     to_shown = {s: SIGMA(x)}
+    explicit = {s: logistic(x)}
     steps = [
-        make_step("First derivative", sympy.Eq(shown_first, first.subs(to_shown))),
+        make_step(
+            "First derivative",
+            sympy.Eq(shown_first, first.subs(to_shown)),
+            r"The result of the sigmoid derivation, $\sigma' = \sigma(1 - \sigma)$.",
+            check=proved(sympy.Derivative(logistic(x), x), first.subs(explicit)),
+        ),
         make_step(
             "Differentiate again",
             sympy.Eq(shown_second, sympy.expand(second).subs(to_shown)),
-            "Product rule on σ(1 − σ), with σ′ = σ(1 − σ) for each inner derivative.",
+            r"Product rule on $\sigma(1 - \sigma)$ of step 1, with $\sigma' = \sigma(1 - \sigma)$ "
+            r"for each inner derivative: $\sigma'(1 - \sigma) - \sigma\sigma'$.",
+            check=proved(
+                sympy.Derivative(logistic_prime(x), x), sympy.expand(second).subs(explicit)
+            ),
         ),
-        make_step("Factor", sympy.Eq(shown_second, factored.subs(to_shown))),
+        make_step(
+            "Factor",
+            sympy.Eq(shown_second, factored.subs(to_shown)),
+            r"Take the common factor $\sigma(1 - \sigma)$ out of step 2.",
+            check=proved(sympy.expand(second), factored, reduction="expand"),
+        ),
+        make_step(
+            "Inflection point",
+            sympy.Eq(sympy.Subs(shown_second, x, 0), 0),
+            r"At $x = 0$, $\sigma = 1/2$, so the factor $1 - 2\sigma$ of step 3 is 0: the slope "
+            r"is largest there.",
+            check=proved(sympy.Subs(sympy.Derivative(logistic(x), (x, 2)), x, 0), 0),
+        ),
     ]
     claims = [
         Claim(
@@ -81,7 +103,7 @@ def derive_sigmoid_second_derivative() -> Derivation:
         title="The second derivative of the sigmoid",
         summary="σ″ = σ(1 − σ)(1 − 2σ): zero at x = 0, where the sigmoid is steepest.",
         steps=steps,
-        result=steps[-1].expr,
+        result=steps[2].expr,
         claims=claims,
         symbols={"x": x},
         data={"second_derivative": factored, "in_exp": factored.subs(s, logistic(x))},
@@ -239,17 +261,31 @@ def derive_exercise_answers() -> Derivation:
             784 * 30 + 30 + 30 * 10 + 10,
         ),
     ]
+    error = (ell - t) ** 2 / 2
     steps = [
         make_step(
-            "Chain rule, first weight", sympy.Eq(sympy.Symbol("dE/dw1"), answers["chain-rule-w1"])
+            "Chain rule, first weight",
+            sympy.Eq(sympy.Symbol("dE/dw1"), answers["chain-rule-w1"]),
+            r"SymPy differentiates $E = \tfrac12\bigl((x w_1 + b_1) w_2 + b_2 - t\bigr)^2$; by the "
+            r"chain rule this is $(\hat y - t)\,w_2\,x$.",
+            check=proved(sympy.Derivative(error, w1), (ell - t) * w2 * x),
         ),
         make_step(
             "Sigmoid output, quadratic cost",
             sympy.Eq(sympy.Symbol("delta"), answers["output-error-sigmoid-quadratic"]),
+            r"$\delta = \partial C/\partial z$ for $C = \tfrac12(\sigma(z) - y)^2$: chain rule, "
+            r"$(\sigma(z) - y)\,\sigma'(z)$ with $\sigma' = \sigma(1 - \sigma)$.",
+            check=proved(
+                sympy.Derivative((logistic(z) - y) ** 2 / 2, z),
+                (logistic(z) - y) * logistic_prime(z),
+            ),
         ),
         make_step(
             "Softmax with cross-entropy, first logit",
             sympy.Eq(sympy.Symbol("dL/dz1"), answers["softmax-ce-gradient"]),
+            r"SymPy differentiates the cross-entropy for $K = 3$; with $y_1 + y_2 + y_3 = 1$ it "
+            r"is $p_1 - y_1$, as the softmax-cross-entropy derivation shows.",
+            check=proved(answers["softmax-ce-gradient"].subs(one_hot), p1 - y1),
         ),
     ]
     return build(

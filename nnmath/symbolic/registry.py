@@ -9,12 +9,15 @@ from nnmath.symbolic.backprop_steps import derive_backprop
 from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
 from nnmath.symbolic.core import Derivation
 from nnmath.symbolic.depth import derive_relu, derive_tanh, derive_vanishing_gradient
-from nnmath.symbolic.descent import derive_steepest_descent
+from nnmath.symbolic.descent import derive_gradient_descent, derive_quadratic_descent
+from nnmath.symbolic.jacobian import derive_jacobian_chain_rule
 from nnmath.symbolic.layers import derive_affine_composition
 from nnmath.symbolic.misc import derive_cost_scaling, derive_dot_product, derive_perceptron
+from nnmath.symbolic.perceptron import derive_perceptron_convergence, derive_perceptron_distance
 from nnmath.symbolic.practice import derive_exercise_answers, derive_sigmoid_second_derivative
 from nnmath.symbolic.sigmoid import derive_sigmoid, derive_sigmoid_affine
 from nnmath.symbolic.softmax import derive_softmax, derive_softmax_cross_entropy
+from nnmath.symbolic.steepest import derive_steepest_descent
 
 __all__ = ["REGISTRY", "derive", "names"]
 
@@ -22,17 +25,22 @@ __all__ = ["REGISTRY", "derive", "names"]
 REGISTRY: dict[str, Callable[[], Derivation]] = {
     "dot-product": derive_dot_product,
     "perceptron": derive_perceptron,
+    "perceptron-distance": derive_perceptron_distance,
+    "perceptron-convergence": derive_perceptron_convergence,
     "sigmoid": derive_sigmoid,
     "sigmoid-affine": derive_sigmoid_affine,
     "affine-composition": derive_affine_composition,
+    "gradient-descent": derive_gradient_descent,
+    "steepest-descent": derive_steepest_descent,
+    "quadratic-descent": derive_quadratic_descent,
     "chain-rule": derive_chain_rule,
     "chain-rule-network": derive_chain_rule_network,
+    "jacobian-chain-rule": derive_jacobian_chain_rule,
     "backprop": derive_backprop,
     "vanishing-gradient": derive_vanishing_gradient,
     "tanh": derive_tanh,
     "relu": derive_relu,
     "cost-scaling": derive_cost_scaling,
-    "steepest-descent": derive_steepest_descent,
     "softmax": derive_softmax,
     "softmax-cross-entropy": derive_softmax_cross_entropy,
     "sigmoid-second-derivative": derive_sigmoid_second_derivative,

@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step
+from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step, proved
 
 __all__ = [
     "SIGMA",
@@ -85,44 +85,81 @@ def derive_sigmoid() -> Derivation:
     derivative = sympy.Derivative(sigma_x, x)
     result = sympy.Eq(derivative, sympy.Mul(sigma_x, 1 - sigma_x, evaluate=False))
 
+    # Each step is checked against the one before it; σ stands for the value σ(x), so
+    # putting σ = 1/(1 + e^(−x)) back into a step in σ must give the step before.
+    back = {s: sig}
     steps = [
         make_step("Definition", sympy.Eq(sigma_x, sig)),
         make_step(
             "Differentiate",
             sympy.Eq(derivative, raw),
-            r"Chain rule on $(1 + e^{-x})^{-1}$.",
+            r"Chain rule on $(1 + e^{-x})^{-1}$: the outer power gives $-(1 + e^{-x})^{-2}$ "
+            r"and the inner derivative is $-e^{-x}$.",
+            check=proved(sympy.Derivative(sig, x), raw),
         ),
         make_step(
             "Name the exponential",
             sympy.Eq(derivative, in_u),
-            r"Write $u = e^{-x}$, so the derivative is $u/(1 + u)^2$.",
+            r"Write $u = e^{-x}$ in step 2, so the derivative is $u/(1 + u)^2$.",
+            check=proved(in_u.subs(u, sympy.exp(-x)), raw),
         ),
         make_step(
             "Solve σ = 1/(1 + u) for u",
             sympy.Eq(u, u_in_s),
-            r"Here $\sigma$ stands for the value $\sigma(x)$, which lies strictly between 0 and 1.",
+            r"By step 1, $\sigma = 1/(1 + u)$, where $\sigma$ stands for the value $\sigma(x)$, "
+            r"strictly between 0 and 1; so $1 + u = 1/\sigma$. Putting this $u$ back into "
+            r"$1/(1 + u)$ gives $\sigma$.",
+            check=proved(1 / (1 + u_in_s), s),
         ),
         make_step(
             "Substitute",
             sympy.Eq(derivative, in_u.subs(u, u_in_s), evaluate=False),
-            r"Replace $u$ by $(1 - \sigma)/\sigma$.",
+            r"Replace $u$ in step 3 by $(1 - \sigma)/\sigma$ from step 4; with "
+            r"$\sigma = \sigma(x)$ this is the derivative of step 2 again.",
+            check=proved(in_u.subs(u, u_in_s).subs(back), raw),
         ),
         make_step(
             "Simplify",
             sympy.Eq(derivative, target_s, evaluate=False),
-            r"Multiply out: the derivative depends on $x$ only through $\sigma = \sigma(x)$.",
+            r"Multiply out step 5: the derivative depends on $x$ only through "
+            r"$\sigma = \sigma(x)$.",
+            check=proved(in_u.subs(u, u_in_s), target_s),
             order="none",
         ),
-        make_step("Result", result, order="none"),
-        make_step("Symmetry", sympy.Eq(SIGMA(-x), 1 - sigma_x)),
-        make_step("Midpoint", sympy.Eq(SIGMA(0), sympy.Rational(1, 2))),
+        make_step(
+            "Result",
+            result,
+            r"Step 6 with $\sigma(x)$ written out: $\sigma' = \sigma(1 - \sigma)$, for every "
+            "real $x$.",
+            check=proved(sympy.Derivative(sig, x), target_s.subs(back)),
+            order="none",
+        ),
+        make_step(
+            "Symmetry",
+            sympy.Eq(SIGMA(-x), 1 - sigma_x),
+            r"From step 1: $\sigma(-x) = 1/(1 + e^{x})$; multiply top and bottom by $e^{-x}$ to "
+            r"get $e^{-x}/(1 + e^{-x}) = 1 - \sigma(x)$.",
+            check=proved(sig.subs(x, -x), 1 - sig),
+        ),
+        make_step(
+            "Midpoint",
+            sympy.Eq(SIGMA(0), sympy.Rational(1, 2)),
+            r"Put $x = 0$ in step 1: $e^{0} = 1$, so $\sigma(0) = 1/(1 + 1)$.",
+            check=proved(sympy.Subs(sig, x, 0), sympy.Rational(1, 2)),
+        ),
         make_step(
             "Limits",
             sympy.Eq(sympy.Limit(sigma_x, x, -sympy.oo), 0),
-            r"And the limit at $+\infty$ is 1: the outputs come arbitrarily close to 0 and 1 "
-            r"(they stay strictly between them because $e^{-x} > 0$).",
+            r"As $x \to -\infty$, $e^{-x}$ grows without bound, so $1/(1 + e^{-x}) \to 0$. The "
+            r"outputs come arbitrarily close to 0 (they stay above it because $e^{-x} > 0$).",
+            check=proved(sympy.Limit(sig, x, -sympy.oo), 0),
         ),
-        make_step("Limit at +∞", sympy.Eq(sympy.Limit(sigma_x, x, sympy.oo), 1)),
+        make_step(
+            "Limit at +∞",
+            sympy.Eq(sympy.Limit(sigma_x, x, sympy.oo), 1),
+            r"As $x \to +\infty$, $e^{-x} \to 0$, so $\sigma(x) \to 1/(1 + 0) = 1$.",
+            check=proved(sympy.Limit(sig, x, sympy.oo), 1),
+        ),
     ]
     claims = [
         Claim("σ′(x) = σ(x)(1 − σ(x))", sympy.Derivative(sig, x), logistic_prime(x)),
@@ -167,27 +204,36 @@ def derive_sigmoid_affine() -> Derivation:
         make_step(
             "Derivative in x",
             sympy.Eq(sympy.Derivative(shown, x), a * sigma_prime),
-            "Chain rule: the inner function $ax + b$ has derivative $a$ with respect to $x$.",
+            r"Chain rule: the outer derivative is $\sigma'(ax + b)$, with $\sigma' = "
+            r"\sigma(1 - \sigma)$ from the sigmoid derivation, and the inner function $ax + b$ has "
+            r"derivative $a$ with respect to $x$.",
+            check=proved(sympy.Derivative(sig, x), a * logistic_prime(t)),
         ),
         make_step(
             "Derivative in a",
             sympy.Eq(sympy.Derivative(shown, a), x * sigma_prime),
-            "With respect to the weight $a$ the inner derivative is $x$.",
+            r"Chain rule as in step 2; with respect to the weight $a$ the inner derivative is $x$.",
+            check=proved(sympy.Derivative(sig, a), x * logistic_prime(t)),
         ),
         make_step(
             "Derivative in b",
             sympy.Eq(sympy.Derivative(shown, b), sigma_prime),
-            "With respect to the bias $b$ the inner derivative is 1.",
+            r"Chain rule as in step 2; with respect to the bias $b$ the inner derivative is 1.",
+            check=proved(sympy.Derivative(sig, b), logistic_prime(t)),
         ),
         make_step(
             "Transition",
             sympy.Eq(x, transition),
-            r"$\sigma(ax + b) = 1/2$ exactly when $ax + b = 0$.",
+            r"$\sigma(0) = 1/2$ and $\sigma$ is strictly increasing, so $\sigma(ax + b) = 1/2$ "
+            r"exactly when $ax + b = 0$; solve for $x$ (here $a \neq 0$).",
+            check=proved(sympy.Subs(sig, x, transition), sympy.Rational(1, 2)),
         ),
         make_step(
             "Steepness at the transition",
             sympy.Eq(sympy.Subs(sympy.Derivative(shown, x), x, transition), slope),
-            r"$\sigma'(0) = 1/4$, times the inner derivative $a$.",
+            r"Put $x = -b/a$ into step 2: $ax + b = 0$ and $\sigma'(0) = \sigma(0)(1 - \sigma(0)) "
+            r"= 1/4$, times the inner derivative $a$.",
+            check=proved(sympy.Subs(a * logistic_prime(t), x, transition), slope),
         ),
     ]
     claims = [

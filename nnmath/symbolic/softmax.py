@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step
+from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step, on_sizes, proved
 
 __all__ = ["CLASS_COUNTS", "derive_softmax", "derive_softmax_cross_entropy", "softmax_symbols"]
 
@@ -40,6 +40,90 @@ def _jacobian_rule(p: list[Any] | tuple[Any, ...]) -> sympy.Matrix:
     return sympy.Matrix(size, size, lambda a, b: p[a] * (sympy.KroneckerDelta(a, b) - p[b]))
 
 
+def _diagonal(k: int) -> tuple[Any, Any]:
+    zs, ps = softmax_symbols(k)
+    return (
+        sympy.Matrix([sympy.Derivative(ps[i], zs[i]) for i in range(k)]),
+        sympy.Matrix([ps[i] * (1 - ps[i]) for i in range(k)]),
+    )
+
+
+def _off_diagonal(k: int) -> tuple[Any, Any]:
+    zs, ps = softmax_symbols(k)
+    pairs = [(i, j) for i in range(k) for j in range(k) if i != j]
+    return (
+        sympy.Matrix([sympy.Derivative(ps[i], zs[j]) for i, j in pairs]),
+        sympy.Matrix([-ps[i] * ps[j] for i, j in pairs]),
+    )
+
+
+def _full_jacobian(k: int) -> tuple[Any, Any]:
+    zs, ps = softmax_symbols(k)
+    return _jacobian(ps, zs), _jacobian_rule(ps)
+
+
+def _shift(k: int) -> tuple[Any, Any]:
+    zs, ps = softmax_symbols(k)
+    c = sympy.Symbol("c", real=True)
+    shifted = [expr.subs({zk: zk + c for zk in zs}, simultaneous=True) for expr in ps]
+    return sympy.Matrix(shifted), sympy.Matrix(ps)
+
+
+def _log_softmax(k: int) -> tuple[Any, Any]:
+    zs, ps = softmax_symbols(k)
+    total = sum(sympy.exp(zk) for zk in zs)
+    return sympy.Matrix([sympy.log(pk) for pk in ps]), sympy.Matrix(
+        [zk - sympy.log(total) for zk in zs]
+    )
+
+
+def _ce_parts(k: int) -> dict[str, Any]:
+    zs, ps = softmax_symbols(k)
+    ys = sympy.symbols(f"y_1:{k + 1}", real=True)
+    loss = -sum(yk * sympy.log(pk) for yk, pk in zip(ys, ps, strict=True))
+    return {"z": zs, "p": ps, "y": ys, "loss": loss, "last": {ys[-1]: 1 - sum(ys[:-1])}}
+
+
+def _ce_differentiate(k: int) -> tuple[Any, Any]:
+    c = _ce_parts(k)
+    z, p, y = c["z"], c["p"], c["y"]
+    return (
+        sympy.Matrix([sympy.Derivative(c["loss"], zj) for zj in z]),
+        sympy.Matrix(
+            [-sum(y[m] * (sympy.KroneckerDelta(m, j) - p[j]) for m in range(k)) for j in range(k)]
+        ),
+    )
+
+
+def _ce_collect(k: int) -> tuple[Any, Any]:
+    c = _ce_parts(k)
+    p, y = c["p"], c["y"]
+    return (
+        sympy.Matrix(
+            [-sum(y[m] * (sympy.KroneckerDelta(m, j) - p[j]) for m in range(k)) for j in range(k)]
+        ),
+        sympy.Matrix([p[j] * sum(y) - y[j] for j in range(k)]),
+    )
+
+
+def _ce_each(k: int) -> tuple[Any, Any]:
+    c = _ce_parts(k)
+    p, y, last = c["p"], c["y"], c["last"]
+    return (
+        sympy.Matrix([(p[j] * sum(y) - y[j]).subs(last) for j in range(k)]),
+        sympy.Matrix([(p[j] - y[j]).subs(last) for j in range(k)]),
+    )
+
+
+def _ce_vector(k: int) -> tuple[Any, Any]:
+    c = _ce_parts(k)
+    last = c["last"]
+    return (
+        sympy.Matrix([sympy.Derivative(c["loss"].subs(last), zj) for zj in c["z"]]),
+        sympy.Matrix([(pj - yj).subs(last) for pj, yj in zip(c["p"], c["y"], strict=True)]),
+    )
+
+
 def _general_symbols() -> dict[str, Any]:
     i, j, k = sympy.symbols("i j k", integer=True, positive=True)
     return {
@@ -67,26 +151,36 @@ def derive_softmax() -> Derivation:
     )
     z3, p3 = softmax_symbols(3)
     p3_sym = sympy.symbols("p_1:4", positive=True)
+    sizes = r"checked by SymPy for $K = 1, 2, 3, 4$ classes"
     steps = [
         make_step("Definition", sympy.Eq(p[i], sympy.exp(z[i]) / total)),
         make_step(
-            "Quotient rule, i = j",
+            "Quotient rule on the diagonal, i = j",
             sympy.Eq(
                 sympy.Derivative(p[i], z[i]),
                 sympy.Mul(p[i], 1 - p[i], evaluate=False),
                 evaluate=False,
             ),
-            "$z_i$ appears in the numerator and in the sum.",
+            r"Quotient rule on step 1 with $S = \sum_k e^{z_k}$: $z_i$ appears in the numerator "
+            r"and in $S$, so the derivative is $(e^{z_i} S - e^{z_i} e^{z_i})/S^2 = p_i - p_i^2$; "
+            + sizes
+            + ".",
+            check=on_sizes(_diagonal),
         ),
         make_step(
-            "Quotient rule, i ≠ j",
+            "Quotient rule off the diagonal, i ≠ j",
             sympy.Eq(sympy.Derivative(p[i], z[j]), -p[i] * p[j], evaluate=False),
-            "$z_j$ appears only in the sum.",
+            r"$z_j$ appears only in $S$: the derivative is $-e^{z_i} e^{z_j}/S^2 = -p_i p_j$; "
+            r"checked by SymPy for $K = 2, 3, 4, 5$ (with one class there is no $j \neq i$).",
+            check=on_sizes(_off_diagonal, (2, 3, 4, 5)),
         ),
         make_step(
             "Both cases at once",
             jacobian_rule,
-            ("The bracket $[i = j]$ is 1 when $i = j$ and 0 otherwise."),
+            r"The bracket $[i = j]$ is 1 when $i = j$ (step 2) and 0 otherwise (step 3); "
+            + sizes
+            + ".",
+            check=on_sizes(_full_jacobian),
         ),
         make_step(
             "The Jacobian for K = 3",
@@ -95,7 +189,9 @@ def derive_softmax() -> Derivation:
                 _jacobian_rule(p3_sym),
                 evaluate=False,
             ),
-            "Symmetric, and every row sums to 0 because the probabilities sum to 1.",
+            r"Step 4 for $i, j = 1, 2, 3$. Symmetric, and every row sums to 0 because the "
+            "probabilities sum to 1.",
+            check=proved(_jacobian(p3, z3), _jacobian_rule(p3)),
         ),
         make_step(
             "Shift invariance",
@@ -105,13 +201,20 @@ def derive_softmax() -> Derivation:
                 evaluate=False,
             ),
             (
-                r"The factor $e^c$ cancels; this is why $\operatorname{softmax}(\mathbf{z} - "
-                r"\max_k z_k)$ is safe to compute."
-            ),
+                r"In step 1 with every $z_k + c$: $e^{z_k + c} = e^{c} e^{z_k}$, and the factor "
+                r"$e^c$ cancels between numerator and sum; this is why "
+                r"$\operatorname{softmax}(\mathbf{z} - \max_k z_k)$ is safe to compute; "
+            )
+            + sizes
+            + ".",
+            check=on_sizes(_shift),
         ),
         make_step(
             "Log-softmax",
             sympy.Eq(sympy.log(p[j]), z[j] - sympy.log(total), evaluate=False),
+            r"The logarithm of step 1: the log of a quotient is the difference of the logs, and "
+            r"$\log e^{z_j} = z_j$; " + sizes + ".",
+            check=on_sizes(_log_softmax),
         ),
     ]
     claims: list[Claim] = []
@@ -176,9 +279,15 @@ def derive_softmax_cross_entropy() -> Derivation:
     component = sympy.Eq(sympy.Derivative(loss_sym, z[j]), p[j] - y[j], evaluate=False)
     vector = sympy.Eq(sympy.Derivative(loss_sym, z_vec), p_vec - y_vec, evaluate=False)
     sum_y = sympy.Sum(y[k], (k, 1, big_k))
+    sizes = r"checked by SymPy for $K = 1, 2, 3, 4$ classes"
     steps = [
         make_step(
             "Cross-entropy", sympy.Eq(loss_sym, -sympy.Sum(y[k] * sympy.log(p[k]), (k, 1, big_k)))
+        ),
+        make_step(
+            "Targets sum to one",
+            sympy.Eq(sum_y, 1),
+            "Assumed: true for a one-hot label and for any probability vector.",
         ),
         make_step(
             "Differentiate through log-softmax",
@@ -188,21 +297,33 @@ def derive_softmax_cross_entropy() -> Derivation:
                 evaluate=False,
             ),
             (
-                r"$\log p_k = z_k - \log \sum_m e^{z_m}$, so $\partial \log p_k/\partial z_j = [k "
-                r"= j] - p_j$."
-            ),
+                r"By the softmax derivation $\log p_k = z_k - \log \sum_m e^{z_m}$, so "
+                r"$\partial \log p_k/\partial z_j = [k = j] - p_j$; "
+            )
+            + sizes
+            + ".",
+            check=on_sizes(_ce_differentiate),
         ),
         make_step(
             "Collect terms",
             sympy.Eq(sympy.Derivative(loss_sym, z[j]), p[j] * sum_y - y[j], evaluate=False),
+            r"Sum over $k$: the bracket keeps only $k = j$, giving $-y_j$, and the $p_j$ terms "
+            r"give $p_j \sum_k y_k$; " + sizes + ".",
+            check=on_sizes(_ce_collect),
         ),
         make_step(
-            "Targets sum to one",
-            sympy.Eq(sum_y, 1),
-            "True for a one-hot label and for any probability vector.",
+            "Each logit",
+            component,
+            r"Substitute $\sum_k y_k = 1$ (step 2) into step 4; " + sizes + ".",
+            check=on_sizes(_ce_each),
         ),
-        make_step("Each logit", component),
-        make_step("As a vector", vector),
+        make_step(
+            "As a vector",
+            vector,
+            r"Stack the $K$ components of step 5; SymPy differentiates the whole loss (with "
+            r"$y_K = 1 - \sum_{k<K} y_k$) for $K = 1, 2, 3, 4$.",
+            check=on_sizes(_ce_vector),
+        ),
     ]
     claims: list[Claim] = []
     formulas: dict[str, Formula] = {}

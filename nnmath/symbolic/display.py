@@ -1,0 +1,41 @@
+"""Display-only symbols whose LaTeX is given verbatim (for names SymPy would mangle)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+__all__ = ["tex"]
+
+
+class _Tex(sympy.Symbol):  # type: ignore[misc]
+    """A symbol printed as its name, unchanged, by ``sympy.latex``."""
+
+    def _latex(self, printer: Any) -> str:
+        return str(self.name)
+
+
+def tex(latex: str, *, commutative: bool = True) -> sympy.Symbol:
+    """A display-only symbol printed as ``latex`` (no subscript or superscript parsing).
+
+    Parameters
+    ----------
+    latex : str
+        The TeX to print, e.g. ``r"\\nabla C_k(\\boldsymbol\\theta)"``.
+    commutative : bool
+        False keeps the order of factors in a product (for matrices).
+
+    Raises
+    ------
+    TypeError
+        If ``latex`` is not a string.
+
+    Examples
+    --------
+    >>> print(sympy.latex(tex(r"O(\\eta^2)")))
+    O(\\eta^2)
+    """
+    if not isinstance(latex, str):
+        raise TypeError(f"latex must be a str, got {type(latex).__name__}")
+    return _Tex(latex, commutative=commutative)
