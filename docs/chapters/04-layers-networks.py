@@ -295,6 +295,9 @@ for seed in range(20):
     nm.gradient_descent(trial, X_xor, Y_xor, learning_rate=2.0, steps=5000)
     successes += bool(np.array_equal(trial.predict(X_xor), labels_xor))
 assert 0 < successes < 20, successes
+# (the caption: class 0 along the diagonal band, class 1 in the two off-diagonal corners)
+probe = np.array([[0.5, 0.5], [0.1, 0.1], [0.9, 0.9], [0.05, 0.95], [0.95, 0.05]])
+assert learned.predict(probe).tolist() == [0, 0, 0, 1, 1], learned.predict(probe)
 nb.Html(
     f"<p>Not every start succeeds: of 20 random starts (seeds 0 to 19), {successes} learn "
     f"XOR and {20 - successes} end in a local minimum or on a flat stretch of the cost, "
@@ -307,8 +310,8 @@ plotting.decision_regions(learned, X_xor, Y_xor, title="2-2-1 network trained on
 
 # %% [markdown]
 # *Figure: the class the trained 2-2-1 network predicts at each point of the unit square
-# (class 1 where $F(\mathbf{x}) \ge 1/2$), with the four XOR points on top: circles are class
-# 0, crosses class 1. Class 0 is a band from $(0, 0)$ to $(1, 1)$ between two boundaries and
+# (class 1 where $F(\mathbf{x}) \ge 1/2$), with the four XOR points on top: circles (category
+# A) are class 0, crosses (category B) class 1. Class 0 is a band from $(0, 0)$ to $(1, 1)$ between two boundaries and
 # class 1 lies on either side of it, something no single line can draw.*
 #
 # To make $F$ useful we need two things: a number that says how wrong the network is on the

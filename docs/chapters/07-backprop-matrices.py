@@ -131,7 +131,7 @@ assert np.abs(J_chain - J_numeric).max() < 1e-8, np.abs(J_chain - J_numeric).max
 # <div data-definition="Hadamard product">
 #
 # $$
-# (\mathbf{u}\circ\mathbf{v})_i = u_i v_i ,
+# (\mathbf{u}\odot\mathbf{v})_i = u_i v_i ,
 # $$
 #
 # </div>
@@ -410,8 +410,10 @@ nb.derivation("relu")
 # $0.5 \cdot \mathcal N(0, 1)$ of chapter 5, $1/\sqrt{\text{fan-in}}$ (a neuron with $n$
 # inputs gets weights of standard deviation $1/\sqrt n$, so that its weighted input keeps the
 # spread of its inputs), and $\sqrt{2/\text{fan-in}}$, which makes up for the ReLU setting half
-# of its inputs to zero. The table gives $\|\boldsymbol\delta^1\| / \|\boldsymbol\delta^{10}\|$:
-# below 1 the error vanishes on its way down, above 1 it grows.
+# of its inputs to zero. At the 0.5 scale the biases are drawn the same way, as in chapter 5; at
+# the two fan-in scales they start at 0. The table gives
+# $\|\boldsymbol\delta^1\| / \|\boldsymbol\delta^{10}\|$: below 1 the error vanishes on its way
+# down, above 1 it grows.
 
 # %%
 scales = ["0.5", "1/√fan-in", "√(2/fan-in)"]
@@ -429,6 +431,8 @@ relu_output_error = norms["relu", "0.5"][-1]
 assert all(ratio["sigmoid", s] < 1e-2 for s in scales), ratio
 assert 0.2 < ratio["tanh", "√(2/fan-in)"] < 5 and 0.2 < ratio["relu", "√(2/fan-in)"] < 5, ratio
 assert ratio["relu", "1/√fan-in"] < 0.1 and relu_output_error < 1e-4 * norms["tanh", "0.5"][-1]
+# (the figure's caption: the sigmoid's error falls layer by layer at both scales drawn)
+assert all(np.all(np.diff(norms["sigmoid", s]) > 0) for s in ("0.5", "√(2/fan-in)")), norms
 nb.Html(
     "<p>The sigmoid loses the error whatever the scale: a factor of at most 1/4 per layer "
     "cannot be made up by weights that are not large. With tanh or the ReLU and the "
@@ -437,7 +441,8 @@ nb.Html(
     "The scale matters: with 1/√fan-in the ReLU network still loses a factor "
     f"{1 / ratio['relu', '1/√fan-in']:.0f}, and with the large scale 0.5 its activations grow "
     "from layer to layer until the sigmoid output saturates: its output error is only "
-    f"{relu_output_error:.1e}, and nothing useful reaches any layer.</p>"
+    f"{relu_output_error:.1e}, so its ratio of {ratio['relu', '0.5']:.2g} in the table compares "
+    "two tiny numbers, and nothing useful reaches any layer.</p>"
 )
 
 # %% tags=["hide-input"]

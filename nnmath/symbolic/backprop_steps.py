@@ -57,20 +57,11 @@ def _sigma_prime(t: Any) -> Any:
 
 
 def _bp1_chain(n: int) -> tuple[Any, Any]:
-    """∂C/∂z_j of the quadratic cost through a_j = σ(z_j) equals ∂C/∂a_j · σ′(z_j)."""
-    z, y, a = _vec("z", n), _vec("y", n), _vec("a", n)
-    cost_in_a = sum((a_j - y_j) ** 2 for a_j, y_j in zip(a, y, strict=True)) / 2
-    cost_in_z = cost_in_a.subs({a_j: Sigmoid(z_j) for a_j, z_j in zip(a, z, strict=True)})
-    lhs = sympy.Matrix([sympy.diff(cost_in_z, z_j) for z_j in z])
-    rhs = sympy.Matrix(
-        [
-            sympy.diff(cost_in_a, a_j).subs(
-                {a_i: Sigmoid(z_i) for a_i, z_i in zip(a, z, strict=True)}
-            )
-            * _sigma_prime(z_j)
-            for a_j, z_j in zip(a, z, strict=True)
-        ]
-    )
+    """∂C/∂z_j for an unknown cost C(a_1, …, a_n) with a_j = σ(z_j): ∂C/∂a_j · σ′(z_j)."""
+    z, g = _vec("z", n), _vec("g", n)  # g_j stands for ∂C/∂a_j
+    a = [Sigmoid(z_j) for z_j in z]
+    lhs = sympy.Matrix([chain_rule_through(a, g, z_j) for z_j in z])
+    rhs = sympy.Matrix([g_j * _sigma_prime(z_j) for g_j, z_j in zip(g, z, strict=True)])
     return lhs, rhs
 
 
@@ -83,27 +74,29 @@ def _bp1_quadratic(n: int) -> tuple[Any, Any]:
 
 
 def _next_layer(n: int) -> tuple[list[Any], list[Any], sympy.Matrix, list[Any]]:
-    """Width-n layer l feeding a width-n layer l+1: z^l, z^(l+1)(z^l), W^(l+1), δ^(l+1)."""
+    """Width-n layer l feeding a width-(n+1) layer l+1: z^l, z^(l+1)(z^l), W^(l+1), δ^(l+1)."""
     z = _vec("z", n)
-    w = _mat("w", n, n)
-    b = _vec("b", n)
-    z_next = [sum(w[k, j] * Sigmoid(z[j]) for j in range(n)) + b[k] for k in range(n)]
-    return z, z_next, w, _vec("delta", n)
+    w = _mat("w", n + 1, n)
+    b = _vec("b", n + 1)
+    z_next = [sum(w[k, j] * Sigmoid(z[j]) for j in range(n)) + b[k] for k in range(n + 1)]
+    return z, z_next, w, _vec("delta", n + 1)
 
 
 def _bp2_chain(n: int) -> tuple[Any, Any]:
     """δ^l_j = Σ_k δ^(l+1)_k ∂z^(l+1)_k/∂z^l_j, C an unknown function of z^(l+1)."""
     z, z_next, _, delta = _next_layer(n)
     lhs = sympy.Matrix([chain_rule_through(z_next, delta, z_j) for z_j in z])
-    rhs = sympy.Matrix([sum(delta[k] * sympy.diff(z_next[k], z_j) for k in range(n)) for z_j in z])
+    rhs = sympy.Matrix(
+        [sum(delta[k] * sympy.diff(z_next[k], z_j) for k in range(n + 1)) for z_j in z]
+    )
     return lhs, rhs
 
 
 def _bp2_local(n: int) -> tuple[Any, Any]:
     """∂z^(l+1)_k/∂z^l_j = w^(l+1)_kj σ′(z^l_j)."""
     z, z_next, w, _ = _next_layer(n)
-    lhs = sympy.Matrix(n, n, lambda k, j: sympy.diff(z_next[k], z[j]))
-    rhs = sympy.Matrix(n, n, lambda k, j: w[k, j] * _sigma_prime(z[j]))
+    lhs = sympy.Matrix(n + 1, n, lambda k, j: sympy.diff(z_next[k], z[j]))
+    rhs = sympy.Matrix(n + 1, n, lambda k, j: w[k, j] * _sigma_prime(z[j]))
     return lhs, rhs
 
 
@@ -112,15 +105,15 @@ def _bp2_index(n: int) -> tuple[Any, Any]:
     z, z_next, w, delta = _next_layer(n)
     lhs = sympy.Matrix([chain_rule_through(z_next, delta, z_j) for z_j in z])
     rhs = sympy.Matrix(
-        [_sigma_prime(z[j]) * sum(w[k, j] * delta[k] for k in range(n)) for j in range(n)]
+        [_sigma_prime(z[j]) * sum(w[k, j] * delta[k] for k in range(n + 1)) for j in range(n)]
     )
     return lhs, rhs
 
 
 def _layer_params(n: int) -> tuple[list[Any], sympy.Matrix, list[Any], list[Any], list[Any]]:
-    """Layer l of width n on a width-n input: a^(l−1), W^l, b^l, z^l(W, b), δ^l."""
-    a_prev, w, b = _vec("a", n), _mat("w", n, n), _vec("b", n)
-    z = [sum(w[j, k] * a_prev[k] for k in range(n)) + b[j] for j in range(n)]
+    """Layer l of width n on an input of width n + 1: a^(l−1), W^l, b^l, z^l(W, b), δ^l."""
+    a_prev, w, b = _vec("a", n + 1), _mat("w", n, n + 1), _vec("b", n)
+    z = [sum(w[j, k] * a_prev[k] for k in range(n + 1)) + b[j] for j in range(n)]
     return a_prev, w, b, z, _vec("delta", n)
 
 
@@ -134,8 +127,8 @@ def _bp3_index(n: int) -> tuple[Any, Any]:
 def _bp4_index(n: int) -> tuple[Any, Any]:
     """∂C/∂w^l_jk = a^(l−1)_k δ^l_j, C an unknown function of z^l."""
     a_prev, w, _, z, delta = _layer_params(n)
-    lhs = sympy.Matrix(n, n, lambda j, k: chain_rule_through(z, delta, w[j, k]))
-    rhs = sympy.Matrix(n, n, lambda j, k: a_prev[k] * delta[j])
+    lhs = sympy.Matrix(n, n + 1, lambda j, k: chain_rule_through(z, delta, w[j, k]))
+    rhs = sympy.Matrix(n, n + 1, lambda j, k: a_prev[k] * delta[j])
     return lhs, rhs
 
 
@@ -212,7 +205,9 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
     forward = sympy.Eq(
         sympy.Symbol("z^l_j"), sympy.Sum(w_l[j, k] * a_prev[k], (k, 1, s["n_prev"])) + b_l[j]
     )
-    sized = "SymPy checks it for widths $n = 1, \\dots, 4$."
+    sized = (
+        "SymPy checks it for layers of widths $n = 1, \\dots, 4$ next to layers of width $n + 1$."
+    )
     return [
         make_step(
             "The error of a neuron (definition)",
@@ -252,8 +247,8 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
         make_step(
             "The local derivative",
             sympy.Eq(d(s["z_next"][k], s["z_lj"]), s["w_next"][k, j] * SIGMA_PRIME(s["z_lj"])),
-            "$z^{l+1}_k = \\sum_j w^{l+1}_{kj}\\,\\sigma(z^l_j) + b^{l+1}_k$: only the $j$-th "
-            "term depends on $z^l_j$. " + sized,
+            "$z^{l+1}_k = \\sum_i w^{l+1}_{ki}\\,\\sigma(z^l_i) + b^{l+1}_k$: only the term "
+            "$i = j$ depends on $z^l_j$. " + sized,
             check=on_sizes(_bp2_local, SIZES),
         ),
         make_step(
@@ -322,7 +317,9 @@ def _matrix_steps() -> list[Any]:
         make_step(
             "Shapes",
             sympy.Eq(
-                sympy.Tuple(n_l, n_prev),
+                sympy.Symbol(
+                    r"\operatorname{shape}\bigl(\boldsymbol\delta^l(\mathbf{a}^{l-1})^\mathsf{T}\bigr)"
+                ),
                 sympy.Tuple(n_l, n_prev),
                 evaluate=False,
             ),
@@ -378,8 +375,8 @@ def derive_backprop() -> Derivation:
         make_step(
             "All 23 partials of the 2-2-3-2 network",
             result,
-            "The equations applied to the network of chapter 5; SymPy proves each entry layer "
-            "by layer, with the next layer's errors as free symbols.",
+            "The equations applied to the 2-2-3-2 network of chapter 4; SymPy proves each "
+            "entry layer by layer, with the next layer's errors as free symbols.",
             check=StepCheck("SymPy proof", all_partials),
         )
     )

@@ -37,9 +37,19 @@ def _directional(n: int) -> tuple[Any, Any]:
     return lhs, rhs
 
 
+def _lagrange(n: int) -> tuple[Any, Any]:
+    """‖g‖²‖u‖² − (g · u)² = Σ_{i<j} (g_i u_j − g_j u_i)² (so |g · u| ≤ ‖g‖ ‖u‖)."""
+    g = list(sympy.symbols(f"g1:{n + 1}", real=True))
+    u = list(sympy.symbols(f"u1:{n + 1}", real=True))
+    dot = sum(gi * ui for gi, ui in zip(g, u, strict=True))
+    lhs = sum(gi**2 for gi in g) * sum(ui**2 for ui in u) - dot**2
+    rhs = sum((g[i] * u[j] - g[j] * u[i]) ** 2 for i in range(n) for j in range(i + 1, n))
+    return lhs, sympy.Integer(0) + rhs
+
+
 def _steepest(n: int) -> tuple[Any, Any]:
-    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0)."""
-    g = list(sympy.symbols(f"g1:{n + 1}", positive=True))
+    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0, any signs)."""
+    g = list(sympy.symbols(f"g1:{n + 1}", real=True))
     norm = sympy.sqrt(sum(gi**2 for gi in g))
     return sum(gi * (-gi / norm) for gi in g), -norm
 
@@ -78,11 +88,11 @@ def derive_steepest_descent() -> Derivation:
     --------
     >>> from nnmath.symbolic import derive
     >>> [s.verification.kind for s in derive("steepest-descent").checked_steps]
-    ['sizes 1..n', 'SymPy proof', 'sizes 1..n', 'sizes 1..n', 'numerical']
+    ['sizes 1..n', 'SymPy proof', 'sizes 1..n', 'sizes 1..n', 'sizes 1..n', 'numerical']
     """
     h, eta = sympy.Symbol("h", real=True), sympy.Symbol("eta", positive=True)
-    theta = sympy.Symbol("theta", real=True)
-    w, u = sympy.MatrixSymbol(r"\mathbf{w}", 2, 1), sympy.MatrixSymbol(r"\mathbf{u}", 2, 1)
+    phi = sympy.Symbol("varphi", real=True)
+
     i, n = sympy.Symbol("i", integer=True), sympy.Symbol("n", integer=True)
     w_i, u_i = sympy.IndexedBase("w"), sympy.IndexedBase("u")
     d_u = sympy.Symbol(r"D_{\mathbf{u}} C")
@@ -98,10 +108,17 @@ def derive_steepest_descent() -> Derivation:
             "The slope in a direction (definition)",
             sympy.Eq(
                 d_u,
-                sympy.Subs(sympy.Derivative(sympy.Function("C")(w + h * u), h), h, 0),
+                sympy.Subs(
+                    sympy.Derivative(
+                        sympy.Function("C")(sympy.Symbol(r"\mathbf{w} + h\mathbf{u}")), h
+                    ),
+                    h,
+                    0,
+                ),
             ),
             "How fast the cost changes when the parameters move from $\\mathbf{w}$ along a unit "
             "vector $\\mathbf{u}$, $\\|\\mathbf{u}\\| = 1$.",
+            order="none",
         ),
         make_step(
             "Chain rule",
@@ -116,10 +133,11 @@ def derive_steepest_descent() -> Derivation:
         ),
         make_step(
             "The angle",
-            sympy.Eq(d_u, grad_norm * sympy.cos(theta)),
+            sympy.Eq(d_u, grad_norm * sympy.cos(phi)),
             "Chapter 1: a dot product is the product of the lengths times the cosine of the "
-            "angle $\\theta$ between the vectors, here $\\|\\nabla C\\| \\cdot 1 \\cdot "
-            "\\cos\\theta$. SymPy checks it in the plane of the two vectors, with "
+            "angle $\\varphi$ between the vectors, here $\\|\\nabla C\\| \\cdot 1 \\cdot "
+            "\\cos\\varphi$ ($\\varphi$, not $\\theta$: $\\boldsymbol\\theta$ is the parameter "
+            "vector). SymPy checks it in the plane of the two vectors, with "
             "$\\nabla C = r(\\cos\\alpha, \\sin\\alpha)$ and $\\mathbf{u} = (\\cos\\beta, "
             "\\sin\\beta)$.",
             check=proved(polar_dot, r * sympy.cos(alpha - beta)),
@@ -127,13 +145,22 @@ def derive_steepest_descent() -> Derivation:
         make_step(
             "Steepest descent",
             sympy.Eq(sympy.Symbol(r"\min_{\mathbf{u}} D_{\mathbf{u}} C"), -grad_norm),
-            "$\\cos\\theta$ is smallest, $-1$, when $\\mathbf{u}$ points opposite to the "
+            "$\\cos\\varphi$ is smallest, $-1$, when $\\mathbf{u}$ points opposite to the "
             "gradient, $\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$; then the slope is "
             "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $n = 1, \\dots, 4$.",
             check=on_sizes(_steepest, (1, 2, 3, 4)),
         ),
         make_step(
-            "A step of length η, to first order",
+            "No direction is steeper",
+            sympy.GreaterThan(sympy.Symbol(r"D_{\mathbf{u}} C"), -grad_norm),
+            "For every unit vector, $(\\nabla C \\cdot \\mathbf{u})^2 \\le \\|\\nabla C\\|^2$ "
+            "(Cauchy–Schwarz): SymPy proves Lagrange's identity "
+            "$\\|\\mathbf{g}\\|^2\\|\\mathbf{u}\\|^2 - (\\mathbf{g}\\cdot\\mathbf{u})^2 = "
+            "\\sum_{i<j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $n = 1, \\dots, 4$.",
+            check=on_sizes(_lagrange, (1, 2, 3, 4)),
+        ),
+        make_step(
+            "A step of −η∇C, to first order",
             sympy.Eq(moved, cost_w - eta * grad_norm**2 + sympy.Order(eta**2, eta)),
             "Taylor's theorem in $\\eta$: the slope of $C(\\mathbf{w} - \\eta\\nabla C)$ at "
             "$\\eta = 0$ is $\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$. SymPy "
@@ -145,8 +172,8 @@ def derive_steepest_descent() -> Derivation:
             "A small enough step lowers the cost",
             sympy.StrictLessThan(moved, cost_w),
             "Where $\\nabla C \\ne 0$ the first-order term $-\\eta\\|\\nabla C\\|^2$ is negative "
-            "and, for $\\eta$ small enough, larger than the $O(\\eta^2)$ rest. Checked on a "
-            "cost that is not a bowl, at 200 random points.",
+            "and, for $\\eta$ small enough, larger in size than the $O(\\eta^2)$ rest. "
+            "Checked on a cost that is not a bowl, at 200 random points.",
             check=numerically(_small_step_descends),
         ),
     ]
@@ -158,6 +185,6 @@ def derive_steepest_descent() -> Derivation:
             "along −∇C, and a small step that way lowers the cost."
         ),
         steps=steps,
-        result=steps[3].expr,
+        result=steps[3].expr,  # the steepest slope, −‖∇C‖
         claims=[Claim("∇C · u = ‖∇C‖ cos θ in the plane", polar_dot, r * sympy.cos(alpha - beta))],
     )
