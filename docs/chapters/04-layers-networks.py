@@ -311,8 +311,9 @@ plotting.decision_regions(learned, X_xor, Y_xor, title="2-2-1 network trained on
 # %% [markdown]
 # *Figure: the class the trained 2-2-1 network predicts at each point of the unit square
 # (class 1 where $F(\mathbf{x}) \ge 1/2$), with the four XOR points on top: circles (category
-# A) are class 0, crosses (category B) class 1. Class 0 is a band from $(0, 0)$ to $(1, 1)$ between two boundaries and
-# class 1 lies on either side of it, something no single line can draw.*
+# A) are class 0, crosses (category B) class 1. Class 0 is a band from $(0, 0)$ to $(1, 1)$
+# between two boundaries and class 1 lies on either side of it, something no single line can
+# draw.*
 #
 # To make $F$ useful we need two things: a number that says how wrong the network is on the
 # data, and a way to change the parameters so that this number goes down.
