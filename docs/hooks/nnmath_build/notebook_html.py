@@ -27,6 +27,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from . import css_prune
+
 log = logging.getLogger("mkdocs.hooks.nnmath")
 
 NOTEBOOK_CSS_DIR = "assets/stylesheets"
@@ -38,6 +40,7 @@ class _Pages:
     def __init__(self) -> None:
         self.css: dict[str, str] = {}  # site path -> stylesheet text
         self.built: set[str] = set()  # src_uri of every notebook page built
+        self.usage = css_prune.Usage()  # classes and ids of the notebook pages
 
 
 _pages = _Pages()
@@ -50,8 +53,17 @@ def reset() -> None:
 
 
 def stylesheets() -> dict[str, str]:
-    """The shared notebook stylesheets the pages built so far link: site path -> text."""
-    return dict(_pages.css)
+    """The shared notebook stylesheets the pages built so far link: site path -> text.
+
+    Each keeps only the rules that may match an element of the notebook pages (see
+    ``css_prune``); its name is a digest of the whole stylesheet mkdocs-jupyter inlined.
+    """
+    return {path: css_prune.prune(css, _pages.usage) for path, css in _pages.css.items()}
+
+
+def note_page(output: str) -> None:
+    """Record the classes and ids of a notebook page's final HTML (for ``stylesheets``)."""
+    _pages.usage.add_html(output)
 
 
 def built_pages() -> set[str]:
