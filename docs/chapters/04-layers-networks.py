@@ -127,12 +127,20 @@ nb.Html(
 # weight. The boxes above each band of connections give that layer's parameter count.
 
 # %% tags=["hide-input"]
-plotting.network_diagram([2, 2, 3, 2])
+nb.figure(
+    plotting.network_diagram([2, 2, 3, 2]),
+    alt=(
+        "Diagram of a network with four layers of 2, 2, 3 and 2 neurons drawn as labelled "
+        "circles, each neuron joined by a line to every neuron of the next layer."
+    ),
+    caption=(
+        "The 2-2-3-2 network as layers of neurons. Each line is one weight; each neuron of the "
+        "hidden and output layers also has a bias. The labels are computed from the layer "
+        "sizes."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the 2-2-3-2 network as layers of neurons. Each line is one weight; each neuron of
-# the hidden and output layers also has a bias. The labels are computed from the layer sizes.*
-#
 # The count depends only on the widths, so it is easy to see how quickly networks grow. A
 # few examples, each counted by building the network:
 

@@ -367,7 +367,19 @@ with matplotlib.rc_context(plotting.STYLE):
     ax.set_ylabel("seconds to prove every partial")
     ax.grid(True, which="major")
     ax.legend(loc="upper left")
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Line chart, time on a logarithmic axis against network depth: the layer-by-layer proof "
+        "rises gently, the fully composed proof rises steeply."
+    ),
+    caption=(
+        "Time to prove the backpropagation equations with SymPy against network depth, on a log "
+        "scale, from the committed benchmark results. The layer-by-layer proof grows slowly and "
+        "steadily; the proof through the fully composed cost grows by a large factor with every "
+        "added layer."
+    ),
+)
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
@@ -378,11 +390,6 @@ composed_grows = np.all(co_seconds[1:] > 4 * co_seconds[:-1])
 assert composed_grows and max(lw_seconds) < 10 * min(lw_seconds), (lw_seconds, co_seconds)
 
 # %% [markdown]
-# *Figure: time to prove the backpropagation equations with SymPy against network depth, on a
-# log scale, from the committed benchmark results. The layer-by-layer proof grows slowly and
-# steadily; the
-# proof through the fully composed cost grows by a large factor with every added layer.*
-#
 # This is also why backpropagation is computed the way it is. The composed expression is what
 # we would get by differentiating the whole network naively; its size explodes with depth. The
 # backward pass computes the same numbers with a fixed amount of work per layer, by reusing
