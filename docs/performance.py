@@ -162,12 +162,19 @@ with matplotlib.rc_context(plotting.STYLE):
     bottom.set_xlabel("throughput ÷ PyTorch autograd (> 1 is faster)")
     bottom.set_title("One mini-batch step, softmax + cross-entropy")
     bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
-fig
-
-# %% [markdown]
-# *Figure: top, microseconds per single-sample step for each contender (median; the whiskers
-# span the fastest and slowest run). Bottom, mini-batch throughput relative to PyTorch autograd
-# for each network and floating-point type; the dashed line marks parity.*
+nb.figure(
+    fig,
+    alt=(
+        "Two charts. Top: microseconds per single-sample step for each implementation, as "
+        "points with whiskers. Bottom: mini-batch throughput relative to PyTorch for each "
+        "network and floating-point type, with a dashed line at parity."
+    ),
+    caption=(
+        "Top, microseconds per single-sample step for each contender (median; the whiskers span "
+        "the fastest and slowest run). Bottom, mini-batch throughput relative to PyTorch "
+        "autograd for each network and floating-point type; the dashed line marks parity."
+    ),
+)
 
 # %% [markdown]
 # ## Single-sample training of a small network

@@ -8,6 +8,7 @@ source code that implements a formula with one call. Math is written as
 
 from __future__ import annotations
 
+import base64
 import html
 import inspect
 import itertools
@@ -21,6 +22,7 @@ __all__ = [
     "definition",
     "derivation",
     "derived",
+    "figure",
     "math",
     "result",
     "source",
@@ -346,3 +348,58 @@ def table(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> Html:
             + "</tr>"
         )
     return Html(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def figure(fig: Any, *, alt: str, caption: str) -> Html:
+    """A figure with its text alternative and its caption, as ``<figure>`` HTML.
+
+    The figure is embedded as SVG (:func:`nnmath.plotting.export.to_svg`, identical
+    from run to run). ``alt`` says what the figure shows, for readers who cannot see
+    it; ``caption`` is shown below it for every reader and may contain inline math
+    (``$...$``), typeset by the page's math engine.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    alt : str
+        Text alternative: what the figure shows, in a sentence or two.
+    caption : str
+        The caption (plain text; ``<``, ``>`` and ``&`` are escaped).
+
+    Returns
+    -------
+    Html
+        ``<figure><img alt=...><figcaption>...</figcaption></figure>``.
+
+    Raises
+    ------
+    TypeError
+        If ``fig`` is not a Figure, or ``alt`` or ``caption`` is not a string.
+    ValueError
+        If ``alt`` or ``caption`` is empty or only whitespace.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.add_subplot().plot([0, 1], [0, 1])
+    >>> shown = figure(fig, alt="A straight line rising from left to right.", caption="y = x")
+    >>> shown.markup.startswith('<figure class="nnmath-figure"><img src="data:image/svg+xml')
+    True
+    >>> 'alt="A straight line rising from left to right."' in shown.markup
+    True
+    """
+    from nnmath.plotting.export import to_svg
+
+    for name, value in (("alt", alt), ("caption", caption)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, got {type(value).__name__}")
+        if not value.strip():
+            raise ValueError(f"{name} must be a non-empty text, got {value!r}")
+    svg = to_svg(fig)  # raises TypeError if fig is not a Figure
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Html(
+        f'<figure class="nnmath-figure"><img src="data:image/svg+xml;base64,{data}" '
+        f'alt="{html.escape(" ".join(alt.split()))}">'
+        f"<figcaption>{html.escape(' '.join(caption.split()), quote=False)}</figcaption></figure>"
+    )

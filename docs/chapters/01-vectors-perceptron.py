@@ -141,15 +141,24 @@ assert signs == {-1.0, 0.0, 1.0} and all(np.isclose(float(r[3]), r[1]) for r in 
 # $\mathbf{u}$.
 
 # %% tags=["hide-input"]
-plotting.dot_product_sign(u)
+nb.figure(
+    plotting.dot_product_sign(u),
+    alt=(
+        "Two panels. Left: arrows of equal length at different angles around a fixed vector u; "
+        "those within 90 degrees of u lie in a shaded half-plane, a dotted line perpendicular "
+        "to u bounds it. Right: the dot product of u and v against the angle between them, a "
+        "cosine curve."
+    ),
+    caption=(
+        "Left, vectors $\\mathbf{v}$ of equal length at different angles from $\\mathbf{u}$; "
+        "those in the shaded half-plane on the side of $\\mathbf{u}$ have a positive dot product "
+        "with it, those on the other side a negative one, and the dotted line perpendicular to "
+        "$\\mathbf{u}$ separates the two. Right, $\\mathbf{u}\\cdot\\mathbf{v}$ against the angle: "
+        "a cosine curve that changes sign at ±90°."
+    ),
+)
 
 # %% [markdown]
-# *Figure: left, vectors $\mathbf{v}$ of equal length at different angles from
-# $\mathbf{u}$; those in the shaded half-plane on the side of $\mathbf{u}$ have a positive dot
-# product with it, those on the other side a negative one, and the dotted line perpendicular to
-# $\mathbf{u}$ separates the two. Right, $\mathbf{u}\cdot\mathbf{v}$ against the angle: a
-# cosine curve that changes sign at ±90°.*
-#
 # Look again at the left panel: the vectors with $\mathbf{u}\cdot\mathbf{v} = 0$ form a line
 # through the origin, and that line splits the plane into a positive and a negative side. This
 # is the whole idea of the perceptron.
@@ -308,14 +317,22 @@ print("correctly classified:", int(np.sum(prediction == y)), "of", len(y))
 assert np.all(prediction == y), int(np.sum(prediction != y))
 
 # %% tags=["hide-input"]
-plotting.perceptron_line(X, y, w, bias)
+nb.figure(
+    plotting.perceptron_line(X, y, w, bias),
+    alt=(
+        "Scatter plot of two classes of points, blue circles and vermillion crosses, separated "
+        "by a black straight line, with the weight vector drawn as an arrow perpendicular to "
+        "the line."
+    ),
+    caption=(
+        "The linearly separable data set, class 0 as blue circles and class 1 as vermillion "
+        "crosses, with the perceptron's line $\\mathbf{w}\\cdot\\mathbf{x} + b = 0$ (black) and "
+        "its weight vector $\\mathbf{w}$ drawn perpendicular to the line, pointing into the "
+        "half-plane where the perceptron outputs 1."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the linearly separable data set, class 0 as blue circles and class 1 as vermillion
-# crosses, with the perceptron's line $\mathbf{w}\cdot\mathbf{x} + b = 0$ (black) and its
-# weight vector $\mathbf{w}$ drawn perpendicular to the line, pointing into the half-plane where
-# the perceptron outputs 1.*
-#
 # Two details of the picture are worth saying out loud. The arrow is drawn from the line, not
 # from the origin, because only its direction matters: scaling $\mathbf{w}$ and $b$ by the same
 # positive number gives the same line and the same decisions. And the line does not pass

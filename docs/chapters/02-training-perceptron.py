@@ -135,13 +135,21 @@ assert result.converged and first_worst and all_right, result.mistakes
 print("training accuracy:", np.mean(result.predict(X) == y))
 
 # %% tags=["hide-input"]
-plotting.perceptron_line(X, y, result.weights, result.bias, path=result.path)
+nb.figure(
+    plotting.perceptron_line(X, y, result.weights, result.bias, path=result.path),
+    alt=(
+        "The same two classes of points with one line per training epoch, from faint to black; "
+        "the final black line separates the classes and the plane is shaded by the final "
+        "decision."
+    ),
+    caption=(
+        "The line $\\mathbf{w}\\cdot\\mathbf{x} + b = 0$ after each epoch of training, the "
+        "earliest faintest, the final one in black with its weight vector $\\mathbf{w}$; the "
+        "shading shows the final decision, which puts every point on its class's side."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the line $\mathbf{w}\cdot\mathbf{x} + b = 0$ after each epoch of training, the
-# earliest faintest, the final one in black with its weight vector $\mathbf{w}$; the shading
-# shows the final decision, which puts every point on its class's side.*
-#
 # The learned line is not the line the data were generated from, and it need not be: the rule
 # stops at the *first* line that separates the examples, not at the best one. Any line that
 # threads between the two clouds is an equally valid answer as far as the perceptron is
@@ -324,14 +332,22 @@ for ax, state, seen, label in panels:
         fontsize=10,
     )
     ax.get_legend().remove()
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Four panels, one per update during an epoch on the four XOR points, each with the "
+        "perceptron's line and its shaded half-planes; in every panel some point lies on the "
+        "wrong side."
+    ),
+    caption=(
+        "The four updates of one epoch on XOR (class 0 as circles, class 1 as crosses; the "
+        "shaded half-planes show the perceptron's answer). Each update moves the line to fix "
+        "the point just seen, and other points may end up on the wrong side (the counts printed "
+        "above); after the fourth update the weights are back where the epoch began."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the four updates of one epoch on XOR (class 0 as circles, class 1 as crosses; the
-# shaded half-planes show the perceptron's answer). Each update moves the line to fix the point
-# just seen, and other points may end up on the wrong side (the counts printed above);
-# after the fourth update the weights are back where the epoch began.*
-#
 # The mistakes per epoch tell the two stories side by side:
 
 # %% tags=["hide-input"]
@@ -346,13 +362,21 @@ for ax, run, title in runs:
     ax.set_xlabel("epoch")
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Two line charts of misclassified examples per epoch. Left: the count drops to zero "
+        "within a few epochs. Right, for XOR: it keeps going up and down and never reaches "
+        "zero."
+    ),
+    caption=(
+        "Misclassified examples in each epoch. Left, the linearly separable data set: the count "
+        "falls to zero and training stops. Right, XOR (first twenty of the hundred epochs run): "
+        "the count never reaches zero."
+    ),
+)
 
 # %% [markdown]
-# *Figure: misclassified examples in each epoch. Left, the linearly separable data set: the
-# count falls to zero and training stops. Right, XOR (first twenty of the hundred epochs run):
-# the count never reaches zero.*
-#
 # The limitation is the one the previous chapter predicted: a single perceptron draws a single line.
 # [Minsky and Papert's 1969 book](../references.md#minsky1969) made XOR the standard example of it.
 # The way out, which the next chapters build, is to stack neurons in layers, and to make them smooth

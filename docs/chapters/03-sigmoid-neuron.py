@@ -166,14 +166,22 @@ assert 1e-6 < gap / derived < 1e-2 and gap < 1e-12, (kernel, derived)
 # $\sigma(ax + b)$. The figure shows what the two numbers do.
 
 # %% tags=["hide-input"]
-plotting.sigmoid_family()
+nb.figure(
+    plotting.sigmoid_family(),
+    alt=(
+        "Two panels of S-shaped sigmoid curves. Left: curves that get steeper as the weight "
+        "grows, approaching a dashed step function. Right: the same curve shifted sideways by "
+        "different biases. A dot marks each curve's midpoint."
+    ),
+    caption=(
+        "Left, $\\sigma(ax)$ for several weights $a$: the larger the weight, the steeper the "
+        "curve, approaching the step function (dashed). Right, $\\sigma(x + b)$ for several "
+        "biases $b$: the bias slides the curve sideways without changing its shape. Each dot "
+        "marks the curve's transition point, where it crosses one half."
+    ),
+)
 
 # %% [markdown]
-# *Figure: left, $\sigma(ax)$ for several weights $a$: the larger the weight, the steeper the
-# curve, approaching the step function (dashed). Right, $\sigma(x + b)$ for several biases
-# $b$: the bias slides the curve sideways without changing its shape. Each dot marks the
-# curve's transition point, where it crosses one half.*
-#
 # The weight sets the steepness and the bias the place. SymPy makes that precise: the curve
 # crosses one half where $ax + b = 0$, and its slope there is proportional to $a$. The same
 # derivation records the three partial derivatives of the neuron, with respect to its input,

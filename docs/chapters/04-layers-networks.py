@@ -139,12 +139,20 @@ nb.Html(
 # weight. The boxes above each band of connections give that layer's parameter count.
 
 # %% tags=["hide-input"]
-plotting.network_diagram([2, 2, 3, 2])
+nb.figure(
+    plotting.network_diagram([2, 2, 3, 2]),
+    alt=(
+        "Diagram of a network with four layers of 2, 2, 3 and 2 neurons drawn as labelled "
+        "circles, each neuron joined by a line to every neuron of the next layer."
+    ),
+    caption=(
+        "The 2-2-3-2 network as layers of neurons. Each line is one weight; each neuron of the "
+        "hidden and output layers also has a bias. The labels are computed from the layer "
+        "sizes."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the 2-2-3-2 network as layers of neurons. Each line is one weight; each neuron of
-# the hidden and output layers also has a bias. The labels are computed from the layer sizes.*
-#
 # The count depends only on the widths, so it is easy to see how quickly networks grow. A
 # few examples, each counted by building the network:
 
@@ -306,15 +314,23 @@ nb.Html(
 )
 
 # %% tags=["hide-input"]
-plotting.decision_regions(learned, X_xor, Y_xor, title="2-2-1 network trained on XOR")
+nb.figure(
+    plotting.decision_regions(learned, X_xor, Y_xor, title="2-2-1 network trained on XOR"),
+    alt=(
+        "The unit square shaded by the trained network's prediction: a diagonal band from the "
+        "bottom-left to the top-right corner is class 0, the two other corners are class 1; the "
+        "four XOR points sit in the regions of their own class."
+    ),
+    caption=(
+        "The class the trained 2-2-1 network predicts at each point of the unit square (class 1 "
+        "where $F(\\mathbf{x}) \\ge 1/2$), with the four XOR points on top: circles (category A) "
+        "are class 0, crosses (category B) class 1. Class 0 is a band from (0, 0) to (1, 1) "
+        "between two boundaries and class 1 lies on either side of it, something no single line "
+        "can draw."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the class the trained 2-2-1 network predicts at each point of the unit square
-# (class 1 where $F(\mathbf{x}) \ge 1/2$), with the four XOR points on top: circles (category
-# A) are class 0, crosses (category B) class 1. Class 0 is a band from $(0, 0)$ to $(1, 1)$
-# between two boundaries and class 1 lies on either side of it, something no single line can
-# draw.*
-#
 # To make $F$ useful we need two things: a number that says how wrong the network is on the
 # data, and a way to change the parameters so that this number goes down.
 #

@@ -70,13 +70,20 @@ nb.table(rows, header=["point", "x1", "x2", "category and target"])
 
 # %% tags=["hide-input"]
 net = nm.Network([2, 2, 3, 2], seed=0)
-plotting.decision_regions(net, X, Y, title="an untrained 2-2-3-2 network")
+nb.figure(
+    plotting.decision_regions(net, X, Y, title="an untrained 2-2-3-2 network"),
+    alt=(
+        "Ten points, circles and crosses, over a plane split into two shaded regions by an "
+        "untrained network; the regions do not follow the points."
+    ),
+    caption=(
+        "Higham and Higham's ten points (circles: category A, crosses: category B) over the "
+        "regions that an untrained 2-2-3-2 network assigns to each class. With random "
+        "parameters the decision has nothing to do with the data."
+    ),
+)
 
 # %% [markdown]
-# *Figure: Higham and Higham's ten points (circles: category A, crosses: category B) over the
-# regions that an untrained 2-2-3-2 network assigns to each class. With random parameters the
-# decision has nothing to do with the data.*
-#
 # ## The cost
 #
 # To improve the network we first need to say, with one number, how far it is from the targets.
@@ -239,14 +246,22 @@ assert distances[0] > 0.5 and distances[1] < 0.05 and np.all(across[1:] * across
 )
 
 # %% tags=["hide-input"]
-plotting.cost_contours(bowl, runs, xlim=(-2.0, 3.0), ylim=(-1.5, 2.5), levels=12)
+nb.figure(
+    plotting.cost_contours(bowl, runs, xlim=(-2.0, 3.0), ylim=(-1.5, 2.5), levels=12),
+    alt=(
+        "Contour ellipses of a quadratic bowl with three gradient descent paths from one start: "
+        "a short one that stops far from the centre, one that reaches the centre, and one that "
+        "zigzags across the narrow valley."
+    ),
+    caption=(
+        "Gradient descent on a two-parameter quadratic bowl (minimum at the centre of the "
+        "ellipses) from the same start with three learning rates. The smallest crawls along and "
+        "is still far from the minimum after fifteen steps; the middle one gets there; the "
+        "largest overshoots across the narrow valley at every step and zigzags."
+    ),
+)
 
 # %% [markdown]
-# *Figure: gradient descent on a two-parameter quadratic bowl (minimum at the centre of the
-# ellipses) from the same start with three learning rates. The smallest crawls along and is
-# still far from the minimum after fifteen steps; the middle one gets there; the largest
-# overshoots across the narrow valley at every step and zigzags.*
-#
 # The zigzag has a simple cause. Along the steep direction of the bowl, each step multiplies the
 # distance to the minimum by $1 - \eta\lambda$, where $\lambda$ is the curvature in that
 # direction (an eigenvalue of $H$). When $\eta\lambda$ is above 1 this factor is negative and

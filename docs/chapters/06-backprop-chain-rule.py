@@ -83,12 +83,19 @@ assert abs(chain - slope) < 1e-8, (chain, slope)
 # neuron: `nm.Network([1, 1, 1])`. It has a weight and a bias per neuron.
 
 # %% tags=["hide-input"]
-plotting.network_diagram([1, 1, 1])
+nb.figure(
+    plotting.network_diagram([1, 1, 1]),
+    alt=(
+        "Diagram of a chain of three circles: the input x, one hidden neuron and one output "
+        "neuron, joined by lines."
+    ),
+    caption=(
+        "The 1-1-1 network. One input $x$, a hidden neuron with weight $w_1$ and bias $b_1$, "
+        "and an output neuron with weight $w_2$ and bias $b_2$."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the 1-1-1 network. One input $x$, a hidden neuron with weight $w_1$ and bias $b_1$,
-# and an output neuron with weight $w_2$ and bias $b_2$.*
-#
 # Written out, with a target $y$ and the quadratic cost for one data point:
 #
 #

@@ -461,13 +461,22 @@ with matplotlib.rc_context(plotting.STYLE):
         ax.grid(True, which="major")
     axes[0].set_ylabel("‖δˡ‖ / ‖δ¹⁰‖")
     axes[1].legend(loc="lower right")
-fig
-
-# %% [markdown]
-# *Figure: the size of each layer's error relative to the output layer's, for a ten-layer
-# network with sigmoid, tanh or ReLU hidden layers, at two scales of the initial weights (log
-# scale). The sigmoid's error falls steadily towards the first layer; with tanh and the ReLU at
-# the √(2/fan-in) scale it stays within a small factor.*
+nb.figure(
+    fig,
+    alt=(
+        "Two line charts on a logarithmic axis, the size of each layer's error relative to the "
+        "output layer's against the layer number 1 to 10. Left, weights times 0.5: the sigmoid "
+        "line falls by more than a factor of a thousand towards layer 1, tanh stays near 1 and the "
+        "ReLU line ends above 1. Right, weights times the square root of 2 over the fan-in: the "
+        "sigmoid line still falls steeply, tanh and ReLU stay within a small factor of 1."
+    ),
+    caption=(
+        "The size of each layer's error relative to the output layer's, for a ten-layer network "
+        "with sigmoid, tanh or ReLU hidden layers, at two scales of the initial weights (log "
+        "scale). The sigmoid's error falls steadily towards the first layer; with tanh and the "
+        "ReLU at the √(2/fan-in) scale it stays within a small factor."
+    ),
+)
 
 # %% [markdown]
 # ## Why the proof goes layer by layer
@@ -536,7 +545,19 @@ with matplotlib.rc_context(plotting.STYLE):
     ax.set_ylabel("seconds to prove every partial")
     ax.grid(True, which="major")
     ax.legend(loc="upper left")
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Line chart, time on a logarithmic axis against network depth: the layer-by-layer proof "
+        "rises gently, the fully composed proof rises steeply."
+    ),
+    caption=(
+        "Time to prove the backpropagation equations with SymPy against network depth, on a log "
+        "scale, from the committed benchmark results. The layer-by-layer proof grows slowly and "
+        "steadily; the proof through the fully composed cost grows by a large factor with every "
+        "added layer."
+    ),
+)
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
@@ -547,11 +568,6 @@ composed_grows = np.all(co_seconds[1:] > 4 * co_seconds[:-1])
 assert composed_grows and max(lw_seconds) < 10 * min(lw_seconds), (lw_seconds, co_seconds)
 
 # %% [markdown]
-# *Figure: time to prove the backpropagation equations with SymPy against network depth, on a
-# log scale, from the committed benchmark results. The layer-by-layer proof grows slowly and
-# steadily; the
-# proof through the fully composed cost grows by a large factor with every added layer.*
-#
 # This is also why backpropagation is computed the way it is. The composed expression is what
 # we would get by differentiating the whole network naively; its size explodes with depth. The
 # backward pass computes the same numbers with a fixed amount of work per layer, by reusing

@@ -423,16 +423,22 @@ assert early > 0.9 * np.log(3) and drop and net.accuracy(X, labels) > 0.95, hist
 assert 30 <= near_guess.max() < 100 and history.steps[-1] == steps, near_guess
 
 # %% tags=["hide-input"]
-plotting.cost_history(history, label="mini-batches of 32")
-
-# %% [markdown]
-# *Figure: the cross-entropy over all 300 points against the number of mini-batch steps, both
-# axes logarithmic, from the initial loss printed above to the final one. The loss stays near
-# $\log 3$, the loss of an even guess, only for the first few dozen of the 20 000 steps (the
-# last recorded step above 90 % of $\log 3$ is printed above); from then on it falls, most
-# steeply between a few hundred and a few thousand steps, and then levels off. The curve is
-# jagged because each step follows the gradient of only 32 points, which is not quite the
-# gradient of the whole loss.*
+nb.figure(
+    plotting.cost_history(history, label="mini-batches of 32"),
+    alt=(
+        "Jagged line chart on logarithmic axes of the cross-entropy loss against mini-batch "
+        "steps: flat at first, then falling steeply, then levelling off."
+    ),
+    caption=(
+        "The cross-entropy over all 300 points against the number of mini-batch steps, both "
+        "axes logarithmic, from the initial loss printed above to the final one. The loss stays "
+        "near $\\log 3$, the loss of an even guess, only for the first few dozen of the 20 000 "
+        "steps (the last recorded step above 90 % of $\\log 3$ is printed above); from then on "
+        "it falls, most steeply between a few hundred and a few thousand steps, and then levels "
+        "off. The curve is jagged because each step follows the gradient of only 32 points, "
+        "which is not quite the gradient of the whole loss."
+    ),
+)
 
 # %% [markdown]
 # Accuracy on the 300 training points says how well the network fits them, not how well it
@@ -461,14 +467,22 @@ assert held_out > 0.95 and abs(net.accuracy(X, labels) - held_out) < 0.03, held_
 # the arms, not only the positions of its 300 training points.
 
 # %% tags=["hide-input"]
-plotting.decision_regions(net, X, labels)
+nb.figure(
+    plotting.decision_regions(net, X, labels),
+    alt=(
+        "Three interleaved spiral arms of points over a plane shaded in three colours by the "
+        "trained network's prediction; the curved boundaries between the colours follow the "
+        "arms."
+    ),
+    caption=(
+        "The class the trained network predicts at every point of the plane (shaded), with the "
+        "three spiral arms on top (arm 0 as category A, arm 1 as B, arm 2 as C). The boundaries "
+        "are curved and follow the arms; a single softmax layer without hidden layers could "
+        "only draw straight ones."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the class the trained network predicts at every point of the plane (shaded), with
-# the three spiral arms on top (arm 0 as category A, arm 1 as B, arm 2 as C). The boundaries
-# are curved and follow the arms; a single softmax layer without hidden layers could only draw
-# straight ones.*
-#
 # ## What's next
 #
 # We now have every piece: layers, a cost, its gradient by backpropagation, and a classifier

@@ -107,7 +107,19 @@ nm.training.engine(net)
 # on log–log axes the whole run fits in one picture.
 
 # %% tags=["hide-input"]
-plotting.cost_history(history, label="SGD, η = 0.05")
+nb.figure(
+    plotting.cost_history(history, label="SGD, η = 0.05"),
+    alt=(
+        "Line chart on logarithmic axes of the cost against SGD steps: a long flat stretch, "
+        "then two drops separated by a short plateau."
+    ),
+    caption=(
+        "The cost over all ten points against the number of SGD steps, both axes logarithmic. "
+        "For tens of thousands of steps the cost hardly moves; then it falls in two stages, "
+        "with a short plateau between them where the network has found part of the answer, and "
+        "it keeps falling until the last step."
+    ),
+)
 
 # %% [markdown]
 # The paper reports its own run in section 6. Its MATLAB code records the cost as the sum
@@ -137,11 +149,6 @@ assert all(0.5 < r < 2 for r in ratios), ratios
 # yet both begin near a quarter and end in the same order of magnitude, a few times $10^{-5}$.
 
 # %% [markdown]
-# *Figure: the cost over all ten points against the number of SGD steps, both axes
-# logarithmic. For tens of thousands of steps the cost hardly moves; then it falls in two
-# stages, with a short plateau between them where the network has found part of the answer,
-# and it keeps falling until the last step.*
-#
 # The outputs themselves show what "classified correctly" means. The network predicts the
 # category whose output is larger, and after training the outputs are close to the targets:
 
@@ -159,12 +166,18 @@ nb.table(rows, header=["point x", "category", "output F(x)", "predicted"])
 # every point of the square by the category it predicts shows the boundary it has learned:
 
 # %% tags=["hide-input"]
-plotting.decision_regions(net, X, Y)
-
-# %% [markdown]
-# *Figure: the unit square shaded by the trained network's prediction (category A lighter
-# blue, category B lighter vermillion) with the ten training points on top, A as circles
-# and B as crosses. The boundary is a smooth curve that threads between the two groups.*
+nb.figure(
+    plotting.decision_regions(net, X, Y),
+    alt=(
+        "The unit square shaded in two colours by the trained network, with ten points on top, "
+        "circles and crosses, and a smooth curved boundary between the two groups."
+    ),
+    caption=(
+        "The unit square shaded by the trained network's prediction (category A lighter blue, "
+        "category B lighter vermillion) with the ten training points on top, A as circles and B "
+        "as crosses. The boundary is a smooth curve that threads between the two groups."
+    ),
+)
 
 # %% tags=["hide-input"]
 nb.Html(
@@ -203,26 +216,41 @@ for i in wrong:
 assert len(wrong) == 1, wrong
 
 # %% tags=["hide-input"]
-plotting.decision_regions(net20, X20, Y20, boundary=nm.datasets.land20_boundary)
+nb.figure(
+    plotting.decision_regions(net20, X20, Y20, boundary=nm.datasets.land20_boundary),
+    alt=(
+        "Twenty points, circles and crosses, with a dashed parabola as the true boundary and "
+        "the network's almost straight boundary between two shaded regions; one point is on the "
+        "wrong side."
+    ),
+    caption=(
+        "The twenty-point set with the true boundary (dashed parabola) and the regions of the "
+        "network trained from the same start as before. The learned boundary is almost a "
+        "straight line, which puts every point but one on the correct side."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the twenty-point set with the true boundary (dashed parabola) and the regions of
-# the network trained from the same start as before. The learned boundary is almost a
-# straight line, which puts every point but one on the correct side.*
-#
 # This time training does not get every point right. The network has settled for an almost
 # straight boundary, and the fertile point near the top of the parabola, printed above, ends
 # up on the wrong side. The cost history shows that more steps would not change that:
 
 # %% tags=["hide-input"]
-plotting.cost_history({"ten points": history, "twenty points": history20})
+nb.figure(
+    plotting.cost_history({"ten points": history, "twenty points": history20}),
+    alt=(
+        "Two cost curves on logarithmic axes: the twenty-point run falls earlier but levels off "
+        "on a plateau above the ten-point run."
+    ),
+    caption=(
+        "The cost histories of the two runs. On the twenty points the cost drops earlier but "
+        "then levels off on a plateau well above the ten-point run: gradient descent has "
+        "settled in a local minimum (or a very flat region) of the cost, where bending the "
+        "boundary to take in the last point would first make the fit of the others worse."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the cost histories of the two runs. On the twenty points the cost drops earlier
-# but then levels off on a plateau well above the ten-point run: gradient descent has settled
-# in a local minimum (or a very flat region) of the cost, where bending the boundary to take in
-# the last point would first make the fit of the others worse.*
-#
 # Gradient descent only ever looks downhill from where it stands, so where it ends up depends
 # on where it starts. The section after next measures how often a random start succeeds.
 #
@@ -259,14 +287,21 @@ per_point = {
 }
 fig = plotting.cost_history(per_point)
 fig.axes[0].set_xlabel("per-point gradients evaluated")
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Two cost curves against work, for SGD and for full-batch gradient descent, of the same "
+        "shape; the full-batch curve lies to the right of the SGD curve."
+    ),
+    caption=(
+        "Cost against work for SGD and full-batch gradient descent from the same start with the "
+        "same learning rate. The two curves have the same shape, a long plateau and then two "
+        "drops, but the full-batch curve is shifted to the right: it needs about ten times the "
+        "work for the same progress, and at the end of the budget its cost is far higher."
+    ),
+)
 
 # %% [markdown]
-# *Figure: cost against work for SGD and full-batch gradient descent from the same start with
-# the same learning rate. The two curves have the same shape, a long plateau and then two
-# drops, but the full-batch curve is shifted to the right: it needs about ten times the work
-# for the same progress, and at the end of the budget its cost is far higher.*
-#
 # What about the other comparison, per update? The SGD history was recorded at log-spaced step
 # counts; the one nearest to $10^5$ steps is close enough to set beside the full-batch run:
 
@@ -354,14 +389,22 @@ ax.set_xlabel("SGD steps")
 ax.set_ylabel("cost C")
 ax.set_title(f"{n_runs} random starts, η = 0.05")
 ax.legend(loc="lower left")
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Twenty cost curves on logarithmic axes against SGD steps, with a dashed vertical line "
+        "at ten to the fifth steps; a few vermillion curves stay longer on the early plateau "
+        "before falling with the others."
+    ),
+    caption=(
+        "The cost of each of the 20 runs against the number of SGD steps, both axes "
+        "logarithmic; the dashed line marks $10^5$ steps. The runs drawn in vermillion had at "
+        "least one point on the wrong side at $10^5$ steps: they sit longer on the early "
+        "plateau, but by $10^6$ steps they have come down with the others."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the cost of each of the 20 runs against the number of SGD steps, both axes
-# logarithmic; the dashed line marks $10^5$ steps. The runs drawn in vermillion had at least
-# one point on the wrong side at $10^5$ steps: they sit longer on the early plateau, but by
-# $10^6$ steps they have come down with the others.*
-#
 # So with Higham and Higham's settings a random start usually succeeds if it is given enough
 # steps, and the plateau is a matter of patience more than of luck; how much patience a start
 # needs varies a great deal. Twenty successes in twenty starts do not rule out occasional

@@ -299,15 +299,23 @@ assert drops.min() < -0.05, drops
 # %% tags=["hide-input"]
 fig = plotting.learning_curve(epochs, train_acc, test_acc)
 fig.axes[0].set_xlabel("epoch")
-fig
+nb.figure(
+    fig,
+    alt=(
+        "Line chart of accuracy against epoch for the training images (solid) and the test "
+        "images (dashed): both climb steeply in the first epochs and level off, the test curve "
+        "a little lower, with a few dips."
+    ),
+    caption=(
+        "The learning curve, accuracy on the training images (solid) and on the held-out test "
+        "images (dashed) after each epoch. The untrained network is rarely right (printed "
+        "above). Within a few epochs both curves climb steeply, then they level off, the test "
+        "curve a little below the training curve. The climb is not steady: after some epochs "
+        "the accuracy falls back, once by the amount printed above, before it recovers."
+    ),
+)
 
 # %% [markdown]
-# *Figure: the learning curve, accuracy on the training images (solid) and on the held-out
-# test images (dashed) after each epoch. The untrained network is rarely right (printed
-# above). Within a few epochs both curves climb steeply, then they level off, the test curve a
-# little below the training curve. The climb is not steady: after some epochs the accuracy
-# falls back, once by the amount printed above, before it recovers.*
-#
 # A step of mini-batch gradient descent follows the gradient of 32 images, not of the whole
 # loss, and with a learning rate as large as 1 a single epoch can make things worse before
 # the next ones make them better. The gap between the two curves at the end is the
@@ -349,13 +357,20 @@ print(f"most frequent mistake: {i} taken for {j} ({off[i, j]} times)")
 assert off.sum() < 0.1 * len(y_test), off.sum()
 
 # %% tags=["hide-input"]
-plotting.confusion_matrix(y_test, predicted, n_classes=10)
+nb.figure(
+    plotting.confusion_matrix(y_test, predicted, n_classes=10),
+    alt=(
+        "A ten by ten grid of counts, true digit against predicted digit, with large counts "
+        "along the diagonal and small ones elsewhere."
+    ),
+    caption=(
+        "Confusion matrix of the trained network on the held-out test images (rows: true digit, "
+        "columns: predicted digit). Nearly all counts lie on the diagonal; the few off the "
+        "diagonal are the network's mistakes, the largest of them printed above."
+    ),
+)
 
 # %% [markdown]
-# *Figure: confusion matrix of the trained network on the held-out test images (rows: true
-# digit, columns: predicted digit). Nearly all counts lie on the diagonal; the few off the
-# diagonal are the network's mistakes, the largest of them printed above.*
-#
 # The softmax output gives more than a label: it says how sure the network is. Here is the
 # test image it gets wrong with the most confidence, and the probabilities it assigns:
 

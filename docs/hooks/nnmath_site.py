@@ -15,7 +15,9 @@ Each event hands its work to one part in ``nnmath_build/`` (one job per module):
 ``on_env``
     ``api_refs`` turns the docstrings' Sphinx roles into links.
 ``on_post_page``
-    ``assets`` writes the executed notebook as ``<chapter>.ipynb`` next to the page.
+    ``notebook_html`` notes the classes a notebook page uses (the notebook stylesheet
+    keeps only rules for those); ``assets`` writes the executed notebook as
+    ``<chapter>.ipynb`` next to the page.
 ``on_post_build``
     ``assets`` writes the notebook stylesheet, MathJax and the copy-button library;
     ``nbcache`` evicts stale cache entries.
@@ -90,6 +92,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if notebook_html.is_notebook(page):
+        notebook_html.note_page(output)
         ipynb = nbcache.executed_notebook(page.file.abs_src_path or "")
         if ipynb is None:
             raise PluginError(f"nnmath hooks: no notebook kept for {page.file.src_uri}")

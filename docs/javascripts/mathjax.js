@@ -1,5 +1,6 @@
-// MathJax 3 configuration. Loaded before assets/mathjax/tex-mml-chtml.js (a copy of
-// MathJax 3.2.2 that the build hook takes from the django-static-mathjax package).
+// MathJax 3 configuration, and MathJax loaded only on pages that have math: the engine
+// (assets/mathjax/tex-mml-chtml.js, a copy of MathJax 3.2.2 that the build hook takes
+// from the django-static-mathjax package, 1.15 MB) is not fetched for pages without it.
 //
 // Typesets both kinds of math on the site:
 //  - Markdown pages: pymdownx.arithmatex (generic) emits \( \) and \[ \] in
@@ -25,19 +26,45 @@ window.MathJax = {
   },
 };
 
-// Material's instant navigation swaps the page content without reloading: typeset the
-// new content each time. The first emission is the page MathJax's own start-up
-// typesets; typesetting it again would also typeset the hidden assistive MathML that
-// MathJax adds, nesting a second copy of every formula, so it is skipped.
-let nnmathFirstPage = true;
+// Where this script is, MathJax is at ../assets/mathjax/ (both in the built site).
+const nnmathMathJaxSrc = new URL(
+  "../assets/mathjax/tex-mml-chtml.js", document.currentScript.src).href;
+
+// Whether the page's article has TeX to typeset: delimiters in its text, outside code.
+function nnmathPageHasMath() {
+  const root = document.querySelector("article") || document.body;
+  if (root.querySelector(".arithmatex")) return true;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      return node.parentElement.closest("pre, code, script, style, textarea, .tex2jax_ignore")
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (/\$|\\\(|\\\[/.test(node.data)) return true;
+  }
+  return false;
+}
+
+// Material's instant navigation swaps the page content without reloading. On each page:
+// load MathJax the first time a page has math (its start-up typesets that page), and
+// typeset the new content on later pages. A page MathJax's start-up typeset is not
+// typeset again: that would also typeset the hidden assistive MathML that MathJax adds,
+// nesting a second copy of every formula.
+let nnmathMathJaxLoading = false;
 document$.subscribe(() => {
-  if (nnmathFirstPage) {
-    nnmathFirstPage = false;
+  const mj = window.MathJax;
+  if (!nnmathMathJaxLoading) {
+    if (!nnmathPageHasMath()) return;
+    nnmathMathJaxLoading = true;
+    const script = document.createElement("script");
+    script.src = nnmathMathJaxSrc;
+    script.async = true;
+    document.head.appendChild(script);
     return;
   }
-  const mj = window.MathJax;
   if (!mj || !mj.startup || !mj.startup.promise) {
-    return; // MathJax failed to load: leave the TeX source readable.
+    return; // MathJax failed to load, or is still loading: its start-up typesets the page.
   }
   mj.startup.promise = mj.startup.promise.then(() => {
     mj.startup.output.clearCache();

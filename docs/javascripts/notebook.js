@@ -12,3 +12,36 @@
     setTimeout(function () { notice.hidden = true; }, 1000);
   });
 })();
+
+// Regions that scroll sideways (wide code, output and formulas) can be reached and
+// scrolled with the keyboard: each one that overflows becomes a tab stop; one that fits
+// is not a tab stop at all. Runs on every page, also after instant navigation.
+document$.subscribe(function () {
+  const selector = [
+    ".jupyter-wrapper pre",
+    ".jupyter-wrapper .jp-OutputArea-output",
+    ".jupyter-wrapper .jp-RenderedLatex",
+    ".md-typeset .arithmatex",
+    "mjx-container[display='true']",
+    ".nnmath-wide-table",
+    ".md-typeset__scrollwrap",
+  ].join(", ");
+  function mark() {
+    document.querySelectorAll(selector).forEach(function (el) {
+      const scrolls = el.scrollWidth > el.clientWidth + 1;
+      const inner = el.querySelector("[tabindex='0']");
+      if (scrolls && !inner && !el.closest("[tabindex='0']:not(.nnmath-scroll)")) {
+        el.setAttribute("tabindex", "0");
+        el.classList.add("nnmath-scroll");
+      } else if (!scrolls && el.classList.contains("nnmath-scroll")) {
+        el.removeAttribute("tabindex");
+        el.classList.remove("nnmath-scroll");
+      }
+    });
+  }
+  mark();
+  // Formulas change width when MathJax typesets them.
+  const mj = window.MathJax;
+  if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(mark);
+  window.addEventListener("resize", mark);
+});

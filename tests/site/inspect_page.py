@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 from tests.site.sitebuild import html_weight, source_has_math
 
-HTML_BUDGET = 300_000  # bytes per page, uncompressed, embedded images excluded
 MATH_TIMEOUT_MS = 20_000
 
 # Raw TeX that survived in the visible text means the math engine did not run on it.
@@ -64,8 +63,6 @@ class PageReport:
             out.append(f"{self.math_errors} math error node(s)")
         if self.has_math_source and self.typeset == 0:
             out.append("the page source has math but nothing was typeset")
-        if self.html_bytes >= HTML_BUDGET:
-            out.append(f"HTML is {self.html_bytes} bytes (budget {HTML_BUDGET}, images excluded)")
         # A resource the page asks for again (e.g. while the screenshot is taken) counts once.
         return list(dict.fromkeys(out))
 

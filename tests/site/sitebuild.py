@@ -26,16 +26,20 @@ COPY_IGNORE = shutil.ignore_patterns(
 )  # fmt: skip
 
 
-def build(repo: Path, out: Path, cache: Path, *, timeout: float = 900) -> float:
+def build(
+    repo: Path, out: Path, cache: Path, *, timeout: float = 900, log: Path | None = None
+) -> float:
     """Run ``mkdocs build --strict`` for ``repo`` into ``out`` with its own cache folder.
 
-    Returns the wall-clock seconds. Raises ``AssertionError`` with mkdocs' output on failure.
+    Returns the wall-clock seconds; ``log`` receives everything the build printed (stderr,
+    then stdout). Raises ``AssertionError`` with mkdocs' output on failure.
     """
     import time
 
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     env["NNMATH_CACHE_DIR"] = str(cache)
+    env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner about MkDocs 2 (mkdocs<2 is pinned)
     env.pop("MPLBACKEND", None)
     start = time.perf_counter()
     proc = subprocess.run(
@@ -48,6 +52,8 @@ def build(repo: Path, out: Path, cache: Path, *, timeout: float = 900) -> float:
         check=False,
     )
     seconds = time.perf_counter() - start
+    if log is not None:
+        log.write_text(proc.stderr + proc.stdout, encoding="utf-8")
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stdout}\n{proc.stderr}"
     return seconds
 
@@ -71,7 +77,7 @@ def shared_build(root: Path) -> Path:
         if not done.exists():
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
-            seconds = build(REPO, out, cache)
+            seconds = build(REPO, out, cache, log=root / "build.log")
             done.write_text(f"{seconds:.1f}")
     return out
 

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePath
 from typing import Any
 
-from . import nbcache
+from . import kernel, nbcache
 
 log = logging.getLogger("mkdocs.hooks.nnmath")
 
@@ -45,7 +45,7 @@ def reset(root: Path) -> None:
 
 
 def install() -> None:
-    """Patch nbconvert's executor: cwd, prefetched outputs, capture (idempotent)."""
+    """Patch nbconvert's executor: local sockets, cwd, prefetched outputs, capture (idempotent)."""
     from nbconvert.preprocessors.execute import ExecutePreprocessor
 
     if getattr(ExecutePreprocessor.preprocess, "_nnmath", False):
@@ -53,6 +53,7 @@ def install() -> None:
     original_preprocess = ExecutePreprocessor.preprocess
 
     def preprocess(self: Any, nb: Any, resources: Any = None, km: Any = None) -> Any:
+        kernel.use_local_sockets(self)
         # Run every chapter from the repository root, wherever mkdocs was started.
         if resources is not None and not resources.get("metadata", {}).get("path"):
             resources.setdefault("metadata", {})["path"] = str(_runs.root)

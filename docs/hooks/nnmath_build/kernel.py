@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+import uuid
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -30,6 +33,38 @@ def configure(cache_root: Path) -> None:
     set_env("MATPLOTLIBRC", str(MATPLOTLIBRC))
     set_env("IPYTHONDIR", str(_write_ipython_profile(cache_root)))
     set_env("JUPYTER_PLATFORM_DIRS", "1")  # silences jupyter_core's deprecation warning
+
+
+def use_local_sockets(client: Any) -> None:
+    """Make the kernels ``client`` (an nbconvert executor) starts talk over local sockets.
+
+    Unix domain sockets instead of TCP: nothing listens on the network, and ipykernel
+    does not warn about unencrypted TCP. Each kernel gets its own socket paths, since
+    notebooks execute in parallel.
+    """
+    client.kernel_manager_class = _local_socket_manager()
+
+
+@functools.cache
+def _local_socket_manager() -> type:
+    from jupyter_client.manager import KernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
+    from traitlets import default
+
+    class LocalSocketKernelManager(KernelManager):
+        @default("transport")
+        def _transport_default(self) -> str:
+            return "ipc"
+
+        @default("ip")
+        def _ip_default(self) -> str:
+            # The sockets are <ip>-<port> (jupyter_client); its default, "kernel-ipc" in
+            # the working directory, would be shared by the kernels running at once.
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(parents=True, exist_ok=True)
+            return str(runtime / f"nnmath-{uuid.uuid4().hex}-ipc")
+
+    return LocalSocketKernelManager
 
 
 def set_env(var: str, value: str) -> None:

@@ -4,11 +4,12 @@ Moves the ~590 KB of CSS that mkdocs-jupyter inlines into one shared, content-ha
 stylesheet (linked from the page head by ``overrides/main.html``, written by
 ``assets``), drops its scripts (a MathJax 2 loader pointing nowhere, a CDN mermaid
 loader, the copy-button library, which the site loads once instead), the random cell
-ids nbconvert emits and the hidden second copy of every code cell (the copy buttons copy
-the highlighted code itself). Relative links in markdown cells
-(``02-training-perceptron.py#some-heading``, ``../reference.md``) are turned into page
-URLs and checked like links in Markdown pages, and the page's ids are handed to mkdocs
-so that links *to* a notebook page's anchors are checked too.
+ids nbconvert emits, its empty tab stops (``tabindex=0`` on cell wrappers) and the
+hidden second copy of every code cell (the copy buttons copy the highlighted code itself).
+Relative links in markdown cells (``02-training-perceptron.py#some-heading``,
+``../reference.md``) are turned into page URLs and checked like links in Markdown pages,
+and the page's ids are handed to mkdocs so that links *to* a notebook page's anchors are
+checked too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from . import css_prune
+
 log = logging.getLogger("mkdocs.hooks.nnmath")
 
 NOTEBOOK_CSS_DIR = "assets/stylesheets"
@@ -37,6 +40,7 @@ class _Pages:
     def __init__(self) -> None:
         self.css: dict[str, str] = {}  # site path -> stylesheet text
         self.built: set[str] = set()  # src_uri of every notebook page built
+        self.usage = css_prune.Usage()  # classes and ids of the notebook pages
 
 
 _pages = _Pages()
@@ -49,8 +53,17 @@ def reset() -> None:
 
 
 def stylesheets() -> dict[str, str]:
-    """The shared notebook stylesheets the pages built so far link: site path -> text."""
-    return dict(_pages.css)
+    """The shared notebook stylesheets the pages built so far link: site path -> text.
+
+    Each keeps only the rules that may match an element of the notebook pages (see
+    ``css_prune``); its name is a digest of the whole stylesheet mkdocs-jupyter inlined.
+    """
+    return {path: css_prune.prune(css, _pages.usage) for path, css in _pages.css.items()}
+
+
+def note_page(output: str) -> None:
+    """Record the classes and ids of a notebook page's final HTML (for ``stylesheets``)."""
+    _pages.usage.add_html(output)
 
 
 def built_pages() -> set[str]:
@@ -68,6 +81,9 @@ _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CELL_ID = re.compile(r'\s+id="cell-id=[^"]*"')
+# nbconvert makes every cell wrapper and output a tab stop with nothing to do there; the
+# site's script makes the regions that scroll focusable instead (javascripts/notebook.js).
+_EMPTY_TAB_STOP = re.compile(r'(<div class="jp-[^"]*"[^>]*?)\s+tabindex="0"')
 # Each code cell carries a hidden copy of its source for the copy button; point the
 # button at the highlighted <pre> instead (same text) and drop the copy.
 _COPY_TEXT = re.compile(
@@ -102,6 +118,7 @@ def clean(html: str, page: Page, files: Files) -> str:
     _pages.built.add(page.file.src_uri)
 
     body = _COPY_TEXT.sub(r'\1 id="\3"\2', _CELL_ID.sub("", body))
+    body = _EMPTY_TAB_STOP.sub(r"\1", body)
     if "clipboard-copy-txt" in body:
         raise PluginError(f"nnmath hooks: a copy button's text was left in {page.file.src_uri}")
     body = _fix_links(body, page, files)
