@@ -158,11 +158,10 @@ def _step_item(step: Any) -> str:
     note = ""
     if step.verification is not None and step.check is not None:
         kind = step.verification.kind
+        name = html.escape(step.check)
         note = (
-            f'<p class="nnmath-step-check" data-check-kind="{html.escape(kind)}"><small>'
-            f"{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: "
-            f'<a href="../verification.py#{html.escape(step.check)}"><code>'
-            f"{html.escape(step.check)}</code></a></small></p>"
+            f'<p class="nnmath-step-check">{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: '
+            f'<a href="../verification.py#{name}">{name}</a></p>'
         )
     return (
         f"<li><strong>{html.escape(step.label)}.</strong>{explanation}"
