@@ -23,6 +23,13 @@
 # - **Finite differences**: backpropagation is compared with a fourth-order central difference of
 #   the cost.
 # - **Exact arithmetic**: numbers are computed with rationals, so no rounding is involved.
+# - **SymPy proof on concrete sizes**: an identity in index form, which SymPy cannot prove for
+#   every size at once, proved for each size tried (for example $n = 1, 2, 3, 4$).
+# - **Numerical example**: a statement checked on numbers, for a result SymPy cannot reach
+#   (the perceptron's convergence bound needs induction; the step cites the argument).
+#
+# Each check's *kind* says how strong it is: SymPy proof (for all values), sizes 1..n (on the
+# sizes tried), numerical (on the numbers tried) or exact arithmetic.
 #
 # Each check's running time varies from run to run, so it is left out here (a build must give
 # the same page every time); `python -m nnmath check` prints it.
@@ -45,6 +52,13 @@ Html(f"<p><strong>{passed} of {len(results)} checks passed in this build.</stron
 # Three columns, so that the table fits the width of the text: the check and how it is done,
 # what it states, and its outcome with the tolerance. Check names may break after a hyphen.
 # The checks of single derivation steps are listed further down, grouped by derivation.
+def kind_and_method(check):
+    # The kind says how strong the check is; the method, when it says more, how it is done.
+    if check.method == check.kind:
+        return check.kind
+    return f"{check.kind} ({check.method})"
+
+
 def row(check, outcome, *, statement=None):
     status = "✅ pass" if outcome.passed else "❌ FAIL"
     name = "-<wbr>".join(html.escape(part) for part in check.name.split("-"))
@@ -55,7 +69,7 @@ def row(check, outcome, *, statement=None):
     )
     return (
         f'<tr id="{html.escape(check.name)}"><td><code>{name}</code><br>'
-        f"<small>{html.escape(check.kind)}{derivation}</small></td>"
+        f"<small>{html.escape(kind_and_method(check))}{derivation}</small></td>"
         f"<td>{statement if statement is not None else html.escape(check.display_statement)}</td>"
         f"<td>{status}<br><small>{html.escape(check.tolerance)}. "
         f"{html.escape(outcome.detail)}</small></td></tr>"

@@ -640,6 +640,22 @@ def _gradcheck_softmax() -> tuple[bool, str]:
     return _gradcheck([([3, 5, 4], "softmax", 1), ([2, 3, 3, 3], "softmax", 2)])
 
 
+# -- the perceptron library against Novikoff's bound -----------------------------------------
+
+
+def _perceptron_bound() -> tuple[bool, str]:
+    from nnmath import datasets, perceptron
+
+    parts, ok = [], True
+    for seed, (gap, eta) in enumerate(((0.05, 1.0), (0.1, 0.1), (0.2, 1.0), (0.3, 2.0))):
+        X, y = datasets.linearly_separable(40, margin=gap, seed=seed)
+        run = perceptron.train_perceptron(X, y, learning_rate=eta, max_epochs=10_000)
+        bound = perceptron.margin_bound(X, y, w=[1.0, 2.0], b=-1.0)["bound"]
+        ok &= run.converged and run.updates <= bound
+        parts.append(f"gap {gap}, η = {eta}: {run.updates} ≤ {bound:.0f}")
+    return ok, "updates ≤ (R/γ)² for nnmath.train_perceptron (" + "; ".join(parts) + ")"
+
+
 # -- exact arithmetic -----------------------------------------------------------------------
 
 #: The worked example's numbers as stated on the site.
@@ -838,6 +854,19 @@ def _build() -> tuple[Check, ...]:
             "finite differences",
             f"gradcheck relative error < {GRADCHECK_TOLERANCE:.0e}",
             _timed(_gradcheck_softmax),
+        ),
+        Check(
+            "perceptron-bound-train-perceptron",
+            "nnmath.train_perceptron, run to convergence on separable data, makes no more "
+            "updates than Novikoff's bound (R/γ)² computed by nnmath.margin_bound.",
+            "perceptron-convergence",
+            "numerical example",
+            "the update count is at most the bound",
+            _timed(_perceptron_bound),
+            statement_math=(
+                "nnmath.train_perceptron, run to convergence on separable data, makes no more "
+                r"updates than Novikoff's bound $(R/\gamma)^2$ computed by nnmath.margin_bound."
+            ),
         ),
         Check(
             "worked-example",

@@ -150,7 +150,7 @@ _STEP_KIND_NOTE = {
 }
 
 
-def _step_item(step: Any) -> str:
+def _step_item(step: Any, context: str = "") -> str:
     """One step as a list item: label, justification, the math, and how it was checked."""
     explanation = (
         f' <span class="nnmath-why">{html.escape(step.explanation)}</span>'
@@ -160,14 +160,13 @@ def _step_item(step: Any) -> str:
     note = ""
     if step.verification is not None and step.check is not None:
         kind = step.verification.kind
+        name = html.escape(step.check)
         note = (
-            f'<p class="nnmath-step-check" data-check-kind="{html.escape(kind)}"><small>'
-            f"{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: "
-            f'<a href="../verification.py#{html.escape(step.check)}"><code>'
-            f"{html.escape(step.check)}</code></a></small></p>"
+            f'<p class="nnmath-step-check">{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: '
+            f'<a href="../verification.py#{name}">{name}</a></p>'
         )
     return (
-        f"<li><strong>{html.escape(step.label)}.</strong>{explanation}"
+        f"<li><strong>{html.escape(step.label)}.</strong>{context}{explanation}"
         f"{math(step.latex).markup}{note}</li>"
     )
 
@@ -195,11 +194,16 @@ def step(name: str, label: str) -> Html:
     from nnmath import symbolic
 
     d = symbolic.derive(name)
-    for item in d.steps:
+    for number, item in enumerate(d.steps, 1):
         if item.label == label:
+            # The justification may cite earlier steps by number: say which derivation it is in.
+            context = (
+                f" <em>(step {number} of the derivation “{html.escape(d.title)}”, "
+                f"<code>{html.escape(name)}</code>)</em>"
+            )
             return Html(
                 f'<div class="nnmath-derivation nnmath-step" data-derivation="{html.escape(name)}">'
-                f"<ul>{_step_item(item)}</ul></div>"
+                f"<ul>{_step_item(item, context)}</ul></div>"
             )
     labels = ", ".join(repr(s.label) for s in d.steps)
     raise ValueError(f"derivation {name!r} has no step {label!r}; its steps are: {labels}")

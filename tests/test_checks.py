@@ -230,3 +230,18 @@ def test_step_checks_cover_every_kind() -> None:
 
     kinds = {c.kind for c in CHECKS if c.step is not None}
     assert kinds == set(STEP_CHECK_KINDS)
+
+
+def test_perceptron_over_the_bound_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nnmath import perceptron
+
+    original = perceptron.margin_bound
+
+    def too_small(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        out = dict(original(*args, **kwargs))
+        out["bound"] = 1.0  # every run here needs more than one update
+        return out
+
+    monkeypatch.setattr(perceptron, "margin_bound", too_small)
+    result = _fails("perceptron-bound-train-perceptron")
+    assert "≤ 1" in result.detail
