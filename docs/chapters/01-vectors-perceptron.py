@@ -325,6 +325,46 @@ nb.Html(
 # mistake at a time, and we see when that succeeds and when it cannot.
 
 # %% [markdown]
+# ## Try it: move the line
+#
+# The figure below is the perceptron of this chapter over the same data set, drawn in your
+# browser. Move the sliders (or focus one and use the arrow keys) to change $w_1$, $w_2$ and
+# $b$: the line $\mathbf{w}\cdot\mathbf{x} + b = 0$, the weight vector and the shaded
+# half-plane follow, and the text under the figure counts the points on their class's side.
+# The score the page evaluates is $\mathbf{w}\cdot\mathbf{x} + b$ as SymPy writes it,
+# printed as JavaScript when the site is built.
+
+# %% tags=["hide-input"]
+nm.widgets.perceptron(X, y, w=tuple(w), b=bias)
+
+# %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("dot-product")
+
+# %%
+nm.exercises.check("dot-product", "2 - 4 + 3/2")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("perceptron-output")
+
+# %%
+nm.exercises.check("perceptron-output", "1")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("perceptron-boundary")
+
+# %%
+nm.exercises.check("perceptron-boundary", "-(w1 x1 + b)/w2")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

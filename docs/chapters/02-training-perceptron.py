@@ -419,6 +419,33 @@ except ValueError as error:
 # simple derivative, the first move towards networks that learn by gradient descent.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("perceptron-update")
+
+# %%
+nm.exercises.check("perceptron-update", "[1, 1/2, 9/4]")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("perceptron-unchanged")
+
+# %%
+nm.exercises.check("perceptron-unchanged", "[1, 1/2, 9/4]")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("perceptron-score-rise")
+
+# %%
+nm.exercises.check("perceptron-score-rise", "1/2 (1 + 9 + 1/4)")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

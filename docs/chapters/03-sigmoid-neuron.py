@@ -346,6 +346,44 @@ nb.Html(
 # composition of sigmoids can express.
 
 # %% [markdown]
+# ## Try it: stretch and shift the sigmoid
+#
+# Change the weight $a$ and the bias $b$ of $\sigma(ax + b)$ with the sliders (or the arrow
+# keys). A larger $|a|$ makes the step steeper, a negative $a$ turns it around, and $b$ moves
+# the point where the curve crosses one half. The function the page evaluates is the
+# expression of the derivation above, printed as JavaScript by SymPy when the site is built.
+
+# %% tags=["hide-input"]
+nm.widgets.sigmoid_affine(a=1.0, b=0.0)
+
+# %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("sigmoid-second-derivative")
+
+# %%
+nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("sigmoid-transition")
+
+# %%
+nm.exercises.check("sigmoid-transition", "-b/a")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("sigmoid-steepness")
+
+# %%
+nm.exercises.check("sigmoid-steepness", "a/2")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

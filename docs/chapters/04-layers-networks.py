@@ -237,6 +237,33 @@ print(net.predict(X))
 # the cost, for Higham and Higham's data, and shows how gradient descent walks downhill on it.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("parameter-count-2232")
+
+# %%
+nm.exercises.check("parameter-count-2232", "2*2 + 3*2 + 2*3")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("layer-weight-shape")
+
+# %%
+nm.exercises.check("layer-weight-shape", "[784, 30]")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("network-parameter-count")
+
+# %%
+nm.exercises.check("network-parameter-count", "784*30 + 30*10")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

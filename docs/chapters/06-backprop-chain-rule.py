@@ -270,6 +270,37 @@ nb.checked("chain-rule-network-vs-symbolic", "symbolic-chain-rule-network")
 # matrix product, and arrives at the four equations that `nm.Network.backward` implements.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("two-neuron-w1")
+
+# %%
+nm.exercises.check(
+    "two-neuron-w1", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2)) w2 x"
+)
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("two-neuron-b2")
+
+# %%
+nm.exercises.check(
+    "two-neuron-b2", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2))"
+)
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("chain-rule-number")
+
+# %%
+nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

@@ -404,6 +404,33 @@ nb.Html(
 # with it the output error BP1 becomes remarkably simple, while BP2–BP4 stay exactly as they are.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("output-error-sigmoid-quadratic")
+
+# %%
+nm.exercises.check("output-error-sigmoid-quadratic", "sigma(z) - y")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("hadamard-product")
+
+# %%
+nm.exercises.check("hadamard-product", "[4, -10, 3/2]")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("layer-jacobian-shape")
+
+# %%
+nm.exercises.check("layer-jacobian-shape", "[2, 3]")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

@@ -465,6 +465,44 @@ plotting.decision_regions(net, X, labels)
 # succeeds from a random start.
 
 # %% [markdown]
+# ## Try it: three logits
+#
+# Set three logits with the sliders (or the arrow keys) and read the probabilities softmax
+# makes of them. Raising one logit takes probability from the other two, and adding the same
+# amount to all three changes nothing, as the derivation showed. The page evaluates the
+# three probabilities as SymPy writes them, printed as JavaScript when the site is built.
+
+# %% tags=["hide-input"]
+nm.widgets.softmax_bars(z=(1.0, 0.0, -1.0))
+
+# %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("softmax-ce-gradient")
+
+# %%
+nm.exercises.check("softmax-ce-gradient", "exp(z1)/(exp(z1) + exp(z2) + exp(z3)) - y1")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("softmax-diagonal")
+
+# %%
+nm.exercises.check("softmax-diagonal", "exp(z1)/(exp(z1)+exp(z2)+exp(z3))")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("softmax-shift")
+
+# %%
+nm.exercises.check("softmax-shift", "1/3")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

@@ -369,6 +369,33 @@ fig
 # classifier on real handwritten digits.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("quadratic-cost-gradient")
+
+# %%
+nm.exercises.check("quadratic-cost-gradient", "2(a1 - y1)")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("gradient-step")
+
+# %%
+nm.exercises.check("gradient-step", "[0, -7/4]")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("sgd-visits")
+
+# %%
+nm.exercises.check("sgd-visits", "10^6/20")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

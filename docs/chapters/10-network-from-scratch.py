@@ -387,6 +387,33 @@ assert probabilities[worst].max() > 0.9, probabilities[worst]
 # documented there.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each one has a hint and a worked solution, folded until you
+# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
+# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
+# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
+# the downloaded notebook, put your own answer in its place and run the cell.
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("cross-entropy-value")
+
+# %%
+nm.exercises.check("cross-entropy-value", "-log(1/2)")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("batch-shape")
+
+# %%
+nm.exercises.check("batch-shape", "[5, 30]")
+
+# %% tags=["hide-input"]
+nm.exercises.exercise_html("digits-output-count")
+
+# %%
+nm.exercises.check("digits-output-count", "300")
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).
