@@ -359,29 +359,27 @@ nm.widgets.sigmoid_affine(a=1.0, b=0.0)
 # %% [markdown]
 # ## Exercises
 #
-# Work these out on paper first. Each one has a hint and a worked solution, folded until you
-# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
-# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
-# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
-# the downloaded notebook, put your own answer in its place and run the cell.
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
-nm.exercises.exercise_html("sigmoid-second-derivative")
+nm.exercises.exercises_html(3)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
 
 # %%
-nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))")
+from IPython.display import display
 
-# %% tags=["hide-input"]
-nm.exercises.exercise_html("sigmoid-transition")
-
-# %%
-nm.exercises.check("sigmoid-transition", "-b/a")
-
-# %% tags=["hide-input"]
-nm.exercises.exercise_html("sigmoid-steepness")
-
-# %%
+display(nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))"))
+display(nm.exercises.check("sigmoid-transition", "-b/a"))
 nm.exercises.check("sigmoid-steepness", "a/2")
+
 
 # %% [markdown]
 # ## Further reading

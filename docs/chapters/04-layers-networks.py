@@ -239,29 +239,27 @@ print(net.predict(X))
 # %% [markdown]
 # ## Exercises
 #
-# Work these out on paper first. Each one has a hint and a worked solution, folded until you
-# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
-# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
-# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
-# the downloaded notebook, put your own answer in its place and run the cell.
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
-nm.exercises.exercise_html("parameter-count-2232")
+nm.exercises.exercises_html(4)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
 
 # %%
-nm.exercises.check("parameter-count-2232", "2*2 + 3*2 + 2*3")
+from IPython.display import display
 
-# %% tags=["hide-input"]
-nm.exercises.exercise_html("layer-weight-shape")
-
-# %%
-nm.exercises.check("layer-weight-shape", "[784, 30]")
-
-# %% tags=["hide-input"]
-nm.exercises.exercise_html("network-parameter-count")
-
-# %%
+display(nm.exercises.check("parameter-count-2232", "2*2 + 3*2 + 2*3"))
+display(nm.exercises.check("layer-weight-shape", "[784, 30]"))
 nm.exercises.check("network-parameter-count", "784*30 + 30*10")
+
 
 # %% [markdown]
 # ## Further reading

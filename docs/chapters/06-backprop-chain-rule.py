@@ -272,33 +272,35 @@ nb.checked("chain-rule-network-vs-symbolic", "symbolic-chain-rule-network")
 # %% [markdown]
 # ## Exercises
 #
-# Work these out on paper first. Each one has a hint and a worked solution, folded until you
-# open them; the result in each solution is the expression SymPy derives in `nnmath.symbolic`.
-# The cell under an exercise checks an answer with `nm.exercises.check`: on this page it runs
-# with a sample answer, sometimes a wrong one, so that you can see what the feedback says. In
-# the downloaded notebook, put your own answer in its place and run the cell.
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
-nm.exercises.exercise_html("two-neuron-w1")
+nm.exercises.exercises_html(6)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
 
 # %%
-nm.exercises.check(
-    "two-neuron-w1", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2)) w2 x"
+from IPython.display import display
+
+display(
+    nm.exercises.check(
+        "two-neuron-w1", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2)) w2 x"
+    )
 )
-
-# %% tags=["hide-input"]
-nm.exercises.exercise_html("two-neuron-b2")
-
-# %%
-nm.exercises.check(
-    "two-neuron-b2", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2))"
+display(
+    nm.exercises.check(
+        "two-neuron-b2", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2))"
+    )
 )
-
-# %% tags=["hide-input"]
-nm.exercises.exercise_html("chain-rule-number")
-
-# %%
 nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2")
+
 
 # %% [markdown]
 # ## Further reading

@@ -107,7 +107,7 @@ def test_the_pages_with_figures_are_the_expected_ones(site_dir: Path) -> None:
     found = [
         p
         for p in sitemap_paths(site_dir)
-        if "data-widget=" in (site_dir / p / "index.html").read_text(encoding="utf-8")
+        if '<figure class="nnmath-widget"' in (site_dir / p / "index.html").read_text(encoding="utf-8")
     ]
     assert sorted(found) == sorted(WIDGET_PAGES)
     script = (site_dir / "assets/javascripts/widget-formulas.js").read_text(encoding="utf-8")
