@@ -69,7 +69,8 @@ _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CELL_ID = re.compile(r'\s+id="cell-id=[^"]*"')
 # Every copy button carries the same ~700-byte icon; the page defines it once and each
-# button refers to it (keeps long chapters within the page-weight budget).
+# button refers to it (keeps long chapters within the page-weight budget). The reference
+# is xlink:href: Material rewrites the `href` of elements it finds by `[href]`.
 _COPY_ICON = re.compile(
     r'<svg aria-hidden="true" class="clipboard-copy-icon"[^>]*>(.*?)</svg>', re.S
 )
@@ -125,7 +126,7 @@ def _share_copy_icon(body: str) -> str:
         raise PluginError("nnmath hooks: the copy buttons use different icons")
     use = (
         '<svg aria-hidden="true" class="clipboard-copy-icon" height="20" width="20" '
-        f'viewBox="0 0 16 16"><use href="#{_ICON_ID}"></use></svg>'
+        f'viewBox="0 0 16 16"><use xlink:href="#{_ICON_ID}"></use></svg>'
     )
     symbol = (
         '<svg aria-hidden="true" style="display: none"><symbol id="'
