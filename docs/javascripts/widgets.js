@@ -149,7 +149,8 @@
     box.forEach(function (p, i) {
       var q = box[(i + 1) % 4], a = sc(p), b = sc(q);
       if (a >= 0) region.push(p);
-      if ((a < 0) !== (b < 0)) {
+      if (a === 0) ends.push(p);
+      else if (b !== 0 && (a < 0) !== (b < 0)) {
         var t = a / (a - b), m = [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
         region.push(m); ends.push(m);
       }
@@ -157,7 +158,8 @@
     var px = function (p) { return [s[0](p[0]), s[1](p[1])]; };
     if (region.length) el("path", { d: path(region.map(px)) + " Z", class: "half-plane" }, g);
     var n = normal(v.w1, v.w2, v.b, 0, 0), len = Math.hypot(n[0], n[1]);
-    if (ends.length === 2) {
+    if (len > 0 && ends.length >= 2) {
+      ends = [ends[0], ends[ends.length - 1]];
       el("path", { d: path(ends.map(px)), class: "boundary" }, g);
       if (len > 0) {
         var mid = [(ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2];
@@ -177,7 +179,7 @@
     });
     var where = "w = (" + fmt(v.w1, 1) + ", " + fmt(v.w2, 1) + "), b = " + fmt(v.b, 1) + ": ";
     if (len === 0) where += "with w = 0 there is no line and every point gets step(b). ";
-    else if (ends.length !== 2) where += "the line misses the plotted square. ";
+    else if (ends.length < 2) where += "the line misses the plotted square. ";
     return where + right + " of " + config.points.length + " points are on their class's side.";
   };
 
