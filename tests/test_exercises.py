@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -454,3 +457,30 @@ def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0
+
+
+# -- the chapters' exercise sections -------------------------------------------------------------
+
+CHAPTERS = sorted((Path(__file__).resolve().parents[1] / "docs" / "chapters").glob("[01]*.py"))
+CHECK_CALL = re.compile(r'nm\.exercises\.check\(\s*"([\w-]+)",\s*("(?:[^"\\]|\\.)*")\s*\)')
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name[:2])
+def test_chapter_ends_with_its_exercises_before_further_reading(path: Path) -> None:
+    chapter = int(path.name[:2])
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("# ## Exercises\n"), text.index("# ## Further reading\n")
+    assert start < end and "\n# ## " not in text[start + 1 : end]  # no other section between
+    section = text[start:end]
+    assert f"nm.exercises.exercises_html({chapter})" in section
+    checked = CHECK_CALL.findall(section)
+    wanted = [e.id for e in exercises.list(chapter)]
+    assert 3 <= len(wanted) <= 6
+    assert [i for i, _ in checked] == wanted
+    for exercise_id, literal in checked:  # the page checks the registry's sample answer
+        assert ast.literal_eval(literal) == exercises.get(exercise_id).sample
+
+
+def test_the_chapters_show_right_and_wrong_sample_answers() -> None:
+    verdicts = [exercises.check(e.id, e.sample).correct for e in exercises.list()]
+    assert any(verdicts) and not all(verdicts)

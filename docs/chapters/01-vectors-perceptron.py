@@ -369,6 +369,44 @@ nb.Html(
 # mistake at a time, and we see when that succeeds and when it cannot.
 
 # %% [markdown]
+# ## Try it: move the line
+#
+# The figure below is the perceptron of this chapter over the same data set, drawn in your
+# browser. Move the sliders (or focus one and use the arrow keys) to change $w_1$, $w_2$ and
+# $b$: the line $\mathbf{w}\cdot\mathbf{x} + b = 0$, the weight vector and the shaded
+# half-plane follow, and the text under the figure counts the points on their class's side.
+# The score the page evaluates is $\mathbf{w}\cdot\mathbf{x} + b$ as SymPy writes it,
+# printed as JavaScript when the site is built.
+
+# %% tags=["hide-input"]
+nm.widgets.perceptron(X, y, w=tuple(w), b=bias)
+
+# %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
+
+# %% tags=["hide-input"]
+nm.exercises.exercises_html(1)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
+
+# %%
+from IPython.display import display
+
+display(nm.exercises.check("dot-product", "2 - 4 + 3/2"))
+display(nm.exercises.check("perceptron-output", "1"))
+nm.exercises.check("perceptron-boundary", "-(w1 x1 + b)/w2")
+
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

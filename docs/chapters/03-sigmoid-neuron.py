@@ -372,6 +372,42 @@ nb.Html(
 # composition of sigmoids can express.
 
 # %% [markdown]
+# ## Try it: stretch and shift the sigmoid
+#
+# Change the weight $a$ and the bias $b$ of $\sigma(ax + b)$ with the sliders (or the arrow
+# keys). A larger $|a|$ makes the step steeper, a negative $a$ turns it around, and $b$ moves
+# the point where the curve crosses one half. The function the page evaluates is the
+# expression of the derivation above, printed as JavaScript by SymPy when the site is built.
+
+# %% tags=["hide-input"]
+nm.widgets.sigmoid_affine(a=1.0, b=0.0)
+
+# %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
+
+# %% tags=["hide-input"]
+nm.exercises.exercises_html(3)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
+
+# %%
+from IPython.display import display
+
+display(nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))"))
+display(nm.exercises.check("sigmoid-transition", "-b/a"))
+nm.exercises.check("sigmoid-steepness", "a/2")
+
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

@@ -286,6 +286,39 @@ nb.checked("chain-rule-network-vs-symbolic", "symbolic-chain-rule-network")
 # matrix product, and arrives at the four equations that `nm.Network.backward` implements.
 
 # %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
+
+# %% tags=["hide-input"]
+nm.exercises.exercises_html(6)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
+
+# %%
+from IPython.display import display
+
+display(
+    nm.exercises.check(
+        "two-neuron-w1", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2)) w2 x"
+    )
+)
+display(
+    nm.exercises.check(
+        "two-neuron-b2", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2))"
+    )
+)
+nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2")
+
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

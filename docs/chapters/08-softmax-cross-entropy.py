@@ -492,6 +492,42 @@ nb.figure(
 # succeeds from a random start.
 
 # %% [markdown]
+# ## Try it: three logits
+#
+# Set three logits with the sliders (or the arrow keys) and read the probabilities softmax
+# makes of them. Raising one logit takes probability from the other two, and adding the same
+# amount to all three changes nothing, as the derivation showed. The page evaluates the
+# three probabilities as SymPy writes them, printed as JavaScript when the site is built.
+
+# %% tags=["hide-input"]
+nm.widgets.softmax_bars(z=(1.0, 0.0, -1.0))
+
+# %% [markdown]
+# ## Exercises
+#
+# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
+# you open them; the result in each solution is the expression SymPy derives in
+# `nnmath.symbolic`. How to write an answer is stated on the
+# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
+
+# %% tags=["hide-input"]
+nm.exercises.exercises_html(8)
+
+# %% [markdown]
+# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
+# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
+# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
+# notebook, put your own answers in their place and run it again.
+
+# %%
+from IPython.display import display
+
+display(nm.exercises.check("softmax-ce-gradient", "exp(z1)/(exp(z1) + exp(z2) + exp(z3)) - y1"))
+display(nm.exercises.check("softmax-diagonal", "exp(z1)/(exp(z1)+exp(z2)+exp(z3))"))
+nm.exercises.check("softmax-shift", "1/3")
+
+
+# %% [markdown]
 # ## Further reading
 #
 # Full citations are on the [references page](../references.md).

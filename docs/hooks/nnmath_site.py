@@ -19,7 +19,8 @@ Each event hands its work to one part in ``nnmath_build/`` (one job per module):
     keeps only rules for those); ``assets`` writes the executed notebook as
     ``<chapter>.ipynb`` next to the page.
 ``on_post_build``
-    ``assets`` writes the notebook stylesheet, MathJax and the copy-button library;
+    ``assets`` writes the notebook stylesheet, MathJax, the copy-button library and the
+    interactive figures' formulas;
     ``nbcache`` evicts stale cache entries.
 """
 
@@ -106,4 +107,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     assets.write_stylesheets(site, notebook_html.stylesheets())
     assets.copy_mathjax(site)
     assets.copy_clipboard_library(site)
+    assets.write_widget_formulas(site)
     nbcache.evict_stale(full_build=notebook_html.built_pages() == _notebook_files)

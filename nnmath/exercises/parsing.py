@@ -38,12 +38,12 @@ MAX_EXPONENT = 100
 #: Deepest nesting accepted.
 MAX_DEPTH = 60
 
-#: The answer syntax, in one sentence (shown by ``nnmath.exercises.list()`` and the CLI).
 SYNTAX = (
     "numbers, the exercise's variables, + - * /, ^ or ** for powers, parentheses, "
     "implicit multiplication (2x, 2(x+1)), exp(...), log(...) (natural), sqrt(...), "
     "sigma(...) (the sigmoid), and arrays as [1, 2, 3]"
 )
+"""The answer syntax, one for every exercise (shown by ``nnmath.exercises.list()`` and the CLI)."""
 
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")

@@ -2,7 +2,8 @@
 
 The folds are native ``<details>``/``<summary>`` elements (keyboard-operable
 without any script) with the classes Material for MkDocs styles as collapsible
-admonitions. Math is written as ``$$ … $$`` and typeset by the page.
+admonitions. Math is written as ``$$ … $$`` and typeset by the page. The answer syntax common to all
+exercises (``nnmath.exercises.SYNTAX``) is stated once, not under each exercise.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ class ExerciseHtml:
 def _one(exercise: Exercise, number: int) -> str:
     e = exercise
     esc = html.escape
-    answer_with = esc(e.syntax)
+    if e.answer_type == "expression":
+        answer_with = f"an expression in {', '.join(e.variables)}"
+    else:
+        answer_with = e.syntax.split(";")[0]
     checks = (
-        f'<p class="nnmath-exercise-check">Check an answer with '
-        f'<code>nm.exercises.check("{esc(e.id)}", answer)</code> or '
-        f"<code>python -m nnmath exercise check {esc(e.id)} ANSWER</code>; "
-        f"answer with {answer_with}. Compared: {esc(e.tolerance)}.</p>"
+        f'<p class="nnmath-exercise-check">Answer with {esc(answer_with)} '
+        f"(compared: {esc(e.tolerance)}).</p>"
     )
     return (
         f'<div class="nnmath-exercise" id="exercise-{esc(e.id)}" data-exercise="{esc(e.id)}">'

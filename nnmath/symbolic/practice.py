@@ -4,7 +4,7 @@
 :func:`derive_exercise_answers` differentiates, solves and counts what the
 exercises ask for, so that every expected answer is computed by SymPy (none is
 typed in by hand); :func:`quadratic_bowl` is the two-parameter cost of the
-gradient-descent figure.
+gradient-descent figure and :func:`perceptron_score` the score of the perceptron figure.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ __all__ = [
     "derive_exercise_answers",
     "derive_sigmoid_second_derivative",
     "parameter_count",
+    "perceptron_score",
     "perceptron_step",
     "quadratic_bowl",
 ]
@@ -137,11 +138,53 @@ def perceptron_step(w: Sequence[Any], x: Sequence[Any], y: Any, eta: Any) -> sym
 
 
 def quadratic_bowl() -> tuple[tuple[sympy.Symbol, sympy.Symbol], Any, list[Any]]:
-    """Chapter 5's bowl ``C(w1, w2)`` and its gradient, derived by differentiation."""
+    """Chapter 5's bowl ``C(w1, w2)`` and its gradient, derived by differentiation.
+
+    Returns
+    -------
+    args : tuple of sympy.Symbol
+        ``(w1, w2)``, real.
+    cost : sympy.Expr
+        ``½(w − w*)ᵀ H (w − w*)`` expanded, with ``H`` = :data:`BOWL_CURVATURE` and
+        ``w*`` = :data:`BOWL_MINIMUM`.
+    gradient : list of sympy.Expr
+        ``[∂C/∂w1, ∂C/∂w2]``.
+
+    Examples
+    --------
+    >>> (w1, w2), cost, gradient = quadratic_bowl()
+    >>> gradient
+    [3*w1 + 2*w2 - 4, 2*w1 + 6*w2 - 5]
+    """
     w1, w2 = sympy.symbols("w1 w2", real=True)
     d = sympy.Matrix([w1, w2]) - BOWL_MINIMUM
     cost = sympy.expand((d.T * BOWL_CURVATURE * d)[0, 0] / 2)
     return (w1, w2), cost, [sympy.diff(cost, w) for w in (w1, w2)]
+
+
+def perceptron_score() -> tuple[tuple[sympy.Symbol, ...], Any, list[Any]]:
+    """Chapter 1's score ``w·x + b`` in the plane and its gradient in ``x`` (the normal ``w``).
+
+    Returns
+    -------
+    args : tuple of sympy.Symbol
+        ``(w1, w2, b, x1, x2)``, all real.
+    score : sympy.Expr
+        ``w·x + b``, the dot product of the two vectors plus the bias.
+    normal : list of sympy.Expr
+        ``[∂score/∂x1, ∂score/∂x2]``, obtained by differentiation.
+
+    Examples
+    --------
+    >>> (w1, w2, b, x1, x2), score, normal = perceptron_score()
+    >>> score
+    b + w1*x1 + w2*x2
+    >>> normal
+    [w1, w2]
+    """
+    w1, w2, b, x1, x2 = sympy.symbols("w1 w2 b x1 x2", real=True)
+    score = sympy.Matrix([w1, w2]).dot(sympy.Matrix([x1, x2])) + b
+    return (w1, w2, b, x1, x2), score, [sympy.diff(score, x) for x in (x1, x2)]
 
 
 def _real(names: str) -> tuple[sympy.Symbol, ...]:

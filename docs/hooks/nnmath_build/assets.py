@@ -2,7 +2,8 @@
 
 The shared notebook stylesheet (collected by ``notebook_html``), the part of MathJax 3
 the site uses from the installed ``mathjax`` package (django-static-mathjax), the
-copy-button library of mkdocs-jupyter, and each notebook page's ``.ipynb`` download.
+copy-button library of mkdocs-jupyter, each notebook page's ``.ipynb`` download, and the
+interactive figures' formulas, printed as JavaScript by SymPy from ``nnmath.widgets``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ MATHJAX_DIRS = (
 )
 MATHJAX_DEST = "assets/mathjax"
 CLIPBOARD_JS = "assets/javascripts/clipboard-copy.js"
+WIDGET_FORMULAS_JS = "assets/javascripts/widget-formulas.js"
 
 
 def write_stylesheets(site: Path, stylesheets: dict[str, str]) -> None:
@@ -70,3 +72,12 @@ def write_notebook(page_dest: Path, name: str, ipynb: str) -> None:
     dest = page_dest.parent / name
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(ipynb, encoding="utf-8")
+
+
+def write_widget_formulas(site: Path) -> None:
+    """Write ``window.nnmath.formulas`` (every formula of ``nnmath.widgets``) into the site."""
+    from nnmath import widgets
+
+    target = site / WIDGET_FORMULAS_JS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(widgets.formulas_script(), encoding="utf-8")

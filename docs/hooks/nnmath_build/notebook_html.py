@@ -84,6 +84,13 @@ _CELL_ID = re.compile(r'\s+id="cell-id=[^"]*"')
 # nbconvert makes every cell wrapper and output a tab stop with nothing to do there; the
 # site's script makes the regions that scroll focusable instead (javascripts/notebook.js).
 _EMPTY_TAB_STOP = re.compile(r'(<div class="jp-[^"]*"[^>]*?)\s+tabindex="0"')
+# Every copy button carries the same ~700-byte icon; the page defines it once and each
+# button refers to it (keeps long chapters within the page-weight budget). The reference
+# is xlink:href: Material rewrites the `href` of elements it finds by `[href]`.
+_COPY_ICON = re.compile(
+    r'<svg aria-hidden="true" class="clipboard-copy-icon"[^>]*>(.*?)</svg>', re.S
+)
+_ICON_ID = "nnmath-copy-icon"
 # Each code cell carries a hidden copy of its source for the copy button; point the
 # button at the highlighted <pre> instead (same text) and drop the copy.
 _COPY_TEXT = re.compile(
@@ -121,9 +128,28 @@ def clean(html: str, page: Page, files: Files) -> str:
     body = _EMPTY_TAB_STOP.sub(r"\1", body)
     if "clipboard-copy-txt" in body:
         raise PluginError(f"nnmath hooks: a copy button's text was left in {page.file.src_uri}")
+    body = _share_copy_icon(body)
     body = _fix_links(body, page, files)
     page.present_anchor_ids = _anchor_ids(body)  # lets mkdocs check links *to* this page
     return sep + body
+
+
+def _share_copy_icon(body: str) -> str:
+    """Define the copy buttons' icon once (a hidden SVG symbol) and point each button at it."""
+    icons = set(_COPY_ICON.findall(body))
+    if not icons:
+        return body
+    if len(icons) > 1:
+        raise PluginError("nnmath hooks: the copy buttons use different icons")
+    use = (
+        '<svg aria-hidden="true" class="clipboard-copy-icon" height="20" width="20" '
+        f'viewBox="0 0 16 16"><use xlink:href="#{_ICON_ID}"></use></svg>'
+    )
+    symbol = (
+        '<svg aria-hidden="true" style="display: none"><symbol id="'
+        f'{_ICON_ID}" viewBox="0 0 16 16">{icons.pop().strip()}</symbol></svg>'
+    )
+    return symbol + _COPY_ICON.sub(use, body)
 
 
 _LINK = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')

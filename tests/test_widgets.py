@@ -1,0 +1,228 @@
+"""nnmath.widgets: the figures' formulas, their JavaScript, and the figures' HTML."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import numpy as np
+import pytest
+import sympy
+
+import nnmath as nm
+from nnmath import symbolic, widgets
+from nnmath.symbolic import practice
+
+ARGS = {
+    "sigmoid-affine": ("a", "b", "x"),
+    "softmax": ("z1", "z2", "z3"),
+    "bowl-cost": ("w1", "w2"),
+    "bowl-gradient": ("w1", "w2"),
+    "perceptron-score": ("w1", "w2", "b", "x1", "x2"),
+    "perceptron-normal": ("w1", "w2", "b", "x1", "x2"),
+}
+
+# What may appear in a printed formula besides its argument names.
+JS_TOKEN = re.compile(
+    r"\s+|Math\.(?:exp|pow|log|sqrt)|\d+(?:\.\d+)?(?:e[+-]?\d+)?|[A-Za-z_]\w*|[-+*/(),\[\]]"
+)
+
+
+def _points(n_args: int, n: int = 25, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).uniform(*widgets.DOMAIN, size=(n, n_args))
+
+
+def _python_values(key: str, points: np.ndarray) -> np.ndarray:
+    args, expr = widgets.formula(key)
+    f = sympy.lambdify(args, expr, modules="numpy")
+    return np.array([np.asarray(f(*p), dtype=float) for p in points])
+
+
+def _js_body(key: str) -> tuple[list[str], str]:
+    match = re.fullmatch(r"\(([\w, ]*)\) => (.+)", widgets.javascript(key))
+    assert match, widgets.javascript(key)
+    return match.group(1).split(", "), match.group(2)
+
+
+def test_keys_and_argument_names() -> None:
+    assert set(ARGS) <= set(widgets.formula_keys())
+    for key, names in ARGS.items():
+        args, expr = widgets.formula(key)
+        assert tuple(str(a) for a in args) == names, key
+        assert all(isinstance(a, sympy.Symbol) for a in args)
+        exprs = expr if isinstance(expr, list) else [expr]
+        assert all(e.free_symbols <= set(args) for e in exprs), key
+
+
+def test_every_widget_names_formulas_that_exist() -> None:
+    for widget, formulas in widgets.WIDGETS.items():
+        assert formulas and set(formulas) <= set(widgets.formula_keys()), widget
+    assert {"sigmoid-affine", "softmax", "perceptron", "bowl-descent"} <= set(widgets.WIDGETS)
+
+
+def test_formulas_equal_the_derivations() -> None:
+    a, b, x = widgets.formula("sigmoid-affine")[0]
+    assert (
+        sympy.simplify(widgets.formula("sigmoid-affine")[1] - 1 / (1 + sympy.exp(-(a * x + b))))
+        == 0
+    )
+    assert (
+        sympy.simplify(
+            widgets.formula("sigmoid-affine")[1]
+            - symbolic.derive("sigmoid-affine").formulas["sigmoid_affine"].outputs[0]
+        )
+        == 0
+    )
+    zs, ps = widgets.formula("softmax")
+    ref = symbolic.derive("softmax").formulas["softmax_3"]
+    rename = dict(zip(ref.args, zs, strict=True))
+    assert [sympy.simplify(p - q.subs(rename)) for p, q in zip(ps, ref.outputs, strict=True)] == [
+        0,
+        0,
+        0,
+    ]
+    (w1, w2), cost, gradient = practice.quadratic_bowl()
+    assert widgets.formula("bowl-cost")[1] == cost
+    assert widgets.formula("bowl-gradient")[1] == [sympy.diff(cost, w1), sympy.diff(cost, w2)]
+    # The bowl's gradient vanishes at its minimum w* and its Hessian is H.
+    at_min = dict(zip((w1, w2), practice.BOWL_MINIMUM, strict=True))
+    assert [g.subs(at_min) for g in gradient] == [0, 0]
+    assert sympy.hessian(cost, (w1, w2)) == practice.BOWL_CURVATURE
+    (pw1, pw2, pb, px1, px2), score = widgets.formula("perceptron-score")
+    assert sympy.expand(score - (pw1 * px1 + pw2 * px2 + pb)) == 0
+    assert widgets.formula("perceptron-normal")[1] == [
+        sympy.diff(score, px1),
+        sympy.diff(score, px2),
+    ]
+
+
+@pytest.mark.parametrize("key", list(ARGS))
+def test_formulas_are_finite_on_the_domain(key: str) -> None:
+    values = _python_values(key, _points(len(ARGS[key]), n=200, seed=1))
+    corners = np.array(np.meshgrid(*[widgets.DOMAIN] * len(ARGS[key]))).reshape(len(ARGS[key]), -1)
+    assert np.all(np.isfinite(values))
+    assert np.all(np.isfinite(_python_values(key, corners.T)))
+
+
+@pytest.mark.parametrize("key", list(ARGS))
+def test_printed_javascript_is_only_arithmetic_and_matches(key: str) -> None:
+    names, body = _js_body(key)
+    assert tuple(names) == ARGS[key]
+    tokens = JS_TOKEN.findall(body)
+    assert "".join(tokens) == body, f"unexpected characters in {body!r}"
+    identifiers = {t for t in tokens if re.fullmatch(r"[A-Za-z_]\w*", t)}
+    assert identifiers <= set(names), identifiers - set(names)
+    assert body.count("(") == body.count(")") and body.count("[") == body.count("]")
+    # Evaluate the printed text (the same arithmetic in Python) against the lambdified SymPy.
+    python_text = body.replace("Math.", "")
+    code = compile(python_text, key, "eval")
+    env = {"__builtins__": {}, "exp": math.exp, "pow": math.pow, "log": math.log, "sqrt": math.sqrt}
+    points = _points(len(names))
+    got = np.array(
+        [np.asarray(eval(code, env, dict(zip(names, p, strict=True))), dtype=float) for p in points]
+    )
+    np.testing.assert_allclose(got, _python_values(key, points), rtol=1e-12, atol=1e-15)
+
+
+def test_formulas_script_defines_every_key() -> None:
+    script = widgets.formulas_script()
+    for key in widgets.formula_keys():
+        args = json.dumps([str(a) for a in widgets.formula(key)[0]])
+        line = f"window.nnmath.formulas[{json.dumps(key)}] = {{args: {args}, f: "
+        assert line + widgets.javascript(key) + "};" in script
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_formulas_script_runs_in_node() -> None:
+    points = {key: _points(len(a), n=10, seed=2).tolist() for key, a in ARGS.items()}
+    program = (
+        "var window = {};\n"
+        + widgets.formulas_script()
+        + f"var pts = {json.dumps(points)};\nvar out = {{}};\n"
+        + "for (var k in pts) out[k] = pts[k].map(p => window.nnmath.formulas[k].f(...p));\n"
+        + "console.log(JSON.stringify(out));\n"
+    )
+    proc = subprocess.run(
+        ["node", "-e", program], capture_output=True, text=True, check=True, timeout=60
+    )
+    out = json.loads(proc.stdout)
+    for key in ARGS:
+        expected = _python_values(key, np.array(points[key]))
+        np.testing.assert_allclose(np.array(out[key]), expected, rtol=1e-12, atol=1e-15)
+
+
+def test_unknown_key_and_wrong_type() -> None:
+    with pytest.raises(ValueError, match="sigmoid-affine"):
+        widgets.formula("sigmoid")
+    with pytest.raises(TypeError, match="key must be a str"):
+        widgets.formula(3)  # type: ignore[arg-type]
+
+
+class _Figure(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.roots: list[dict[str, str | None]] = []
+        self.inputs: list[dict[str, str | None]] = []
+        self.labels: list[str | None] = []
+        self.outputs: list[str | None] = []
+        self.live = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if "data-widget" in a:
+            self.roots.append(a)
+        if tag == "input":
+            self.inputs.append(a)
+        if tag == "label":
+            self.labels.append(a.get("for"))
+        if tag == "output":
+            self.outputs.append(a.get("for"))
+        if a.get("aria-live") == "polite":
+            self.live += 1
+
+
+FIGURES = {
+    "sigmoid-affine": lambda: widgets.sigmoid_affine(a=2.0, b=-1.0),
+    "bowl-descent": lambda: widgets.bowl_descent(eta=0.3, start=(2.0, 2.0)),
+    "perceptron": lambda: widgets.perceptron(*nm.datasets.linearly_separable()),
+    "softmax": lambda: widgets.softmax_bars(z=(0.5, -1.0, 2.0)),
+}
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_figure_html_is_labelled_and_names_its_formulas(name: str) -> None:
+    parser = _Figure()
+    parser.feed(FIGURES[name]()._repr_html_())
+    (root,) = parser.roots
+    assert root["data-widget"] == name
+    assert (root["data-formulas"] or "").split() == list(widgets.WIDGETS[name])
+    json.loads(root["data-config"] or "")
+    ranges = [i for i in parser.inputs if i.get("type") == "range"]
+    assert ranges and all(float(i["min"] or 0) <= float(i["value"] or 0) for i in ranges)
+    ids = [i["id"] for i in ranges]
+    assert ids == parser.labels == parser.outputs  # one label and one shown value per slider
+    assert parser.live == 1
+
+
+def test_bowl_caption_states_the_derived_stable_rate() -> None:
+    stable = symbolic.derive("exercise-answers").data["answers"]["bowl-stable-rate"]
+    assert f"2/λmax = {stable}" in str(widgets.bowl_descent())
+
+
+def test_figures_validate_their_arguments() -> None:
+    with pytest.raises(ValueError, match=r"a must be in \[-3, 3\], got 5"):
+        widgets.sigmoid_affine(a=5)
+    with pytest.raises(TypeError, match="b must be a number, got str"):
+        widgets.sigmoid_affine(b="1")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="z must have 3 entries, got 2"):
+        widgets.softmax_bars(z=(1.0, 2.0))
+    with pytest.raises(ValueError, match=r"X must have shape \(n, 2\)"):
+        widgets.perceptron(np.zeros((3, 3)), np.zeros(3))
+    with pytest.raises(ValueError, match="y must hold only the labels 0 and 1"):
+        widgets.perceptron(np.zeros((2, 2)), [0, 2])
+    with pytest.raises(ValueError, match="steps must be from 1 to 100"):
+        widgets.bowl_descent(steps=0)
