@@ -51,7 +51,8 @@ def _one(exercise: Exercise, number: int) -> str:
         f"<p>{esc(e.prompt)}</p>{checks}"
         f'<details class="tip"><summary>Hint</summary><p>{esc(e.hint)}</p></details>'
         f'<details class="success"><summary>Worked solution</summary><p>{esc(e.solution)}</p>'
-        f'<p>Result, as SymPy derives it:</p><div class="nnmath-math">$$\n'
+        f"<p>Result, as SymPy derives it:</p>"
+        f'<div class="nnmath-math" data-derivation="exercise-answers">$$\n'
         f"{html.escape(e.solution_latex, quote=False)}\n$$</div></details></div>"
     )
 
