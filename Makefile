@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint check-site bench clean
+.PHONY: serve build pdf test lint check-site bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ lint: $(STAMP)  ## ruff (lint + format), mypy (package and build hooks), the imp
 	$(BIN)/mypy nnmath docs/hooks
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python scripts/check_import_cycles.py nnmath
+
+pdf: build  ## the book as one PDF, site/downloads/nnmath.pdf (needs Chromium)
+	$(BIN)/python scripts/pdf.py site site/downloads/nnmath.pdf
 
 test: lint  ## lint, type-check, every test (unit, symbolic, site build, browser)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup

@@ -104,8 +104,10 @@ def test_the_archive_holds_what_the_readme_says(unpacked: Path, site_dir: Path) 
     for path in _notebooks(unpacked):
         served = site_dir / "chapters" / path.stem / path.name
         assert path.read_bytes() == served.read_bytes(), f"{path.name} differs from the page's"
-        text = path.read_text(encoding="utf-8")
-        assert "scripts/" not in text and "docs/" not in text.replace("nnmath.github.io", "")
+        # No code reads a file of the repository by a relative path.
+        for cell in _code_cells(json.loads(path.read_text(encoding="utf-8"))):
+            for folder in ("scripts/", "docs/"):
+                assert f'"{folder}' not in _source(cell), f"{path.name} reads from {folder}"
 
 
 def test_without_nnmath_the_first_cell_says_how_to_install_it(
