@@ -20,8 +20,10 @@ from io import BytesIO
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://nnmath.github.io/nnmath/"
 PAGES = [
     "",
     *(f"chapters/{p.stem}/" for p in sorted((ROOT / "docs/chapters").glob("*.py"))),
@@ -57,6 +59,27 @@ def _title_html(date: str) -> str:
     )
 
 
+def _relink(writer: PdfWriter, base: str, starts: dict[str, int]) -> None:
+    """Links to a printed page jump to its first page in the book; other links to the
+    local server point at the published site (no port number left in the file)."""
+    for page in writer.pages:
+        for ref in page.get("/Annots") or []:
+            action = ref.get_object().get("/A")
+            uri = str(action.get("/URI", "")) if action else ""
+            if not uri.startswith(base):
+                continue
+            path = uri[len(base) :].split("#")[0]
+            if path in starts:
+                goto = {"/S": NameObject("/GoTo"), "/D": ArrayObject(
+                    [writer.pages[starts[path]].indirect_reference, NameObject("/XYZ"),
+                     NumberObject(0), NumberObject(842), NumberObject(0)])}  # fmt: skip
+                ref.get_object()[NameObject("/A")] = DictionaryObject(
+                    {NameObject(k): v for k, v in goto.items()}
+                )
+            else:
+                action[NameObject("/URI")] = TextStringObject(SITE_URL + uri[len(base) :])
+
+
 def main(site: Path, out: Path) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -68,6 +91,7 @@ def main(site: Path, out: Path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     chromium = os.environ.get("NNMATH_CHROMIUM", "/usr/bin/chromium")
     writer = PdfWriter()
+    starts: dict[str, int] = {}
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
@@ -83,7 +107,7 @@ def main(site: Path, out: Path) -> None:
                 page.add_style_tag(content=PRINT_CSS)
                 page.emulate_media(media="print")
                 title = page.locator("h1").first.inner_text().strip()
-                start = len(writer.pages)
+                start = starts[path] = len(writer.pages)
                 pdf = page.pdf(
                     format="A4",
                     print_background=True,
@@ -94,6 +118,7 @@ def main(site: Path, out: Path) -> None:
             browser.close()
     finally:
         server.shutdown()
+    _relink(writer, base, starts)
     stamp = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(epoch))
     writer.add_metadata({"/Title": "nnmath", "/CreationDate": stamp, "/ModDate": stamp})
     out.parent.mkdir(parents=True, exist_ok=True)
