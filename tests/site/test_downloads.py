@@ -130,11 +130,9 @@ def test_without_nnmath_the_first_cell_says_how_to_install_it(
 
 
 def test_every_notebook_runs_in_a_fresh_venv_with_the_pages_outputs(
-    unpacked: Path, reader_venv: Path
+    unpacked: Path, reader_venv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import nbformat
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
     home = reader_venv.parent
@@ -144,20 +142,19 @@ def test_every_notebook_runs_in_a_fresh_venv_with_the_pages_outputs(
         pip += ["--no-index", "--find-links", os.environ["NNMATH_WHEELHOUSE"]]
     subprocess.run(pip, cwd=unpacked, env=_clean_env(home), check=True, timeout=900)
 
-    # A kernel spec that runs the venv's interpreter, in a folder of its own.
+    # A kernel spec that runs the venv's interpreter, found through JUPYTER_PATH.
     spec = home / "kernels" / "reader"
     spec.mkdir(parents=True, exist_ok=True)
     argv = [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     (spec / "kernel.json").write_text(json.dumps({"argv": argv, "language": "python"}))
-    specs = KernelSpecManager(kernel_dirs=[str(home / "kernels")])
+    monkeypatch.setenv("JUPYTER_PATH", str(home))
 
     for path in _notebooks(unpacked):
         served = nbformat.read(path, as_version=4)
         nb = nbformat.read(path, as_version=4)
         for cell in _code_cells(nb):
             cell["outputs"] = []
-        km = KernelManager(kernel_name="reader", kernel_spec_manager=specs)
-        client = NotebookClient(nb, km=km, timeout=600, kernel_name="reader")
+        client = NotebookClient(nb, timeout=600, kernel_name="reader")
         with client.setup_kernel(env=_clean_env(home), cwd=str(unpacked)):
             for index, cell in enumerate(nb.cells):
                 try:
