@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Material for MkDocs prints a banner about MkDocs 2 on every build; the project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint check-site bench clean
+.PHONY: serve build pdf test lint check-site bench clean
 
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: $(STAMP)  ## ruff (lint + format), mypy (package and build hooks), the imp
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python scripts/check_import_cycles.py nnmath
 	$(BIN)/zizmor --offline --persona=pedantic --no-progress .github/workflows
+
+pdf: build  ## the book as one PDF, site/downloads/nnmath.pdf (needs Chromium)
+	$(BIN)/python scripts/pdf.py site site/downloads/nnmath.pdf
 
 test: lint  ## lint, type-check, every test (unit, symbolic, site build, browser)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup

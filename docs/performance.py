@@ -14,7 +14,7 @@
 # How fast does `nnmath` run what this site teaches, next to PyTorch on the same CPU? The
 # benchmark script `scripts/bench.py` measures it: every contender runs the same work, in turns
 # within one run, and each table reports the median with the fastest and slowest run. The script
-# writes its results to `scripts/results/latest.json`, and this page shows the committed file. It
+# writes its results to `nnmath/data/bench/latest.json`, and this page shows the committed file. It
 # does not measure anything while the site is built: timings taken on a busy build machine would
 # be misleading, and two builds of the site must give the same page.
 #
@@ -27,7 +27,7 @@
 # .venv/bin/python scripts/bench.py --quick  # a smoke run in well under a minute
 # ```
 #
-# It prints the tables below as text and overwrites `scripts/results/latest.json`; the console
+# It prints the tables below as text and overwrites `nnmath/data/bench/latest.json`; the console
 # and this page format the results with the same code (`scripts/bench_report.py`).
 
 # %% tags=["hide-input"]
@@ -52,7 +52,7 @@ plotting.setup_notebook()
 sys.path.insert(0, "scripts")
 import bench_report  # scripts/bench_report.py: the tables of the benchmark
 
-results = json.loads(Path("scripts/results/latest.json").read_text(encoding="utf-8"))
+results = json.loads(Path("nnmath/data/bench/latest.json").read_text(encoding="utf-8"))
 machine = results["machine"]
 
 
@@ -104,7 +104,7 @@ if missed:
 nb.Html(summary + render(tables["targets"]).markup)
 
 # %% [markdown]
-# The same goals on every run that was kept (`scripts/results/run-*.json`). The outcome depends on
+# The same goals on every run that was kept (`nnmath/data/bench/run-*.json`). The outcome depends on
 # the machine: most of a mini-batch step is matrix products, and how fast NumPy's OpenBLAS does
 # them next to the Intel MKL and oneDNN routines inside PyTorch differs from one processor to
 # the next.
@@ -112,7 +112,7 @@ nb.Html(summary + render(tables["targets"]).markup)
 # %% tags=["hide-input"]
 archived = [
     json.loads(path.read_text(encoding="utf-8"))
-    for path in sorted(Path("scripts/results").glob("run-*.json"))
+    for path in sorted(Path("nnmath/data/bench").glob("run-*.json"))
 ]
 render(bench_report.history_table(archived))
 

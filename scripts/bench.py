@@ -34,11 +34,11 @@ c. ``symbolic``: ``nnmath.symbolic.backprop.verify_backprop`` for width-3
 d. ``site``: ``mkdocs build --strict`` with an empty notebook cache
    (``NNMATH_CACHE_DIR``), then again with the same cache (no-change rebuild).
 
-A full run writes ``scripts/results/latest.json`` and a copy named by date,
-``scripts/results/run-YYYY-MM-DD.json``; the site's Performance page shows the
+A full run writes ``nnmath/data/bench/latest.json`` and a copy named by date,
+``nnmath/data/bench/run-YYYY-MM-DD.json``; the site's Performance page shows the
 latest run and the targets of every dated one. ``--out`` writes only the file given.
 
-JSON schema (``scripts/results/latest.json``; every measure is a list of flat rows)
+JSON schema (``nnmath/data/bench/latest.json``; every measure is a list of flat rows)
 ---------------------------------------------------------------------------------
 ``schema`` : int
     1.
@@ -117,7 +117,7 @@ from nnmath.training.buffered import BatchedTrainer  # noqa: E402
 Row = dict[str, Any]
 SECTIONS = ("higham", "batched", "forward", "symbolic", "site")
 MATMUL_SIZE = 2048
-DEFAULT_OUT = ROOT / "scripts" / "results" / "latest.json"
+DEFAULT_OUT = ROOT / "nnmath" / "data" / "bench" / "latest.json"
 PAUSE = 0.25  # seconds between two contenders' runs
 
 try:  # PyTorch is optional (the `bench` extra).
@@ -1067,7 +1067,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out",
         type=Path,
         default=DEFAULT_OUT,
-        help="JSON file to write (default: scripts/results/latest.json)",
+        help="JSON file to write (default: nnmath/data/bench/latest.json)",
     )
     args = parser.parse_args(argv)
     quick = args.quick

@@ -2,7 +2,7 @@
 
 ``scripts/bench.py`` prints these tables while it measures; the site's Performance
 page (``docs/performance.py``) renders the same tables from the committed
-``scripts/results/latest.json``. Both call :func:`tables` on the same results
+``nnmath/data/bench/latest.json``. Both call :func:`tables` on the same results
 dictionary (the JSON schema is documented in ``scripts/bench.py``) and format
 every number with :func:`fmt`, so the page and the console cannot disagree.
 """
@@ -216,7 +216,7 @@ def history_table(runs: list[dict[str, Any]]) -> Table:
     Parameters
     ----------
     runs : list of dict
-        Results dictionaries, e.g. every ``scripts/results/run-*.json``.
+        Results dictionaries, e.g. every ``nnmath/data/bench/run-*.json``.
     """
     runs = sorted(runs, key=lambda r: r["date"])
     goals: dict[str, str] = {}

@@ -20,6 +20,20 @@
 # ways.
 
 # %% tags=["hide-input"]
+# Needs the nnmath package: if it is missing, say how to install it, and stop.
+try:
+    import nnmath  # noqa: F401
+except ModuleNotFoundError:
+    import sys
+
+    raise SystemExit(
+        "This notebook needs the nnmath package. In the folder where nnmath-notebooks.zip\n"
+        "was unpacked (download it from the site's home page), run\n"
+        f"    {sys.executable} -m pip install -r requirements.txt\n"
+        "then restart the kernel."
+    ) from None
+
+# %% tags=["hide-input"]
 import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
@@ -507,9 +521,10 @@ print({k: r.partials_checked for k, r in layerwise.items()})
 
 # %% tags=["hide-input"]
 import json
-from pathlib import Path
+from importlib import resources
 
-bench = json.loads(Path("scripts/results/latest.json").read_text())
+# The committed benchmark results ship with the package (nnmath/data/bench/).
+bench = json.loads(resources.files("nnmath").joinpath("data/bench/latest.json").read_text())
 timed = {}
 for row in bench["symbolic"]:
     timed.setdefault(row["depth"], {})[row["method"]] = row

@@ -20,8 +20,8 @@ Each event hands its work to one part in ``nnmath_build/`` (one job per module):
     ``<chapter>.ipynb`` next to the page.
 ``on_post_build``
     ``assets`` writes the notebook stylesheet, MathJax, the copy-button library and the
-    interactive figures' formulas;
-    ``nbcache`` evicts stale cache entries.
+    interactive figures' formulas; ``downloads`` writes the wheel and the chapters' notebook
+    archive; ``nbcache`` evicts stale cache entries.
 """
 
 from __future__ import annotations
@@ -34,7 +34,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from nnmath_build import api_refs, assets, execution, formulas, kernel, nbcache, notebook_html
+from nnmath_build import (
+    api_refs,
+    assets,
+    downloads,
+    execution,
+    formulas,
+    kernel,
+    nbcache,
+    notebook_html,
+)
 
 _notebook_files: set[str] = set()  # src_uri of every notebook page in the site
 
@@ -45,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache_root = Path(os.environ.get("NNMATH_CACHE_DIR") or root / ".cache").resolve()
     execution.reset(root)
     notebook_html.reset()
+    downloads.reset()
     kernel.configure(cache_root)
 
     jupyter = config.plugins.get("mkdocs-jupyter")
@@ -69,6 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _notebook_files = {f.src_uri for f in notebooks}
     jupyter = config.plugins["mkdocs-jupyter"].config
     execution.prefetch([f.abs_src_path for f in notebooks if f.abs_src_path], jupyter)
+    downloads.register(files, config, Path(config.config_file_path).resolve().parent)
     return files
 
 
@@ -99,6 +110,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             raise PluginError(f"nnmath hooks: no notebook kept for {page.file.src_uri}")
         name = page.nnmath_ipynb  # type: ignore[attr-defined]
         assets.write_notebook(Path(page.file.abs_dest_path), name, ipynb)
+        if page.file.src_uri.startswith("chapters/"):
+            downloads.add_chapter(name, ipynb)
     return output
 
 
@@ -108,4 +121,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     assets.copy_mathjax(site)
     assets.copy_clipboard_library(site)
     assets.write_widget_formulas(site)
+    downloads.write(Path(config.config_file_path).resolve().parent, site)
     nbcache.evict_stale(full_build=notebook_html.built_pages() == _notebook_files)

@@ -32,14 +32,14 @@ def test_page_renders_cleanly(browser: Any, base_url: str, screenshot_dir: Path,
 
 
 def test_performance_page_shows_the_committed_benchmark_results(browser: Any, base_url: str) -> None:
-    """Every table of scripts/results/latest.json, cell for cell, and the machine and date."""
+    """Every table of nnmath/data/bench/latest.json, cell for cell, and the machine and date."""
     sys.path.insert(0, str(REPO / "scripts"))
     import bench_report
 
-    results = json.loads((REPO / "scripts/results/latest.json").read_text(encoding="utf-8"))
+    results = json.loads((REPO / "nnmath/data/bench/latest.json").read_text(encoding="utf-8"))
     archived = [
         json.loads(path.read_text(encoding="utf-8"))
-        for path in (REPO / "scripts/results").glob("run-*.json")
+        for path in (REPO / "nnmath/data/bench").glob("run-*.json")
     ]
     tables = [*bench_report.tables(results), bench_report.history_table(archived)]
     expected = [
@@ -58,7 +58,7 @@ def test_performance_page_shows_the_committed_benchmark_results(browser: Any, ba
         page.close()
     key = json.dumps
     assert sorted(map(key, shown)) == sorted(map(key, expected)), (
-        "the Performance page's tables differ from scripts/results/latest.json"
+        "the Performance page's tables differ from nnmath/data/bench/latest.json"
     )
     for fact in (results["date"][:10], results["machine"]["cpu"], results["machine"]["numpy"]):
         assert fact in text, f"the Performance page does not state {fact!r}"

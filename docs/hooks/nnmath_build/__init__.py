@@ -16,6 +16,9 @@
 ``assets``
     Writes the files the pages load that are not in ``docs/``: the notebook stylesheet,
     MathJax, the copy-button library, the ``.ipynb`` downloads.
+``downloads``
+    The package as a wheel and the chapters' executed notebooks as one archive, with
+    the wheel, a pinned requirements.txt and a README.
 ``files``
     Writing a file atomically (shared by the parts that write files).
 """
