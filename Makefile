@@ -31,7 +31,8 @@ lint: $(STAMP)  ## ruff (lint + format), mypy (package and build hooks), the imp
 	$(BIN)/python scripts/check_import_cycles.py nnmath
 	$(BIN)/zizmor --offline --persona=pedantic --no-progress .github/workflows
 
-pdf: build  ## the book as one PDF, site/downloads/nnmath.pdf (needs Chromium)
+pdf: $(STAMP)  ## the book as one PDF, site/downloads/nnmath.pdf (needs Chromium)
+	NNMATH_PDF=1 $(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/pdf.py site site/downloads/nnmath.pdf
 
 test: lint  ## lint, type-check, every test (unit, symbolic, site build, browser)
