@@ -547,6 +547,18 @@ class _BatchedCase:
         return step, None
 
 
+def _timed(step: Callable[[int], None], count: int) -> Callable[[], float]:
+    """A run of ``count`` calls ``step(1) … step(count)``, returning seconds per call."""
+
+    def run() -> float:
+        t = time.perf_counter()
+        for i in range(1, count + 1):
+            step(i)
+        return (time.perf_counter() - t) / count
+
+    return run
+
+
 def bench_batched(
     configs: list[tuple[list[int], int]],
     dtypes: list[Any],
@@ -577,16 +589,7 @@ def bench_batched(
                 steppers[key], getters[key] = build()
                 steppers[key](0)  # warm up (one step, the same for every contender)
 
-            def timed(step: Callable[[int], None], n_steps: int = n_steps) -> Callable[[], float]:
-                def run() -> float:
-                    t = time.perf_counter()
-                    for i in range(1, n_steps + 1):
-                        step(i)
-                    return (time.perf_counter() - t) / n_steps
-
-                return run
-
-            times = interleave({k: timed(s) for k, s in steppers.items()}, rounds)
+            times = interleave({k: _timed(s, n_steps) for k, s in steppers.items()}, rounds)
             torch_times = times.get("torch")
             torch_params = getters["torch"]() if "torch" in getters else None
             for key, secs in times.items():
@@ -687,16 +690,7 @@ def bench_forward(
             for step, _ in contenders.values():
                 step(0)  # warm up
 
-            def timed(step: Callable[[int], None], n_calls: int = n_calls) -> Callable[[], float]:
-                def run() -> float:
-                    t = time.perf_counter()
-                    for i in range(1, n_calls + 1):
-                        step(i)
-                    return (time.perf_counter() - t) / n_calls
-
-                return run
-
-            times = interleave({k: timed(s) for k, (s, _) in contenders.items()}, rounds)
+            times = interleave({k: _timed(s, n_calls) for k, (s, _) in contenders.items()}, rounds)
             for step, _ in contenders.values():
                 step(0)  # the same batch for every contender, to compare the outputs
             flops = case.flops / 3  # one product per layer instead of three
