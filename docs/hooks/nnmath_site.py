@@ -19,9 +19,10 @@ Each event hands its work to one part in ``nnmath_build/`` (one job per module):
     keeps only rules for those); ``assets`` writes the executed notebook as
     ``<chapter>.ipynb`` next to the page.
 ``on_post_build``
-    ``assets`` writes the notebook stylesheet, MathJax, the copy-button library and the
-    interactive figures' formulas; ``downloads`` writes the wheel and the chapters' notebook
-    archive; ``nbcache`` evicts stale cache entries.
+    ``mathml`` turns every page's TeX into MathML and writes the math font, cut down to
+    the characters used; ``assets`` writes the notebook stylesheet, the copy-button
+    library and the interactive figures' formulas; ``downloads`` writes the wheel and
+    the chapters' notebook archive; ``nbcache`` evicts stale cache entries.
 """
 
 from __future__ import annotations
@@ -41,11 +42,13 @@ from nnmath_build import (
     execution,
     formulas,
     kernel,
+    mathml,
     nbcache,
     notebook_html,
 )
 
 _notebook_files: set[str] = set()  # src_uri of every notebook page in the site
+_built_pages: list[Path] = []  # every page this build wrote, for the math typesetting
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -53,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # NNMATH_CACHE_DIR (used by the site tests) moves the cache; default: .cache/
     cache_root = Path(os.environ.get("NNMATH_CACHE_DIR") or root / ".cache").resolve()
     execution.reset(root)
+    _built_pages.clear()
     notebook_html.reset()
     downloads.reset()
     kernel.configure(cache_root)
@@ -103,6 +107,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _built_pages.append(Path(page.file.abs_dest_path))
     if notebook_html.is_notebook(page):
         notebook_html.note_page(output)
         ipynb = nbcache.executed_notebook(page.file.abs_src_path or "")
@@ -118,7 +123,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     assets.write_stylesheets(site, notebook_html.stylesheets())
-    assets.copy_mathjax(site)
+    root = Path(config.config_file_path).resolve().parent
+    mathml.write_font(root, site, mathml.typeset(_built_pages))
     assets.copy_clipboard_library(site)
     assets.write_widget_formulas(site)
     downloads.write(Path(config.config_file_path).resolve().parent, site)

@@ -22,7 +22,7 @@ document$.subscribe(function () {
     ".jupyter-wrapper .jp-OutputArea-output",
     ".jupyter-wrapper .jp-RenderedLatex",
     ".md-typeset .arithmatex",
-    "mjx-container[display='true']",
+    "math[display='block']",
     ".nnmath-wide-table",
     ".md-typeset__scrollwrap",
   ].join(", ");
@@ -40,8 +40,7 @@ document$.subscribe(function () {
     });
   }
   mark();
-  // Formulas change width when MathJax typesets them.
-  const mj = window.MathJax;
-  if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(mark);
+  // Formulas change width when the math font arrives.
+  if (document.fonts) document.fonts.ready.then(mark);
   window.addEventListener("resize", mark);
 });

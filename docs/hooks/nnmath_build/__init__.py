@@ -15,7 +15,10 @@
     Turns the docstrings' Sphinx roles on the API reference pages into links.
 ``assets``
     Writes the files the pages load that are not in ``docs/``: the notebook stylesheet,
-    MathJax, the copy-button library, the ``.ipynb`` downloads.
+    the copy-button library, the ``.ipynb`` downloads.
+``mathml``
+    Typesets the built pages' TeX as MathML (Node, MathJax's TeX parser, ``typeset.js``)
+    and writes the math font, cut down to the characters the formulas use.
 ``downloads``
     The package as a wheel and the chapters' executed notebooks as one archive, with
     the wheel, a pinned requirements.txt and a README.

@@ -1,6 +1,6 @@
 """Every display formula on a chapter page is accounted for: derived, or a definition.
 
-A display formula (``$$ … $$`` or ``\\[ … \\]`` in the page's HTML, before MathJax
+A display formula (``$$ … $$`` or ``\\[ … \\]`` in the page's HTML, before the build
 typesets it) must sit inside an element with a ``data-derivation`` attribute
 (rendered from :mod:`nnmath.symbolic`) or a ``data-definition`` attribute (a
 definition or notation that nothing derives). :func:`unmarked` finds the others.
