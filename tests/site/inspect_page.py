@@ -7,18 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.site.sitebuild import html_weight, source_has_math
+from tests.site.sitebuild import html_weight, page_source_has_math, source_has_math
 
-MATH_TIMEOUT_MS = 20_000
-
-# Raw TeX that survived in the visible text means the math engine did not run on it.
+# Raw TeX that survived in the visible text means the build did not typeset it.
 RAW_MATH = ("$$", "\\(", "\\)", "\\[", "\\]")
 
 VISIBLE_TEXT_JS = """() => {
   const root = document.querySelector('article') || document.body;
   const clone = root.cloneNode(true);
   // Code is allowed to contain dollars and backslashes; math output and scripts are not text.
-  clone.querySelectorAll('pre, code, script, style, mjx-container, .highlight, textarea')
+  clone.querySelectorAll('pre, code, script, style, math, .highlight, textarea')
        .forEach(n => n.remove());
   return clone.innerText;
 }"""
@@ -26,11 +24,17 @@ VISIBLE_TEXT_JS = """() => {
 IMAGES_JS = """() => Array.from(document.querySelectorAll('article img')).map(img => ({
   src: img.currentSrc || img.src, complete: img.complete, width: img.naturalWidth}))"""
 
-MATH_STATE_JS = """() => ({
-  typeset: document.querySelectorAll('article mjx-container').length,
-  errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
-  engine: !!(window.MathJax && window.MathJax.startup),
-})"""
+# The math is MathML written by the build; the browser needs only the math font for it.
+MATH_STATE_JS = """async () => {
+  await document.fonts.ready;
+  const font = [...document.fonts].find(f => f.family.replace(/"/g, '') === 'nnmath math');
+  return {
+    typeset: document.querySelectorAll('article math').length,
+    errors: document.querySelectorAll('article merror').length,
+    engine: !!window.MathJax,
+    font: font ? font.status : 'not declared',
+  };
+}"""
 
 
 @dataclass
@@ -40,8 +44,11 @@ class PageReport:
     url: str
     status: int | None = None
     html_bytes: int = 0
-    has_math_source: bool = False
+    expect_math: bool = False
+    tex_in_html: bool = False
     typeset: int = 0
+    engine: bool = False
+    font: str = ""
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
@@ -61,8 +68,14 @@ class PageReport:
         out += [f"raw math left in the text: {snippet!r}" for snippet in self.raw_math]
         if self.math_errors:
             out.append(f"{self.math_errors} math error node(s)")
-        if self.has_math_source and self.typeset == 0:
-            out.append("the page source has math but nothing was typeset")
+        if self.tex_in_html:
+            out.append("the served HTML has TeX in it: the build did not typeset it")
+        if self.expect_math and self.typeset == 0:
+            out.append("the page source has math but the page shows no MathML")
+        if self.engine:
+            out.append("a math engine (window.MathJax) was loaded; math is typeset by the build")
+        if self.typeset and self.font != "loaded":
+            out.append(f"the math font did not load (status: {self.font})")
         # A resource the page asks for again (e.g. while the screenshot is taken) counts once.
         return list(dict.fromkeys(out))
 
@@ -102,30 +115,21 @@ def watch(page: Any, base_url: str, report: PageReport) -> None:
     )
 
 
-def wait_for_math(page: Any, expect_math: bool) -> dict[str, Any]:
-    """Wait until the math engine has typeset the article (or give up after a timeout)."""
-    if expect_math:
-        # A time-out is not an error here: the report says what is missing.
-        with contextlib.suppress(Exception):
-            page.wait_for_function(
-                "() => document.querySelectorAll('article mjx-container').length > 0",
-                timeout=MATH_TIMEOUT_MS,
-            )
-        # Let a typesetting pass that is under way finish.
-        page.evaluate(
-            "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-            " ? MathJax.startup.promise : null"
-        )
+def math_state(page: Any) -> dict[str, Any]:
+    """The page's formulas (MathML elements, errors) and its math font, once fonts have loaded."""
     state: dict[str, Any] = page.evaluate(MATH_STATE_JS)
     return state
 
 
-def check_loaded_page(page: Any, report: PageReport, html: str) -> None:
-    """Fill ``report`` from a page that has finished loading."""
-    report.has_math_source = source_has_math(html)
-    state = wait_for_math(page, report.has_math_source)
+def check_loaded_page(page: Any, report: PageReport, html: str, expect_math: bool) -> None:
+    """Fill ``report`` from a page that has finished loading (``html``: what was served)."""
+    report.expect_math = expect_math
+    report.tex_in_html = source_has_math(html)
+    state = math_state(page)
     report.typeset = state["typeset"]
     report.math_errors = state["errors"]
+    report.engine = state["engine"]
+    report.font = state["font"]
     text = page.evaluate(VISIBLE_TEXT_JS)
     for token in RAW_MATH:
         at = text.find(token)
@@ -147,7 +151,7 @@ def inspect(browser: Any, base_url: str, path: str, screenshot: Any = None) -> P
         report.status = response.status if response else None
         body = response.body() if response else b""
         report.html_bytes = html_weight(body)
-        check_loaded_page(page, report, body.decode("utf-8", "replace"))
+        check_loaded_page(page, report, body.decode("utf-8", "replace"), page_source_has_math(path))
         page.wait_for_load_state("networkidle")
         if screenshot is not None:
             page.screenshot(path=str(screenshot), full_page=True)

@@ -151,9 +151,32 @@ def html_weight(html: bytes) -> int:
 
 
 SCRIPT_OR_CODE = re.compile(r"<(script|style|pre|code)\b.*?</\1>", re.S | re.I)
-MATH_SIGNS = re.compile(r'class="arithmatex"|\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$<]*\$')
+MATH_SIGNS = re.compile(r'\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$<]*\$')
 
 
 def source_has_math(html: str) -> bool:
-    """Whether the served HTML (before any script runs) contains TeX to typeset."""
+    """Whether HTML has TeX in it outside code (served HTML has none: the build typesets it)."""
     return bool(MATH_SIGNS.search(SCRIPT_OR_CODE.sub("", html)))
+
+
+FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+TEX_SIGNS = re.compile(r"\$|\\\(|\\\[")
+
+
+def page_source(path: str) -> Path:
+    """The file in ``docs/`` that the page at site path ``path`` is built from."""
+    docs = REPO / "docs"
+    stem = path.rstrip("/")
+    candidates = [docs / f"{stem}.md", docs / f"{stem}.py", docs / stem / "index.md"]
+    if not stem:
+        candidates = [docs / "index.md"]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no source in docs/ for the page /{path}")
+
+
+def page_source_has_math(path: str) -> bool:
+    """Whether the page's source has TeX (``$``, ``\\(`` or ``\\[``) outside fenced code."""
+    text = page_source(path).read_text(encoding="utf-8")
+    return bool(TEX_SIGNS.search(FENCED_CODE.sub("", text)))

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.site.inspect_page import wait_for_math
-from tests.site.sitebuild import REPO, source_has_math, source_pages
+from tests.site.inspect_page import math_state
+from tests.site.sitebuild import REPO, source_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
 
@@ -38,8 +38,8 @@ def run_axe(browser: Any, url: str, scheme: str) -> tuple[str, list[dict[str, An
     page = context.new_page()
     try:
         response = page.goto(url, wait_until="load")
-        html = response.body().decode("utf-8", "replace") if response else ""
-        wait_for_math(page, source_has_math(html))
+        assert response is not None and response.ok, f"{url}: no page"
+        math_state(page)  # the math font has loaded
         page.wait_for_load_state("networkidle")
         palette = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
         page.add_script_tag(path=str(AXE))

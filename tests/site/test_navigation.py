@@ -17,7 +17,7 @@ TARGET = "chapters/03-sigmoid-neuron/"  # has derived math and figures
 FIGURES = "article .jp-OutputArea-output img, article .jp-RenderedSVG svg, article figure img"
 
 
-def test_instant_navigation_typesets_the_new_page(
+def test_instant_navigation_shows_the_new_pages_math(
     browser: Any, base_url: str, screenshot_dir: Path
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -32,10 +32,10 @@ def test_instant_navigation_typesets_the_new_page(
     # Instant navigation swaps the content without reloading the document.
     assert page.evaluate("() => window.__sameDocument === true"), "the page was fully reloaded"
     html = page.content()
-    check_loaded_page(page, report, html)
+    check_loaded_page(page, report, html, expect_math=True)
     page.screenshot(path=str(screenshot_dir / "instant-navigation.png"), full_page=True)
     context.close()
-    assert report.typeset > 0, "math on the chapter was not typeset after instant navigation"
+    assert report.typeset > 0, "no math on the chapter after instant navigation"
     problems = [p for p in report.problems() if "status" not in p and "HTML is" not in p]
     assert not problems, "after instant navigation:\n  " + "\n  ".join(problems)
 

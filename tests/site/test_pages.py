@@ -76,12 +76,12 @@ def test_api_pages_show_no_sphinx_roles(site_dir: Path) -> None:
 
 CHAPTERS = [p for p in PAGES if p.startswith("chapters/")]
 
-#: Every display formula the math engine produced in the article, with whether an ancestor
+#: Every display formula (MathML from the build) in the article, with whether an ancestor
 #: marks it as rendered from nnmath.symbolic or as a definition.
-_DISPLAY_FORMULAS_JS = """() => [...document.querySelectorAll('article mjx-container[display="true"]')]
+_DISPLAY_FORMULAS_JS = """() => [...document.querySelectorAll('article math[display="block"]')]
   .map(el => ({
     marked: !!el.closest('[data-derivation], [data-definition]'),
-    tex: (el.querySelector('mjx-assistive-mml, math') || el).textContent.slice(0, 60),
+    tex: el.textContent.slice(0, 60),
   }))"""
 
 
@@ -89,12 +89,9 @@ _DISPLAY_FORMULAS_JS = """() => [...document.querySelectorAll('article mjx-conta
 def test_every_display_formula_is_derived_or_a_definition(
     browser: Any, base_url: str, path: str
 ) -> None:
-    from tests.site.inspect_page import wait_for_math
-
     page = browser.new_page()
     try:
         page.goto(base_url + path, wait_until="load")
-        wait_for_math(page, True)
         formulas = page.evaluate(_DISPLAY_FORMULAS_JS)
     finally:
         page.close()

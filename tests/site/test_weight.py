@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.inspect_page import wait_for_math
-from tests.site.sitebuild import html_weight, source_has_math, source_pages
+from tests.site.inspect_page import math_state
+from tests.site.sitebuild import html_weight, source_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
 
@@ -20,7 +20,9 @@ KIB = 1024
 MEDIAN_BUDGET = 350 * KIB  # gzip-compressed bytes of a first visit, median over the pages
 PAGE_BUDGET = 500 * KIB  # the same, for every page
 HTML_BUDGET = 300_000  # bytes of one page's HTML, uncompressed, embedded (data:) images aside
-MATHJAX = "assets/mathjax/"
+MATH_FONT = "assets/fonts/nnmath-math.woff2"
+# Names of the scripts a math engine would add (MathJax, KaTeX): none is loaded any more.
+MATH_ENGINES = ("mathjax", "katex", "tex-mml", "tex-chtml", "tex-svg")
 NO_MATH_PAGE = "references/"  # a page without formulas
 MATH_PAGE = "chapters/03-sigmoid-neuron/"
 
@@ -43,9 +45,8 @@ def first_visit(browser: Any, base_url: str, site_dir: Path, path: str) -> dict[
     context.on("request", lambda request: loaded.add(request.url.split("#")[0]))
     page = context.new_page()
     try:
-        response = page.goto(base_url + path, wait_until="load")
-        html = response.body().decode("utf-8", "replace") if response else ""
-        wait_for_math(page, source_has_math(html))
+        page.goto(base_url + path, wait_until="load")
+        math_state(page)  # waits for the fonts
         page.wait_for_load_state("networkidle")
         # Material fetches the search index from a worker once the page has loaded.
         page.wait_for_timeout(500)
@@ -69,11 +70,6 @@ def _kib(n: float) -> str:
     return f"{n / KIB:.0f} KiB"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not met yet: pages with math load MathJax in the browser (about 260 KiB gzip, plus "
-    "30-40 KiB per web font), 560-700 KiB a first visit; needs math rendered at build time",
-)
 def test_every_page_is_within_the_weight_budget(weights: dict[str, dict[str, int]]) -> None:
     totals = {path: sum(files.values()) for path, files in weights.items()}
     assert all(files for files in weights.values()), "a page loaded no file of the site"
@@ -94,10 +90,18 @@ def test_search_index_counts_in_the_weight(weights: dict[str, dict[str, int]]) -
     assert not missing, f"the search index was not loaded on {missing}"
 
 
-def test_only_pages_with_math_load_the_math_engine(weights: dict[str, dict[str, int]]) -> None:
-    assert any(name.startswith(MATHJAX) for name in weights[MATH_PAGE]), "no MathJax on a chapter"
-    assert not any(name.startswith(MATHJAX) for name in weights[NO_MATH_PAGE]), (
-        f"/{NO_MATH_PAGE} has no math but loads {sorted(weights[NO_MATH_PAGE])}"
+def test_no_page_loads_a_math_engine(weights: dict[str, dict[str, int]]) -> None:
+    engines = {
+        path: [name for name in files if any(e in name.lower() for e in MATH_ENGINES)]
+        for path, files in weights.items()
+    }
+    assert not any(engines.values()), f"math engines loaded: { {p: e for p, e in engines.items() if e} }"
+
+
+def test_only_pages_with_math_load_the_math_font(weights: dict[str, dict[str, int]]) -> None:
+    assert MATH_FONT in weights[MATH_PAGE], f"/{MATH_PAGE} did not load {MATH_FONT}"
+    assert MATH_FONT not in weights[NO_MATH_PAGE], (
+        f"/{NO_MATH_PAGE} has no math but loads {MATH_FONT}"
     )
 
 
@@ -107,7 +111,7 @@ def test_page_html_is_within_budget(site_dir: Path, path: str) -> None:
     assert size <= HTML_BUDGET, f"/{path}: HTML is {size} bytes without images (max {HTML_BUDGET})"
 
 
-def test_math_typesets_after_instant_navigation_from_a_page_without_math(
+def test_math_shows_after_instant_navigation_from_a_page_without_math(
     browser: Any, base_url: str
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -115,17 +119,16 @@ def test_math_typesets_after_instant_navigation_from_a_page_without_math(
     try:
         page.goto(base_url + NO_MATH_PAGE, wait_until="load")
         page.wait_for_load_state("networkidle")
-        assert page.evaluate("() => !(window.MathJax && window.MathJax.startup)"), (
-            f"MathJax started on /{NO_MATH_PAGE}, which has no math"
-        )
         page.evaluate("() => { window.__sameDocument = true; }")
         page.locator(f'nav.md-nav a[href$="{MATH_PAGE}"]').first.click()
         page.wait_for_url("**/" + MATH_PAGE)
         page.wait_for_selector("article h1")
-        state = wait_for_math(page, True)
+        state = math_state(page)
         same = page.evaluate("() => window.__sameDocument === true")
     finally:
         context.close()
     assert same, "the page was fully reloaded (no instant navigation)"
-    assert state["typeset"] > 0, f"no math typeset on /{MATH_PAGE} after instant navigation"
+    assert state["typeset"] > 0, f"no math on /{MATH_PAGE} after instant navigation"
     assert state["errors"] == 0, f"{state['errors']} math errors on /{MATH_PAGE}"
+    # The font was not needed on the first page; it loads when the formulas appear.
+    assert state["font"] == "loaded", f"math font after instant navigation: {state['font']}"
