@@ -315,16 +315,17 @@ print("p - y             :", (p - y_soft).round(6))
 # ### Why this pair, and not sigmoid with the quadratic cost?
 #
 # Compare the output error of the previous chapters. With sigmoid outputs and the quadratic
-# cost, backpropagation starts from
+# cost, backpropagation starts from BP1 in the form
+# [chapter 7](07-backprop-matrices.py) derived for that cost:
 
 # %% tags=["hide-input"]
-bp1 = symbolic.derive("backprop").steps[0]
-nb.Html(nb.derived("backprop", nb.math(bp1.latex)).markup + nb.checked("symbolic-backprop").markup)
+nb.step("backprop", "BP1 for the quadratic cost, as vectors")
 
 # %% [markdown]
-# which carries the factor $\sigma'(z)$. When an output neuron is *confidently wrong*, its
-# weighted input sits far out on the flat tail of the sigmoid, that factor is nearly zero,
-# and the neuron hardly learns from its biggest mistakes. The softmax error has no such factor.
+# which carries the factor $\sigma'(\mathbf{z}^L)$. When an output neuron is *confidently
+# wrong*, its weighted input sits far out on the flat tail of the sigmoid, that factor is
+# nearly zero, and the neuron hardly learns from its biggest mistakes. The softmax error has no
+# such factor.
 #
 # A fair comparison needs the same prediction on both sides. With two classes and logits
 # $(z, 0)$, softmax gives the first class the same probability as a single sigmoid neuron with

@@ -257,8 +257,9 @@ def derive_relu() -> Derivation:
             "At the corner: a convention",
             sympy.Eq(relu_prime(0), 0),
             "At $x = 0$ the slope from the right is 1 and from the left 0, so there is no "
-            "derivative; implementations (nnmath among them) use 0. SymPy computes both "
-            "one-sided limits.",
+            "derivative; implementations pick a value, usually 0. SymPy computes both "
+            "one-sided limits. nnmath's backward pass uses 0 as well (the check "
+            "relu-derivative-network compares it with this derivation).",
             check=StepCheck("exact arithmetic", convention),
         ),
     ]
