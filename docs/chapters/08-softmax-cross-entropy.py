@@ -110,8 +110,9 @@ class_counts = tuple(symbolic.derive("softmax").data["class_counts"])
 assert class_counts == (2, 3, 4, 5), class_counts
 
 # %% [markdown]
-# The proofs are symbolic, for $K = 2$ to $5$ classes. Numerically, the same matrix
-# comes out of finite differences. The Jacobian at the logits above, column by column, next
+# The proofs are symbolic, each for the numbers of classes its step names, and the
+# derivation's claims for $K = 2$ to $5$. Numerically, the same matrix comes out of finite
+# differences. The Jacobian at the logits above, column by column, next
 # to the derived formula written with NumPy (a diagonal matrix minus an outer product):
 
 # %%
