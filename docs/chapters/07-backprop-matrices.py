@@ -428,7 +428,9 @@ nb.derivation("tanh")
 
 # %% [markdown]
 # The rectified linear unit (ReLU) $\max(0, x)$ is simpler still: its slope is 1 wherever it is
-# active, so BP2 passes the error through an active neuron unchanged except for the weights.
+# active, so BP2 passes the error through an active neuron unchanged except for the weights. At
+# $x = 0$ itself it has no derivative; the last step below records the value that `nnmath`'s
+# backward pass uses there, and a check under the derivation compares that code with it.
 
 # %%
 nb.derivation("relu")
