@@ -312,7 +312,17 @@ print("finite differences:", np.round(numeric, 6))
 print("cross_entropy_grad:", losses.cross_entropy_grad(Z, y_soft).round(6))
 print("p - y             :", (p - y_soft).round(6))
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (the three rows agree to the six decimals printed)
+grad_soft = losses.cross_entropy_grad(Z, y_soft)
+assert np.allclose(numeric, grad_soft[0], rtol=0, atol=5e-7), (numeric, grad_soft)
+assert np.allclose(grad_soft, p - y_soft, rtol=0, atol=1e-15), grad_soft
+
 # %% [markdown]
+# The three rows agree to the six decimals printed: the softened target sums to one, so the
+# general form and $\mathbf{p} - \mathbf{y}$ coincide.
+#
 # ### Why this pair, and not sigmoid with the quadratic cost?
 #
 # Compare the output error of the previous chapters. With sigmoid outputs and the quadratic

@@ -122,8 +122,8 @@ nb.Html(
     f"<p>All ten points are classified correctly, and the cost has fallen by a factor of "
     f"{history.cost[0] / history.final_cost:,.0f}, from {history.cost[0]:.3g} to "
     f"{history.final_cost:.3g}. The run recorded the cost at {len(history.steps)} step "
-    "counts spaced about evenly on a logarithmic scale (at the start, where that scale is "
-    "finest, at every step); on log–log axes the whole run fits in one picture.</p>"
+    "counts spaced about evenly on a logarithmic scale, so that each of the first few steps "
+    "has its own record; on log–log axes the whole run fits in one picture.</p>"
 )
 
 
