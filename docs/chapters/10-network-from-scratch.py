@@ -409,13 +409,14 @@ assert probabilities[worst].max() > 0.9, probabilities[worst]
 # ## What's next
 #
 # This is the end of the road from the perceptron to a working classifier. Every displayed
-# formula on the way is either a definition, marked as one, or a step of a derivation in
-# `nnmath.symbolic`, and every such step names its check: for most, a SymPy proof (for all
-# values, or for each of a few concrete sizes); exact arithmetic for worked numbers; and a
-# numerical check where SymPy cannot follow the argument, such as the induction behind the
-# perceptron's convergence bound or the inequalities of the vanishing gradient. Those checks,
-# and the ones that tie each formula to the code that computes it, are listed with their
-# results in this build on the [verification page](../verification.py).
+# formula on the way is either a definition, marked as one, or rendered from a derivation in
+# `nnmath.symbolic`, and every step of a derivation after its starting definitions names its
+# check: for most, a SymPy proof (for all values, or for each of a few concrete sizes); exact
+# arithmetic for worked numbers; and a numerical check where SymPy cannot follow the
+# argument, such as the induction behind the perceptron's convergence bound or the inequality
+# of the vanishing gradient. Those checks, and the ones that tie each formula to the code that
+# computes it, are listed with their results in this build on the
+# [verification page](../verification.py).
 # To go further with the library itself, start from the [API reference](../reference/index.md):
 # the networks, kernels, training loops, data sets and figures used on these pages are all
 # documented there.
