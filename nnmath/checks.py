@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy
 from numpy.typing import ArrayLike, NDArray
 
 from nnmath import activations, losses
@@ -613,6 +614,62 @@ def _chain_network_vs_symbolic() -> tuple[bool, str]:
     return _against_symbolic([1, 1, 1], formula, range(3))
 
 
+def _hidden_slopes(hidden: str, z: FloatArray) -> dict[str, FloatArray]:
+    """The hidden activation's derivative at each ``z`` as the backward passes use it.
+
+    A 1-1-1 network with an identity output and the quadratic cost, with ``W¹ = 1``,
+    ``W² = 1`` and the input 0, so that the hidden weighted input is its bias ``b¹ = z``, and
+    the target one below the output: then ``∂C/∂b¹ = δ¹ = f′(z) · 1 · 1``. Computed with the
+    readable :meth:`Network.backward` and with :meth:`Network.gradient` (the work-array code).
+    """
+    net = Network([1, 1, 1], hidden=hidden, output="identity", loss="quadratic")
+    slopes = {"Network.backward": np.empty_like(z), "Network.gradient": np.empty_like(z)}
+    x = np.zeros((1, 1))
+    for i, z_i in enumerate(z):
+        net.set_params([1.0, z_i, 1.0, 0.0])  # W¹, b¹, W², b²
+        y = net(x) - 1.0  # a² − y = 1, so δ² = 1
+        slopes["Network.backward"][i] = net.backward(net.forward_pass(x), y)[1][0][0]
+        slopes["Network.gradient"][i] = net.gradient(x, y)[1][0][0]
+    return slopes
+
+
+#: Points where the activation derivatives are compared: 0 exactly, then both sides of it.
+_SLOPE_POINTS = np.concatenate([[0.0], np.linspace(-4.0, 4.0, 80), [-1e-300, 1e-300]])
+
+
+def _relu_derivative() -> tuple[bool, str]:
+    d = derive("relu")
+    (x,) = d.steps[0].expr.rhs.free_symbols
+    # The derivative away from 0 (a Piecewise with no value at 0), and the convention at 0.
+    away = sympy.lambdify(x, d.steps[1].expr.rhs, modules="numpy")
+    at_zero = float(next(s for s in d.steps if s.label.startswith("At the corner")).expr.rhs)
+    z = _SLOPE_POINTS
+    with np.errstate(invalid="ignore"):
+        expected = np.where(z == 0.0, at_zero, away(z))
+    parts = []
+    ok = True
+    for code, actual in _hidden_slopes("relu", z).items():
+        wrong = int(np.sum(actual != expected))
+        ok = ok and wrong == 0
+        parts.append(f"{code}: {len(z) - wrong}/{len(z)} points equal, {actual[0]:g} at 0")
+    return ok, f"{'; '.join(parts)} (the derivation's convention: {at_zero:g})"
+
+
+def _tanh_derivative() -> tuple[bool, str]:
+    d = derive("tanh")
+    (x,) = d.result.lhs.free_symbols
+    slope = sympy.lambdify(x, d.result.rhs, modules="numpy")
+    z = _SLOPE_POINTS
+    at_zero = float(d.result.rhs.subs(x, 0))
+    parts = []
+    ok = True
+    for code, actual in _hidden_slopes("tanh", z).items():
+        error = relative_error(actual[:, np.newaxis], slope(z)[:, np.newaxis])
+        ok = ok and error < KERNEL_TOLERANCE and actual[0] == at_zero
+        parts.append(f"{code}: relative error {error:.2e}, {actual[0]:g} at 0")
+    return ok, f"{'; '.join(parts)} ({len(z)} points in [-4, 4] and 0)"
+
+
 def _gradcheck(configs: Sequence[tuple[list[int], str, int]]) -> tuple[bool, str]:
     """Finite differences for each (sizes, output, seed); softmax pairs with cross-entropy."""
     errors = {}
@@ -836,6 +893,34 @@ def _build() -> tuple[Check, ...]:
             "lambdified comparison",
             f"relative error < {BACKPROP_TOLERANCE:.0e} (max-norm over the 4 partials)",
             _timed(_chain_network_vs_symbolic),
+        ),
+        Check(
+            "relu-derivative-network",
+            "The ReLU derivative that the network's backward pass uses is the SymPy derivative of "
+            "max(0, x) away from 0 (1 for x > 0, 0 for x < 0) and the derivation's "
+            "convention ReLU'(0) = 0 at 0.",
+            "relu",
+            "lambdified comparison",
+            "exact (every value equal)",
+            _timed(_relu_derivative),
+            statement_math=(
+                "The ReLU derivative that the network's backward pass uses is the SymPy derivative "
+                r"of $\max(0, x)$ away from 0 (1 for $x > 0$, 0 for $x < 0$) and the derivation's "
+                r"convention $\operatorname{ReLU}'(0) = 0$ at 0."
+            ),
+        ),
+        Check(
+            "tanh-derivative-network",
+            "The tanh derivative that the network's backward pass uses, 1 - a^2 with a = tanh(z), "
+            "equals the SymPy derivative of tanh, also at 0, where it is 1.",
+            "tanh",
+            "lambdified comparison",
+            f"relative error < {KERNEL_TOLERANCE:.0e}; exactly 1 at 0",
+            _timed(_tanh_derivative),
+            statement_math=(
+                "The tanh derivative that the network's backward pass uses, $1 - a^2$ with "
+                r"$a = \tanh z$, equals the SymPy derivative of tanh, also at 0, where it is 1."
+            ),
         ),
         Check(
             "gradcheck-sigmoid-quadratic",

@@ -400,9 +400,9 @@ class Network:
     def backward(self, fp: ForwardPass, Y: FloatArray) -> tuple[list[FloatArray], list[FloatArray]]:
         """Backpropagation on a stored forward pass; gradients of the MEAN cost.
 
-        The four equations, for a batch (rows are samples, ``∘`` element-wise):
-        ``Δ^L = f′(Z^L) ∘ (A^L − Y)`` (or ``P − Y`` for softmax + cross-entropy),
-        ``Δ^l = f′(Z^l) ∘ (Δ^(l+1) W^(l+1))``, ``∂C/∂b^l = mean of Δ^l rows``,
+        The four equations, for a batch (rows are samples, ``⊙`` element-wise):
+        ``Δ^L = f′(Z^L) ⊙ (A^L − Y)`` (or ``P − Y`` for softmax + cross-entropy),
+        ``Δ^l = f′(Z^l) ⊙ (Δ^(l+1) W^(l+1))``, ``∂C/∂b^l = mean of Δ^l rows``,
         ``∂C/∂W^l = (Δ^l)ᵀ A^(l−1) / n``.
         """
         n = fp.activations[0].shape[0]

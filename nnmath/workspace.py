@@ -192,7 +192,7 @@ class Workspace:
             np.multiply(d, v.rows_col, out=d)
             np.subtract(d, Y, out=d)
         elif output == "sigmoid":
-            # Δ^L = σ′(z) ∘ (a − y) = (a − y) ∘ a ∘ (1 − a)
+            # Δ^L = σ′(z) ⊙ (a − y) = (a − y) ⊙ a ⊙ (1 − a)
             tmp = v.out_tmp
             np.subtract(d, Y, out=tmp)
             np.multiply(tmp, d, out=tmp)
@@ -202,7 +202,7 @@ class Workspace:
             np.subtract(d, Y, out=d)
         np.multiply(d, scale, out=d)
         # Backward: ∂C/∂W^l = (Δ^l)ᵀ A^(l−1), ∂C/∂b^l = Σ rows of Δ^l,
-        # Δ^(l−1) = f′(Z^(l−1)) ∘ (Δ^l W^l) — computed before W^l is updated.
+        # Δ^(l−1) = f′(Z^(l−1)) ⊙ (Δ^l W^l) — computed before W^l is updated.
         z, delta = v.z, v.delta
         for l in range(len(weights) - 1, -1, -1):
             a = X if l == 0 else z[l - 1]
@@ -275,7 +275,7 @@ class Workspace:
 
 
 def _times_prime(f: str, d: FloatArray, a: FloatArray) -> None:
-    """``d ← f′(z) ∘ d`` with ``f′`` from ``a = f(z)``; overwrites ``a``."""
+    """``d ← f′(z) ⊙ d`` with ``f′`` from ``a = f(z)``; overwrites ``a``."""
     if f == "sigmoid":  # σ′ = a (1 − a)
         np.multiply(d, a, out=d)
         np.subtract(1.0, a, out=a)

@@ -245,3 +245,30 @@ def test_perceptron_over_the_bound_fails(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(perceptron, "margin_bound", too_small)
     result = _fails("perceptron-bound-train-perceptron")
     assert "≤ 1" in result.detail
+
+
+def test_relu_derivative_with_another_convention_at_zero_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ReLU′(0) = 1 instead of the derivation's 0: the network check must notice.
+    from nnmath import network
+
+    original = network._activation_prime
+
+    def prime(name: str, z: Any, a: Any) -> Any:
+        return (z >= 0).astype(z.dtype) if name == "relu" else original(name, z, a)
+
+    monkeypatch.setattr(network, "_activation_prime", prime)
+    assert "1 at 0" in _fails("relu-derivative-network").detail
+
+
+def test_wrong_tanh_derivative_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nnmath import network
+
+    original = network._activation_prime
+
+    def prime(name: str, z: Any, a: Any) -> Any:
+        return 1 - a**2 / 2 if name == "tanh" else original(name, z, a)
+
+    monkeypatch.setattr(network, "_activation_prime", prime)
+    _fails("tanh-derivative-network")

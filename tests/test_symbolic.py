@@ -140,7 +140,7 @@ def test_softmax_cross_entropy_result_is_p_minus_y() -> None:
     d = derive("softmax-cross-entropy")
     p, y = d.symbols["p_vec"], d.symbols["y_vec"]
     assert d.result.rhs == p - y
-    assert d.result_latex == r"\frac{\partial C}{\partial z} = p - y"
+    assert d.result_latex == r"\frac{\partial C}{\partial \mathbf{z}} = \mathbf{p} - \mathbf{y}"
     component = d.data["component"]
     j = d.symbols["j"]
     assert component.rhs == d.symbols["p"][j] - d.symbols["y"][j]
@@ -317,3 +317,26 @@ def test_the_perceptron_bound_holds_on_runs_and_rejects_bad_input() -> None:
         perceptron_run(X, y, 0.0)
     with pytest.raises(ValueError, match="separated"):
         perceptron_run(X, 1 - y, 1.0)
+
+
+def test_latex_follows_the_notation_page() -> None:
+    # Vectors bold, matrices upright capitals, the transpose as ^\mathsf{T} (docs/notation.md).
+    n = sympy.Symbol("n")
+    a, delta = sympy.MatrixSymbol("a^l-1", n, 1), sympy.MatrixSymbol("delta^l", n, 1)
+    w, b = sympy.MatrixSymbol("W^l", n, n), sympy.MatrixSymbol("b", 1, 1)
+    assert (
+        to_latex(delta * a.T) == r"\boldsymbol{\delta}^{l} \left(\mathbf{a}^{l-1}\right)^\mathsf{T}"
+    )
+    assert to_latex(w.T * a) == r"\left(W^{l}\right)^\mathsf{T} \mathbf{a}^{l-1}"
+    assert to_latex(b) == "b"
+    assert "^{T}" not in "".join(s.latex for name in names() for s in derive(name).steps)
+
+
+def test_bp1_is_shown_for_any_cost_and_for_the_quadratic_cost() -> None:
+    steps = {s.label: s for s in derive("backprop").steps}
+    general = steps["BP1 as vectors"]
+    quadratic = steps["BP1 for the quadratic cost, as vectors"]
+    assert r"\nabla_{\mathbf{a}} C \odot" in general.latex
+    assert r"\left(\mathbf{a}^{L} - \mathbf{y}\right) \odot" in quadratic.latex
+    for step in (general, quadratic):
+        assert step.verification is not None and step.verification.run()[0], step.label

@@ -274,10 +274,10 @@ nb.source(nm.step)
 #    where $\mathbf{w}^\mathsf{T}\mathbf{x}$ is a $1\times n$ matrix times an $n \times 1$
 #    matrix, a $1 \times 1$ matrix holding the number $\mathbf{w}\cdot\mathbf{x}$.
 #
-# They are the same function. SymPy shows it by expanding each argument for $n = 2$ and
-# $n = 3$ inputs with symbolic weights and inputs: once the sum in form 1 is written out with
-# $x_0 = 1$ and $w_0 = b$, it *is* form 2, which is why the last line below shows the same
-# expression on both sides.
+# They are the same function. SymPy shows it by writing out each argument with symbolic
+# weights and inputs, for each number of inputs that the steps name, and comparing: once the
+# sum in form 1 is written out with $x_0 = 1$ and $w_0 = b$, it *is* form 2, which is why the
+# last line below shows the same expression on both sides.
 
 # %%
 nb.derivation("perceptron")

@@ -141,8 +141,9 @@ assert result.converged and first_worst and all_right, result.mistakes
 
 # %% [markdown]
 # The first epoch is the clumsy one: the perceptron starts from $\mathbf{w} = \mathbf{0}$,
-# knowing nothing, and trips over many examples. The count of mistakes then falls until an
-# epoch goes by without any, and training stops. The final line classifies every
+# knowing nothing, and trips over many examples. After it the counts are small, though they
+# need not fall from one epoch to the next (each update can undo the work of an earlier one),
+# until an epoch goes by without any mistake, and training stops. The final line classifies every
 # example correctly:
 
 # %%

@@ -58,7 +58,7 @@ plotting.setup_notebook()
 #
 # $$
 # \nabla f(\mathbf{x}) = \Bigl(\frac{\partial f}{\partial x_1}, \dots,
-# \frac{\partial f}{\partial x_n}\Bigr)^{\mathsf T}.
+# \frac{\partial f}{\partial x_n}\Bigr)^\mathsf{T}.
 # $$
 #
 # </div>
@@ -250,8 +250,13 @@ print(f"ratio: {right_to_left / left_to_right:.0f}")
 # As in the previous chapter, the **error** of layer $l$ is the gradient of the cost with
 # respect to its weighted inputs, $\boldsymbol\delta^l = \partial C/\partial\mathbf{z}^l$. The
 # derivation below gives the output error (BP1), the rule that carries an error one layer back
-# (BP2), and the gradients of the biases and weights (BP3, BP4). SymPy then proves every entry
-# for the 2-2-3-2 network, one layer at a time, with the next layer's errors as free symbols.
+# (BP2), and the gradients of the biases and weights (BP3, BP4). BP1 comes in two forms. The
+# general one, $\boldsymbol\delta^L = \nabla_{\mathbf{a}} C \odot \sigma'(\mathbf{z}^L)$, holds
+# for any cost of the output $\mathbf{a}^L$; the quadratic cost above makes its first factor
+# $\mathbf{a}^L - \mathbf{y}$, and that second form is the one this chapter's networks and
+# code use. BP2 to BP4 do not involve the cost at all. SymPy then proves every entry for the
+# 2-2-3-2 network with the quadratic cost, one layer at a time, with the next layer's errors as
+# free symbols.
 
 # %%
 nb.derivation("backprop")
@@ -262,7 +267,8 @@ nb.Html(
     f"<p>That is {d.data['partials']} weight and bias partials and {d.data['deltas']} error "
     f"terms of the {'-'.join(map(str, d.data['sizes']))} network, each proved by SymPy. "
     "Read against the previous sections: BP1 is the gradient of the cost with respect to the "
-    "output, passed through the sigmoid with a Hadamard product; BP2 is one vector–Jacobian "
+    "output, passed through the sigmoid with a Hadamard product (for the quadratic cost that "
+    "gradient is $\\mathbf{a}^L - \\mathbf{y}$); BP2 is one vector–Jacobian "
     "product through the layer above (its weight matrix, transposed because the error travels "
     "backwards) followed by a Hadamard product with $\\sigma'$; BP3 and BP4 read the "
     "parameters' gradients off the error, BP4 as an outer product with the layer's input.</p>"
@@ -278,14 +284,23 @@ nb.Html(
 # `n`. The tabs show the equations next to the method that computed every gradient on this site.
 
 # %% tags=["hide-input"]
-equations = [s for s in d.steps if s.label.startswith("BP") and " as " in s.label]
+# The matrix-form steps of the derivation, each with the name shown in the tab.
+shown = {
+    "BP1 as vectors": "BP1 (any cost)",
+    "BP1 for the quadratic cost, as vectors": "BP1 (quadratic cost)",
+    "BP2 as vectors": "BP2",
+    "BP3 as vectors": "BP3",
+    "BP4 as a matrix": "BP4",
+}
+equations = [(shown[s.label], s.latex) for s in d.steps if s.label in shown]
+assert len(equations) == len(shown), [s.label for s in d.steps]
 nb.tabs(
     {
         "Math": nb.derived(
             "backprop",
             nb.math(
                 r"\begin{aligned}"
-                + r" \\ ".join(rf"\text{{{s.label[:3]}}}\quad & {s.latex}" for s in equations)
+                + r" \\ ".join(rf"\text{{{name}}}\quad & {tex}" for name, tex in equations)
                 + r"\end{aligned}"
             ),
         ),
@@ -413,7 +428,9 @@ nb.derivation("tanh")
 
 # %% [markdown]
 # The rectified linear unit (ReLU) $\max(0, x)$ is simpler still: its slope is 1 wherever it is
-# active, so BP2 passes the error through an active neuron unchanged except for the weights.
+# active, so BP2 passes the error through an active neuron unchanged except for the weights. At
+# $x = 0$ itself it has no derivative; the last step below records the value that `nnmath`'s
+# backward pass uses there, and a check under the derivation compares that code with it.
 
 # %%
 nb.derivation("relu")
@@ -599,9 +616,10 @@ nb.Html(
 # %% [markdown]
 # ## What's next
 #
-# The equations above assume a sigmoid output and the quadratic cost. For classification there
-# is a better pair: [Softmax and cross-entropy](08-softmax-cross-entropy.py) replaces both, and
-# with it the output error BP1 becomes remarkably simple, while BP2–BP4 stay exactly as they are.
+# The networks of this chapter have sigmoid outputs and the quadratic cost, which is where the
+# factor $\mathbf{a}^L - \mathbf{y}$ in BP1 comes from. For classification there is a better
+# pair: [Softmax and cross-entropy](08-softmax-cross-entropy.py) replaces both, and with it the
+# output error becomes remarkably simple, while BP2–BP4 stay exactly as they are.
 
 # %% [markdown]
 # ## Exercises

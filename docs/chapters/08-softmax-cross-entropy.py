@@ -110,8 +110,9 @@ class_counts = tuple(symbolic.derive("softmax").data["class_counts"])
 assert class_counts == (2, 3, 4, 5), class_counts
 
 # %% [markdown]
-# The proofs are symbolic, for $K = 2$ to $5$ classes. Numerically, the same matrix
-# comes out of finite differences. The Jacobian at the logits above, column by column, next
+# The proofs are symbolic, each for the numbers of classes its step names, and the
+# derivation's claims for $K = 2$ to $5$. Numerically, the same matrix comes out of finite
+# differences. The Jacobian at the logits above, column by column, next
 # to the derived formula written with NumPy (a diagonal matrix minus an outer product):
 
 # %%
@@ -311,20 +312,31 @@ print("finite differences:", np.round(numeric, 6))
 print("cross_entropy_grad:", losses.cross_entropy_grad(Z, y_soft).round(6))
 print("p - y             :", (p - y_soft).round(6))
 
+# %% tags=["hide-input"]
+# The text below states this outcome; the build fails if it changes.
+# (the three rows agree to the six decimals printed)
+grad_soft = losses.cross_entropy_grad(Z, y_soft)
+assert np.allclose(numeric, grad_soft[0], rtol=0, atol=5e-7), (numeric, grad_soft)
+assert np.allclose(grad_soft, p - y_soft, rtol=0, atol=1e-15), grad_soft
+
 # %% [markdown]
+# The three rows agree to the six decimals printed: the softened target sums to one, so the
+# general form and $\mathbf{p} - \mathbf{y}$ coincide.
+#
 # ### Why this pair, and not sigmoid with the quadratic cost?
 #
 # Compare the output error of the previous chapters. With sigmoid outputs and the quadratic
-# cost, backpropagation starts from
+# cost, backpropagation starts from BP1 in the form
+# [chapter 7](07-backprop-matrices.py) derived for that cost:
 
 # %% tags=["hide-input"]
-bp1 = symbolic.derive("backprop").steps[0]
-nb.Html(nb.derived("backprop", nb.math(bp1.latex)).markup + nb.checked("symbolic-backprop").markup)
+nb.step("backprop", "BP1 for the quadratic cost, as vectors")
 
 # %% [markdown]
-# which carries the factor $\sigma'(z)$. When an output neuron is *confidently wrong*, its
-# weighted input sits far out on the flat tail of the sigmoid, that factor is nearly zero,
-# and the neuron hardly learns from its biggest mistakes. The softmax error has no such factor.
+# which carries the factor $\sigma'(\mathbf{z}^L)$. When an output neuron is *confidently
+# wrong*, its weighted input sits far out on the flat tail of the sigmoid, that factor is
+# nearly zero, and the neuron hardly learns from its biggest mistakes. The softmax error has no
+# such factor.
 #
 # A fair comparison needs the same prediction on both sides. With two classes and logits
 # $(z, 0)$, softmax gives the first class the same probability as a single sigmoid neuron with

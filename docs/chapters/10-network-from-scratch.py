@@ -130,8 +130,8 @@ print("cost at the start:", round(cost(params, X, Y), 4))
 # ### The same gradient as the package
 #
 # Before training, one comparison. `nm.Network([3, 4, 1])` has the same architecture, and
-# `set_params` loads our numbers into it (the order is $W^1, b^1, W^2, b^2$, each matrix row by
-# row). If our twenty lines are right, its backpropagation, which the
+# `set_params` loads our numbers into it (the order is $W^1, \mathbf{b}^1, W^2, \mathbf{b}^2$,
+# each matrix row by row). If our twenty lines are right, its backpropagation, which the
 # [verification](../verification.py) page checks against SymPy and finite differences, must
 # give the same gradient.
 
@@ -408,9 +408,15 @@ assert probabilities[worst].max() > 0.9, probabilities[worst]
 # %% [markdown]
 # ## What's next
 #
-# This is the end of the road from the perceptron to a working classifier. Every formula on
-# the way was derived by SymPy, and every check that ties a formula to the code that computes
-# it is listed, with its result in this build, on the [verification page](../verification.py).
+# This is the end of the road from the perceptron to a working classifier. Every displayed
+# formula on the way is either a definition, marked as one, or rendered from a derivation in
+# `nnmath.symbolic`, and every step of a derivation after its starting definitions names its
+# check: for most, a SymPy proof (for all values, or for each of a few concrete sizes); exact
+# arithmetic for worked numbers; and a numerical check where SymPy cannot follow the
+# argument, such as the induction behind the perceptron's convergence bound or the inequality
+# of the vanishing gradient. Those checks, and the ones that tie each formula to the code that
+# computes it, are listed with their results in this build on the
+# [verification page](../verification.py).
 # To go further with the library itself, start from the [API reference](../reference/index.md):
 # the networks, kernels, training loops, data sets and figures used on these pages are all
 # documented there.

@@ -30,6 +30,7 @@ from typing import Any, Literal
 import sympy
 
 from nnmath.symbolic.core import Claim, Formula
+from nnmath.symbolic.display import tex_matrix
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic, logistic_prime
 
 __all__ = [
@@ -396,7 +397,11 @@ def quadratic_cost_formula(k: int) -> Formula:
 
 
 def _equations() -> list[Any]:
-    """The four equations as matrix expressions (for display)."""
+    """The four equations as matrix expressions (for display).
+
+    BP1 comes twice: for any cost, with the gradient ``∇_a C`` of the cost with respect
+    to the output, and for the quadratic cost, where that gradient is ``a^L − y``.
+    """
     n = sympy.Symbol("n")
     vec = {name: sympy.MatrixSymbol(name, n, 1) for name in ("delta^L", "z^L", "a^L", "y")}
     d_l, z_l, b_l, a_prev = (
@@ -406,10 +411,13 @@ def _equations() -> list[Any]:
     w_next = sympy.MatrixSymbol("W^l+1", n, n)
     w_l = sympy.MatrixSymbol("W^l", n, n)
     cost = sympy.Symbol("C")
+    grad_a = tex_matrix(r"\nabla_{\mathbf{a}} C", n, 1)
+    sigma_prime_out = vec["z^L"].applyfunc(SIGMA_PRIME)
     return [
+        sympy.Eq(vec["delta^L"], sympy.HadamardProduct(grad_a, sigma_prime_out), evaluate=False),
         sympy.Eq(
             vec["delta^L"],
-            sympy.HadamardProduct(vec["z^L"].applyfunc(SIGMA_PRIME), vec["a^L"] - vec["y"]),
+            sympy.HadamardProduct(vec["a^L"] - vec["y"], sigma_prime_out),
             evaluate=False,
         ),
         sympy.Eq(

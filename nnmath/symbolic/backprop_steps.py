@@ -140,6 +140,17 @@ def _bp1_matrix(n: int) -> tuple[Any, Any]:
     return sympy.Matrix(lhs), sympy.Matrix([grad[j] * SIGMA_PRIME(z[j]) for j in range(n)])
 
 
+def _bp1_matrix_quadratic(n: int) -> tuple[Any, Any]:
+    """For C = ½ Σ (a_j − y_j)², ∇_a C ⊙ σ′(z^L) is (a^L − y) ⊙ σ′(z^L)."""
+    z, y, a = _vec("z", n), _vec("y", n), _vec("a", n)
+    cost = sum((a_j - y_j) ** 2 for a_j, y_j in zip(a, y, strict=True)) / 2
+    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
+    grad = sympy.Matrix([sympy.diff(cost, a_j) for a_j in a])
+    lhs = HadamardProduct(grad, sp).doit()
+    rhs = HadamardProduct(sympy.Matrix(a) - sympy.Matrix(y), sp).doit()
+    return sympy.Matrix(lhs), sympy.Matrix(rhs)
+
+
 def _bp2_matrix(n: int) -> tuple[Any, Any]:
     """Entry j of ((W^(l+1))ᵀ δ^(l+1)) ⊙ σ′(z^l) is BP2's index form (W of size (n+1) × n)."""
     z, w, delta = _vec("z", n), _mat("w", n + 1, n), _vec("delta", n + 1)
@@ -289,13 +300,22 @@ def _matrix_steps() -> list[Any]:
             "BP1 as vectors",
             eq[0],
             "Stack the output errors $\\delta^L_j$ into one vector: entry $j$ of the Hadamard "
-            "(entry-by-entry) product $\\nabla_{\\mathbf{a}} C \\odot \\sigma'(\\mathbf{z}^L)$ "
-            "is BP1. " + entries,
+            "(entry-by-entry) product of the gradient $\\nabla_{\\mathbf{a}} C$ (entries "
+            "$\\partial C/\\partial a^L_j$) with $\\sigma'(\\mathbf{z}^L)$ is step 3. This holds "
+            "for any cost. " + entries,
             check=on_sizes(_bp1_matrix, SIZES),
         ),
         make_step(
-            "BP2 as vectors",
+            "BP1 for the quadratic cost, as vectors",
             eq[1],
+            "For the quadratic cost $\\nabla_{\\mathbf{a}} C = \\mathbf{a}^L - \\mathbf{y}$ "
+            "(step 4, entry by entry): the output error of the sigmoid networks with the quadratic "
+            "cost of chapters 5 to 7 and 9. Another cost changes only this factor. " + entries,
+            check=on_sizes(_bp1_matrix_quadratic, SIZES),
+        ),
+        make_step(
+            "BP2 as vectors",
+            eq[2],
             "$\\sum_k w^{l+1}_{kj}\\,\\delta^{l+1}_k$ is entry $j$ of "
             "$(W^{l+1})^\\mathsf{T}\\boldsymbol\\delta^{l+1}$: the index $k$ runs down column $j$ "
             "of $W^{l+1}$, which is row $j$ of its transpose. " + entries,
@@ -303,13 +323,13 @@ def _matrix_steps() -> list[Any]:
         ),
         make_step(
             "BP3 as vectors",
-            eq[2],
+            eq[3],
             "BP3 holds entry by entry, so it holds for the whole vector.",
             check=on_sizes(_bp3_index, SIZES),
         ),
         make_step(
             "BP4 as a matrix",
-            eq[3],
+            eq[4],
             "$a^{l-1}_k\\,\\delta^l_j$ is entry $(j, k)$ of the outer product "
             "$\\boldsymbol\\delta^l(\\mathbf{a}^{l-1})^\\mathsf{T}$. " + entries,
             check=on_sizes(_bp4_matrix, SIZES),

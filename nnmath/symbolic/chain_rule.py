@@ -328,9 +328,21 @@ def derive_chain_rule_network() -> Derivation:
     cost_of_z1 = (a2_of_z1 - y) ** 2 / 2
     delta2_of_z1 = (a2_of_z1 - y) * logistic_prime(w2 * logistic(z1_free) + b2)
     steps = [
-        make_step("Forward: first neuron", sympy.Eq(a1_sym, SIGMA(w1 * x + b1))),
-        make_step("Forward: second neuron", sympy.Eq(a2_sym, SIGMA(w2 * a1_sym + b2))),
-        make_step("Cost", sympy.Eq(c_sym, (a2_sym - y) ** 2 / 2)),
+        make_step(
+            "Forward: first neuron",
+            sympy.Eq(a1_sym, SIGMA(w1 * x + b1)),
+            "Definition: the weighted input $z_1 = w_1 x + b_1$ passed through $\\sigma$.",
+        ),
+        make_step(
+            "Forward: second neuron",
+            sympy.Eq(a2_sym, SIGMA(w2 * a1_sym + b2)),
+            "Definition: the weighted input $z_2 = w_2 a_1 + b_2$ passed through $\\sigma$.",
+        ),
+        make_step(
+            "Cost",
+            sympy.Eq(c_sym, (a2_sym - y) ** 2 / 2),
+            "Definition: the quadratic cost of one data point with target $y$.",
+        ),
         make_step(
             "Error at the output",
             sympy.Eq(d2_sym, (a2_sym - y) * SIGMA_PRIME(z2_sym)),

@@ -50,6 +50,24 @@ class _Printer(LatexPrinter):  # type: ignore[misc]
         prec = PRECEDENCE["Pow"]
         return r" \odot ".join(self.parenthesize(arg, prec, strict=True) for arg in expr.args)
 
+    def _print_Transpose(self, expr: Any) -> str:
+        # The site writes the transpose as ^\mathsf{T} (the notation page), not SymPy's ^{T}.
+        return str(super()._print_Transpose(expr)).replace("^{T}", r"^\mathsf{T}")
+
+    def _print_MatrixSymbol(self, expr: Any) -> str:
+        # A column vector is bold (\mathbf{a}, \boldsymbol\delta), as on the notation page;
+        # a matrix (W) and a 1×1 matrix standing for a number (b) are printed as SymPy does.
+        if expr.shape[1] != 1 or expr.shape[0] == 1:
+            return str(super()._print_MatrixSymbol(expr))
+        name, supers, subs = self._split_super_sub(expr.name)
+        base = str(self._print_Symbol(sympy.Symbol(name)))
+        tex = rf"\boldsymbol{{{base}}}" if base.startswith("\\") else rf"\mathbf{{{base}}}"
+        if supers:
+            tex += "^{" + " ".join(self._deal_with_super_sub(s) for s in supers) + "}"
+        if subs:
+            tex += "_{" + " ".join(self._deal_with_super_sub(s) for s in subs) + "}"
+        return tex
+
     def _print_KroneckerDelta(self, expr: Any, exp: Any = None) -> str:
         # The bracket [i = j] (1 when i = j, else 0): δ is kept for the error δ^l.
         tex = rf"[{self._print(expr.args[0])} = {self._print(expr.args[1])}]"
@@ -73,8 +91,10 @@ class _Printer(LatexPrinter):  # type: ignore[misc]
             and func.expr.args == func.variables
             and isinstance(arg, sympy.MatrixSymbol)
         ):
-            # Print f(z) rather than SymPy's (d ↦ f(d))∘(z).
-            return str(self._print(func.expr.func(sympy.Symbol(arg.name))))
+            # Print f(z) rather than SymPy's (d ↦ f(d))∘(z), with z printed as a vector.
+            placeholder = sympy.Symbol("ARGUMENT")
+            tex = str(self._print(func.expr.func(placeholder)))
+            return tex.replace("ARGUMENT", self._print(arg), 1)
         return str(super()._print_ElementwiseApplyFunction(expr))
 
 

@@ -188,8 +188,10 @@ def derive_tanh() -> Derivation:
         make_step(
             "Differentiate",
             sympy.Eq(sympy.Derivative(sympy.tanh(x), x), 1 - sympy.tanh(x) ** 2),
-            "Quotient rule on the definition; the numerator "
-            "$(e^x + e^{-x})^2 - (e^x - e^{-x})^2$ over $(e^x + e^{-x})^2$ is $1 - \\tanh^2 x$.",
+            "Quotient rule on the definition: the derivative of $e^x - e^{-x}$ is "
+            "$e^x + e^{-x}$ and the other way round, so the derivative is "
+            "$\\bigl((e^x + e^{-x})^2 - (e^x - e^{-x})^2\\bigr)/(e^x + e^{-x})^2$, which is "
+            "$1 - \\tanh^2 x$.",
             check=proved(sympy.diff(tanh_def, x), 1 - tanh_def**2),
         ),
         make_step(
@@ -257,8 +259,9 @@ def derive_relu() -> Derivation:
             "At the corner: a convention",
             sympy.Eq(relu_prime(0), 0),
             "At $x = 0$ the slope from the right is 1 and from the left 0, so there is no "
-            "derivative; implementations (nnmath among them) use 0. SymPy computes both "
-            "one-sided limits.",
+            "derivative; implementations pick a value, usually 0. SymPy computes both "
+            "one-sided limits. nnmath's backward pass uses 0 as well (the check "
+            "relu-derivative-network compares it with this derivation).",
             check=StepCheck("exact arithmetic", convention),
         ),
     ]

@@ -191,7 +191,7 @@ def derive_quadratic_descent() -> Derivation:
                 sympy.Symbol("C"),
                 sympy.Mul(
                     sympy.Rational(1, 2),
-                    tex(r"(\mathbf{w} - \mathbf{w}^*)^{\mathsf T}", commutative=False),
+                    tex(r"(\mathbf{w} - \mathbf{w}^*)^\mathsf{T}", commutative=False),
                     h_nc,
                     diff_nc,
                     evaluate=False,

@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-__all__ = ["tex"]
+__all__ = ["tex", "tex_matrix"]
 
 
 class _Tex(sympy.Symbol):  # type: ignore[misc]
@@ -39,3 +39,32 @@ def tex(latex: str, *, commutative: bool = True) -> sympy.Symbol:
     if not isinstance(latex, str):
         raise TypeError(f"latex must be a str, got {type(latex).__name__}")
     return _Tex(latex, commutative=commutative)
+
+
+class _TexMatrix(sympy.MatrixSymbol):  # type: ignore[misc]
+    """A matrix symbol printed as its name, unchanged, by ``sympy.latex``."""
+
+    def _latex(self, printer: Any) -> str:
+        return str(self.name)
+
+
+def tex_matrix(latex: str, rows: Any, cols: Any) -> sympy.MatrixSymbol:
+    """A display-only matrix symbol of shape ``(rows, cols)`` printed as ``latex``.
+
+    For a quantity such as the gradient ``∇_a C`` that enters a matrix expression
+    (a Hadamard product, say) but has no name SymPy can print.
+
+    Raises
+    ------
+    TypeError
+        If ``latex`` is not a string.
+
+    Examples
+    --------
+    >>> n = sympy.Symbol("n")
+    >>> print(sympy.latex(tex_matrix(r"\\nabla_{\\mathbf{a}} C", n, 1)))
+    \\nabla_{\\mathbf{a}} C
+    """
+    if not isinstance(latex, str):
+        raise TypeError(f"latex must be a str, got {type(latex).__name__}")
+    return _TexMatrix(latex, rows, cols)

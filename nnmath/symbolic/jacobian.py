@@ -77,7 +77,7 @@ def derive_jacobian_chain_rule() -> Derivation:
     j_comp = tex(r"J_{\mathbf{f}\circ\mathbf{g}}(\mathbf{x})", commutative=False)
     j_f = tex(r"J_{\mathbf{f}}\bigl(\mathbf{g}(\mathbf{x})\bigr)", commutative=False)
     j_g = tex(r"J_{\mathbf{g}}(\mathbf{x})", commutative=False)
-    j_g_t = tex(r"J_{\mathbf{g}}(\mathbf{x})^{\mathsf T}", commutative=False)
+    j_g_t = tex(r"J_{\mathbf{g}}(\mathbf{x})^\mathsf{T}", commutative=False)
     one_var = sympy.Eq(
         sympy.Derivative(f(g(x)), x),
         sympy.Derivative(f(u), u).subs(u, g(x)) * sympy.Derivative(g(x), x),
@@ -128,7 +128,7 @@ def derive_jacobian_chain_rule() -> Derivation:
                 j_g_t * tex(r"\nabla c", commutative=False),
             ),
             r"Step 3 with a scalar $c$ in place of $\mathbf{f}$: $J_c$ is the row "
-            r"$(\nabla c)^{\mathsf T}$, and transposing gives a vector–Jacobian product; "
+            r"$(\nabla c)^\mathsf{T}$, and transposing gives a vector–Jacobian product; "
             + said
             + ".",
             check=on_sizes(_vjp, sizes),
@@ -137,7 +137,7 @@ def derive_jacobian_chain_rule() -> Derivation:
             "Through two maps",
             sympy.Eq(
                 tex(r"\nabla_{\mathbf{x}}\, c\bigl(\mathbf{h}(\mathbf{g}(\mathbf{x}))\bigr)"),
-                j_g_t * tex(r"\bigl(J_{\mathbf{h}}^{\mathsf T}\,\nabla c\bigr)", commutative=False),
+                j_g_t * tex(r"\bigl(J_{\mathbf{h}}^\mathsf{T}\,\nabla c\bigr)", commutative=False),
             ),
             r"Step 5 twice. The gradient is passed back one map at a time, each time multiplied "
             r"by a transposed Jacobian; the product of the Jacobians is never formed. This is "

@@ -8,6 +8,7 @@ import sympy
 from sympy.matrices.expressions.dotproduct import DotProduct
 
 from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
+from nnmath.symbolic.display import tex
 
 __all__ = ["Norm", "derive_cost_scaling", "derive_dot_product", "derive_perceptron"]
 
@@ -239,7 +240,7 @@ def derive_dot_product() -> Derivation:
     dot = u.dot(v)
     norm_a, norm_b = sympy.sqrt(u.dot(u)), sympy.sqrt(v.dot(v))
     a_sym, b_sym = sympy.MatrixSymbol("u", 2, 1), sympy.MatrixSymbol("v", 2, 1)
-    a_name, b_name = sympy.Symbol("u"), sympy.Symbol("v")
+    a_name, b_name = tex(r"\mathbf{u}"), tex(r"\mathbf{v}")  # displayed bold, as vectors
     result = sympy.Eq(
         DotProduct(a_sym, b_sym),
         sympy.Mul(Norm(a_name), Norm(b_name), sympy.cos(theta), evaluate=False),

@@ -218,7 +218,7 @@ def derive_perceptron_convergence() -> Derivation:
     of several runs; the algebra that turns them into the bound is proved.
     """
     k, eta, gamma, radius = sympy.symbols("k eta gamma R", positive=True)
-    x_t, s = _vec(r"\tilde{x}"), sympy.Symbol("s")
+    x_t, s = sympy.Symbol(r"\tilde{\mathbf{x}}"), sympy.Symbol("s")
     w_k = sympy.Symbol(r"\mathbf{w}_{k}")
     w_prev = sympy.Symbol(r"\mathbf{w}_{k-1}")
     along = sympy.Symbol(r"\mathbf{w}_{k}\cdot\mathbf{u}")

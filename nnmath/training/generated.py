@@ -9,8 +9,8 @@ and the update spelled out on scalar float locals, e.g.::
 
     z1_0 = w1_0_0 * x0 + w1_0_1 * x1 + b1_0                # z^l = W^l a^(l−1) + b^l
     ...
-    d3_0 = eta * (a3_0 * (1.0 - a3_0) * (a3_0 - y0))       # η δ^L = η σ′(z^L) ∘ (a^L − y)
-    d2_0 = a2_0 * (1.0 - a2_0) * (d3_0 * w3_0_0 + d3_1 * w3_1_0) # η δ^l = σ′ ∘ (W^(l+1))ᵀ η δ^(l+1)
+    d3_0 = eta * (a3_0 * (1.0 - a3_0) * (a3_0 - y0))       # η δ^L = η σ′(z^L) ⊙ (a^L − y)
+    d2_0 = a2_0 * (1.0 - a2_0) * (d3_0 * w3_0_0 + d3_1 * w3_1_0) # η δ^l = σ′ ⊙ (W^(l+1))ᵀ η δ^(l+1)
     w3_0_0 -= d3_0 * a2_0                                  # W^l −= η δ^l (a^(l−1))ᵀ
 
 Every activation and error is computed once and reused, the whole run (all
@@ -151,7 +151,7 @@ def _backward_lines(sizes: tuple[int, ...], hidden: str, output: str) -> list[st
     for l in range(L, 0, -1):
         if l > 1:
             # δ^(l−1) needs W^l before its update, so it comes first.
-            lines.append(f"# η δ^{l - 1} = f'(z^{l - 1}) ∘ (W^{l})ᵀ η δ^{l}")
+            lines.append(f"# η δ^{l - 1} = f'(z^{l - 1}) ⊙ (W^{l})ᵀ η δ^{l}")
             for j in range(sizes[l - 1]):
                 total = " + ".join(f"d{l}_{i} * {_weight(l, i, j)}" for i in range(sizes[l]))
                 lines.append(f"d{l - 1}_{j} = {_prime_times(hidden, l - 1, j, f'({total})')}")

@@ -176,7 +176,7 @@ class _Vectorised:
         self.sample = np.empty((d_in + 1 + d_out + (output == "softmax"), R))
         y = self.sample[d_in + 1 : d_in + 1 + d_out]
         # A[l]: activations (hidden ones with a last row of ones), Z: weighted inputs,
-        # D: errors δ, E/F/M: scratch, T: products [W|b] ∘ [a;1], U: products W ∘ δ,
+        # D: errors δ, E/F/M: scratch, T: products [W|b] ⊙ [a;1], U: products W ⊙ δ,
         # S: (W^l)ᵀ δ^l.
         A = [self.sample[: d_in + 1]] + [np.ones((sizes[l] + (l < L), R)) for l in range(1, L + 1)]
         Z, D, E, F = ([np.empty((n, R)) for n in sizes] for _ in range(4))
@@ -216,7 +216,7 @@ class _Vectorised:
                 ])  # fmt: skip
 
         def prime_times(f: str, l: int, factor: FloatArray) -> None:
-            # D[l] = f′(z^l) ∘ factor, with f′ from a = f(z) as in Network.backward.
+            # D[l] = f′(z^l) ⊙ factor, with f′ from a = f(z) as in Network.backward.
             a, fp, d = A[l][: sizes[l]], F[l], D[l]
             if f == "sigmoid":
                 tape.extend([
@@ -252,7 +252,7 @@ class _Vectorised:
             d = D[l][:, np.newaxis, :]
             tape.append(op(np.multiply, d, A[l - 1], out=dW[l]))
             if l > 1:
-                # δ^(l−1) = f′(z^(l−1)) ∘ (W^l)ᵀ δ^l: sum over the units of layer l.
+                # δ^(l−1) = f′(z^(l−1)) ⊙ (W^l)ᵀ δ^l: sum over the units of layer l.
                 tape.append(op(np.multiply, W[l][:, : sizes[l - 1], :], d, out=U[l]))
                 tape.append(op(np.add.reduce, U[l], axis=0, out=S[l - 1]))
                 prime_times(hidden, l - 1, S[l - 1])
