@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var W = 480, H = 300, PAD = { left: 44, right: 14, top: 14, bottom: 34 };
+  var W = 480, H = 300, PAD = { left: 44, right: 14, top: 26, bottom: 34 };
 
   function formula(key) {
     var all = (window.nnmath && window.nnmath.formulas) || {};
@@ -57,7 +57,8 @@
       text(g, PAD.left - 7, sy(t) + 4, fmt(t, t % 1 ? 1 : 0), { class: "label", "text-anchor": "end" });
     });
     text(g, W - PAD.right, H - 4, labels[0], { class: "label", "text-anchor": "end" });
-    text(g, 4, PAD.top + 4, labels[1], { class: "label" });
+    // The y-axis name sits above the frame, clear of the top tick's number.
+    text(g, PAD.left, PAD.top - 9, labels[1], { class: "label" });
     return [sx, sy];
   }
 
