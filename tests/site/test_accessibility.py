@@ -91,3 +91,24 @@ def test_every_figure_has_real_alt_text_and_a_caption(site_dir: Path) -> None:
                 problems.append(f"/{where}: figure without a caption: {figure[:100]}")
     assert not problems, "\n  ".join(["figures without text alternatives:", *problems])
     assert figures > 0, "no <figure> found on any page"
+
+
+FORMULA_PAGE = "chapters/03-sigmoid-neuron/"
+
+
+def test_formulas_reach_assistive_technology_as_mathml(browser: Any, base_url: str) -> None:
+    """Chromium's accessibility tree holds each formula's structure (what screen readers read)."""
+    page = browser.new_page()
+    try:
+        page.goto(base_url + FORMULA_PAGE, wait_until="load")
+        first = page.locator("article math[display='block']").first
+        snapshot = first.aria_snapshot()
+        cdp = page.context.new_cdp_session(page)
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        page.close()
+    roles = [node.get("role", {}).get("value") for node in nodes]
+    assert snapshot.startswith("- math"), f"the first display formula is exposed as {snapshot!r}"
+    assert "σ" in snapshot, f"the sigmoid's definition reads {snapshot!r}"
+    for role in ("MathMLMath", "MathMLFraction", "MathMLSup", "MathMLIdentifier"):
+        assert role in roles, f"/{FORMULA_PAGE}: no {role} node in the accessibility tree"
