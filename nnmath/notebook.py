@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from nnmath.markup import Html
+
 __all__ = [
     "Html",
     "checked",
@@ -32,25 +34,6 @@ __all__ = [
 ]
 
 _ids = itertools.count(1)
-
-
-class Html:
-    """A piece of HTML that Jupyter displays as such (``_repr_html_``)."""
-
-    def __init__(self, markup: str) -> None:
-        if not isinstance(markup, str):
-            raise TypeError(f"markup must be a str, got {type(markup).__name__}")
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        # Fixed text (no memory address): it is the text/plain output in saved notebooks.
-        return f"<Html: {len(self.markup)} characters>"
 
 
 def _content(part: Any) -> str:

@@ -38,6 +38,7 @@ import sympy
 from numpy.typing import ArrayLike
 from sympy.printing.jscode import JavascriptCodePrinter
 
+from nnmath.markup import Html
 from nnmath.symbolic import practice
 from nnmath.symbolic.registry import derive
 
@@ -227,20 +228,8 @@ def formulas_script(selected: Sequence[str] | None = None) -> str:
 _ids = itertools.count(1)
 
 
-class WidgetHtml:
+class WidgetHtml(Html):
     """The HTML of one interactive figure, displayed as such by Jupyter (``_repr_html_``)."""
-
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        return f"<WidgetHtml: {len(self.markup)} characters>"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 The folds are native ``<details>``/``<summary>`` elements (keyboard-operable
 without any script) with the classes Material for MkDocs styles as collapsible
-admonitions. Math is written as ``$$ … $$`` and typeset by the page. The answer syntax common to all
+admonitions. Math is written as ``$$ … $$``: the site typesets it when it is built, and
+Jupyter when a reader runs the notebook. The answer syntax common to all
 exercises (``nnmath.exercises.SYNTAX``) is stated once, not under each exercise.
 """
 
@@ -11,26 +12,15 @@ from __future__ import annotations
 import html
 
 from nnmath.exercises.registry import Exercise, get, list_exercises
+from nnmath.markup import Html
 
 __all__ = ["ExerciseHtml", "exercise_html", "exercises_html"]
 
 _KIND = {"derive": "Derive", "compute": "Compute", "predict-then-run": "Predict, then run"}
 
 
-class ExerciseHtml:
-    """HTML that Jupyter displays as such (``_repr_html_``)."""
-
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        return f"<ExerciseHtml: {len(self.markup)} characters>"
+class ExerciseHtml(Html):
+    """The HTML of exercises, displayed as such by Jupyter (``_repr_html_``)."""
 
 
 def _one(exercise: Exercise, number: int) -> str:
