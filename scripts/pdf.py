@@ -1,26 +1,57 @@
 """Print the built site as one PDF book: ``python scripts/pdf.py [SITE] [OUT]``.
 
-Each page (home, the chapters, notation, glossary, verification) is opened in headless
-Chromium (Playwright, the browser the site tests use), printed after MathJax has typeset
-it, with navigation hidden and every tab of a tab block shown; pypdf merges the pages
-behind a title page (version and build date from ``SOURCE_DATE_EPOCH``) and adds an
-outline entry per page. Defaults: ``site/`` and ``site/downloads/nnmath.pdf``.
+Each page of the book (home, the chapters, notation, glossary, references, verification)
+is opened in headless Chromium (Playwright, the browser the site tests use) and printed
+once its maths is typeset, with the navigation hidden and every tab of a tab block shown.
+pypdf then puts the book together:
+
+* a title page (title, subtitle, version, licence, build date from ``SOURCE_DATE_EPOCH``)
+  and a table of contents listing every page and its sections with their page numbers,
+  each line a link;
+* the outline (bookmarks): one entry per page, with one child per section (``h2``);
+* links between the pages of the book, and to an anchor inside one, jump to that place
+  in the PDF; other links to the site point at the published site;
+* a footer on every page: the page's title and ``N / TOTAL``.
+
+Anchors are found through Chromium itself: before printing, every id of the page gets a
+hidden same-page link, and Chromium writes a named destination (page and position) for
+each id that a link targets. Those destinations are turned into explicit ones and the
+names dropped, so that the ids of different pages cannot collide.
+
+The PDF is untagged: the pages are printed one by one and merged, so a structure tree
+would not survive the merge, and an untagged print has no DOM node ids in it. Two runs on
+the same site with the same ``SOURCE_DATE_EPOCH`` write the same bytes (the test checks
+it). Defaults: ``site/`` and ``site/downloads/nnmath.pdf``.
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import sys
 import threading
 import time
 import tomllib
+from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf import PageObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    Fit,
+    FloatObject,
+    NameObject,
+    TextStringObject,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE_URL = "https://nnmath.github.io/nnmath/"
@@ -29,15 +60,60 @@ PAGES = [
     *(f"chapters/{p.stem}/" for p in sorted((ROOT / "docs/chapters").glob("*.py"))),
     "notation/",
     "glossary/",
+    "references/",
     "verification/",
 ]
+MARGIN = {"top": "16mm", "bottom": "20mm", "left": "15mm", "right": "15mm"}
+TOC_MARGIN = {"top": "18mm", "bottom": "20mm", "left": "22mm", "right": "22mm"}
+FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 PRINT_CSS = """
 .md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-source, .nnmath-downloads,
-.headerlink, .md-content__button { display: none !important; }
+.nnmath-pdf-home, .headerlink, .md-content__button, .md-clipboard, .md-code__nav,
+.md-dialog, .md-source-file { display: none !important; }
 .md-main__inner, .md-content, .md-content__inner { margin: 0 !important; max-width: none; }
 .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }
 pre, code { white-space: pre-wrap !important; word-break: break-word; }
+h1, h2, h3, h4 { break-after: avoid; }
 """
+# Runs in each page before it is printed: a hidden same-page link to every id outside
+# figures and formulas (Chromium writes a named destination for each link target), and
+# the page's title and sections.
+ANCHORS_JS = """() => {
+  const content = document.querySelector('.md-content') || document.body;
+  const box = document.createElement('div');
+  box.hidden = true;
+  for (const el of content.querySelectorAll('[id]')) {
+    if (el.closest('svg, mjx-container, math')) continue;
+    const a = document.createElement('a');
+    a.href = '#' + encodeURIComponent(el.id);
+    box.append(a);
+  }
+  document.body.append(box);
+  const text = (el) => el.innerText.replace(/\\s+/g, ' ').trim();
+  return {
+    title: text(content.querySelector('h1')),
+    sections: [...content.querySelectorAll('h2[id]')].map((h) => [h.id, text(h)]),
+  };
+}"""
+# The maths is typeset once MathJax's start-up promise resolves; a page whose script did
+# not load the MathJax engine (no maths on it, or formulas rendered at build time) is
+# ready as it is.
+MATH_READY = """() => !document.querySelector('script[src*="mathjax/tex-"]')
+  || !!(window.MathJax && MathJax.startup && MathJax.startup.promise)"""
+MATH_DONE = "() => window.MathJax && MathJax.startup ? MathJax.startup.promise.then(() => 1) : 1"
+
+
+@dataclass
+class Part:
+    """One printed page of the site: its PDF and where its anchors are in it."""
+
+    path: str
+    title: str
+    sections: list[tuple[str, str]]
+    reader: PdfReader
+    # id -> (page index within this part, left, top)
+    anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
+    start: int = 0  # index of its first page in the book
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -45,39 +121,192 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _version() -> str:
+def _project() -> dict[str, Any]:
     with (ROOT / "pyproject.toml").open("rb") as f:
-        return str(tomllib.load(f)["project"]["version"])
+        return dict(tomllib.load(f)["project"])
 
 
-def _title_html(date: str) -> str:
+def _doc(body: str, css: str) -> str:
     return (
-        "<html><body style='font-family: DejaVu Sans, sans-serif; text-align: center;"
-        " padding-top: 35%'><h1>nnmath</h1><p>How neural networks work: the results derived"
-        f" with SymPy, executed with NumPy, and checked by tests.</p><p>Version {_version()}"
-        f" &middot; built {date}</p></body></html>"
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><style>"
+        f"html, body {{ margin: 0; font-family: {FONT}; color: #222; }} {css}"
+        f"</style></head><body>{body}</body></html>"
     )
 
 
-def _relink(writer: PdfWriter, base: str, starts: dict[str, int]) -> None:
-    """Links to a printed page jump to its first page in the book; other links to the
-    local server point at the published site (no port number left in the file)."""
+def _title_html(site: Path, date: str) -> str:
+    """Title, the site's description as subtitle, version, build date, authors, licence."""
+    project = _project()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'<meta name="description" content="([^"]*)"', home)
+    subtitle = html.unescape(meta.group(1)) if meta else project["description"]
+    authors = ", ".join(a["name"] for a in project.get("authors", []))
+    return _doc(
+        "<div class='title'><h1>nnmath</h1>"
+        f"<p class='sub'>{html.escape(subtitle)}</p>"
+        f"<p class='meta'>Version {html.escape(project['version'])}<br>Built {date}</p></div>"
+        f"<p class='foot'>{html.escape(authors)} &middot; {html.escape(project['license'])}"
+        f" licence<br>{SITE_URL}</p>",
+        ".title { margin: 75mm 25mm 0; text-align: center; }"
+        " h1 { font-size: 48pt; margin: 0 0 10mm; letter-spacing: 0.02em; }"
+        " .sub { font-size: 16pt; line-height: 1.4; margin: 0 0 30mm; }"
+        " .meta { font-size: 12.5pt; line-height: 1.7; }"
+        " .foot { position: absolute; bottom: 25mm; width: 100%; text-align: center;"
+        " font-size: 9.5pt; color: #555; line-height: 1.5; }",
+    )
+
+
+def _toc_html(parts: list[Part], base: str) -> str:
+    def row(href: str, label: str, page: int, cls: str) -> str:
+        return (
+            f"<a class='row {cls}' href='{html.escape(href)}'><span class='t'>{label}</span>"
+            f"<span class='dots'></span><span class='n'>{page + 1}</span></a>"
+        )
+
+    items = []
+    for part in parts:
+        label = html.escape(part.title)
+        if part.path.startswith("chapters/"):
+            number = int(part.path.split("/")[1].split("-")[0])
+            label = f"<span class='no'>{number}</span>{label}"
+        lines = [row(base + part.path, label, part.start, "part")]
+        for anchor, heading in part.sections:
+            page = part.start + part.anchors.get(anchor, (0, 0.0, 0.0))[0]
+            lines.append(row(f"{base}{part.path}#{anchor}", html.escape(heading), page, "sec"))
+        items.append(f"<div class='entry'>{''.join(lines)}</div>")
+    return _doc(
+        f"<h1>Contents</h1>{''.join(items)}",
+        "h1 { font-size: 24pt; margin: 0 0 8mm; }"
+        " .entry { break-inside: avoid; margin: 0 0 3mm; }"
+        " .row { display: flex; align-items: baseline; color: inherit; text-decoration: none; }"
+        " .part { font-size: 11.5pt; font-weight: bold; padding: 1.2mm 0 0.6mm; }"
+        " .sec { font-size: 9.5pt; padding: 0.35mm 0 0.35mm 9mm; color: #333; }"
+        " .no { display: inline-block; width: 9mm; }"
+        " .dots { flex: 1; border-bottom: 0.6pt dotted #999; margin: 0 2mm; }"
+        " .n { min-width: 8mm; text-align: right; }",
+    )
+
+
+def _footer_html(labels: list[str]) -> str:
+    total = len(labels)
+    pages = "".join(
+        f"<div class='p'><div class='f'><span>{html.escape(label)}</span>"
+        f"<span>{n} / {total}</span></div></div>"
+        for n, label in enumerate(labels, start=1)
+    )
+    return _doc(
+        pages,
+        "@page { margin: 0; } .p { height: 296mm; position: relative; break-after: page; }"
+        " .p:last-child { break-after: auto; }"
+        " .f { position: absolute; left: 15mm; right: 15mm; bottom: 9mm; display: flex;"
+        " justify-content: space-between; font-size: 8.5pt; color: #666;"
+        " border-top: 0.5pt solid #bbb; padding-top: 1.8mm; }",
+    )
+
+
+def _print(page: Any, html_text: str, margin: dict[str, str] | None = None) -> PdfReader:
+    page.set_content(html_text)
+    page.evaluate("document.fonts.ready.then(() => 1)")
+    pdf = page.pdf(format="A4", print_background=True, margin=margin or {})
+    return PdfReader(BytesIO(pdf))
+
+
+def _take_anchors(reader: PdfReader) -> dict[str, tuple[int, float, float]]:
+    """The named destinations of one printed page, by id; each link to one of them is
+    made explicit (page and position) and the names are removed from the part."""
+    anchors: dict[str, tuple[int, float, float]] = {}
+    by_name: dict[str, ArrayObject] = {}
+    for name, dest in reader.named_destinations.items():
+        index = reader.get_destination_page_number(dest)
+        left, top = float(dest.left or 0), float(dest.top or 0)
+        anchors[unquote(name.lstrip("/"))] = (index, left, top)
+        by_name[name] = _xyz(reader.pages[index].indirect_reference, left, top)
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            name = annot.get("/Dest")
+            if isinstance(name, str) and name in by_name:
+                annot[NameObject("/Dest")] = by_name[name]
+    root = reader.trailer["/Root"]
+    for key in ("/Dests", "/Names"):
+        if key in root:
+            del root[key]
+    return anchors
+
+
+def _xyz(page_ref: Any, left: float, top: float) -> ArrayObject:
+    return ArrayObject(
+        [page_ref, NameObject("/XYZ"), FloatObject(left), FloatObject(top), FloatObject(0)]
+    )
+
+
+def _stamp(writer: PdfWriter, page: PageObject, footer: PageObject) -> None:
+    """Draw ``footer`` over ``page`` as a form XObject; the page's own content streams are
+    kept as they are (still compressed), between q and Q."""
+    form = DecodedStreamObject()
+    form.set_data(footer.get_contents().get_data())  # type: ignore[union-attr]
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): footer.mediabox,
+            NameObject("/Resources"): footer["/Resources"].clone(writer),
+        }
+    )
+    name = NameObject("/NnmathFooter")
+    resources = page["/Resources"].get_object()
+    xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+    xobjects[name] = writer._add_object(form.flate_encode())
+    contents = page["/Contents"].get_object()
+    own = list(contents) if isinstance(contents, ArrayObject) else [page.raw_get("/Contents")]
+    before, after = DecodedStreamObject(), DecodedStreamObject()
+    before.set_data(b"q\n")
+    after.set_data(b"\nQ q " + name.encode() + b" Do Q\n")
+    page[NameObject("/Contents")] = ArrayObject(
+        [writer._add_object(before), *own, writer._add_object(after)]
+    )
+
+
+def _relink(writer: PdfWriter, base: str, parts: dict[str, Part]) -> None:
+    """Links to a page of the book (and to an anchor in it) jump there in the PDF; other
+    links to the local server point at the published site (no port number in the file)."""
+    top = float(writer.pages[0].mediabox.top)
     for page in writer.pages:
         for ref in page.get("/Annots") or []:
-            action = ref.get_object().get("/A")
+            annot = ref.get_object()
+            action = annot.get("/A")
             uri = str(action.get("/URI", "")) if action else ""
             if not uri.startswith(base):
                 continue
-            path = uri[len(base) :].split("#")[0]
-            if path in starts:
-                goto = {"/S": NameObject("/GoTo"), "/D": ArrayObject(
-                    [writer.pages[starts[path]].indirect_reference, NameObject("/XYZ"),
-                     NumberObject(0), NumberObject(842), NumberObject(0)])}  # fmt: skip
-                ref.get_object()[NameObject("/A")] = DictionaryObject(
-                    {NameObject(k): v for k, v in goto.items()}
-                )
-            else:
+            path, _, anchor = uri[len(base) :].partition("#")
+            path = path.removesuffix("index.html")
+            part = parts.get(path)
+            if part is None:
                 action[NameObject("/URI")] = TextStringObject(SITE_URL + uri[len(base) :])
+                continue
+            index, left, y = part.anchors.get(unquote(anchor), (0, 0.0, top))
+            del annot["/A"]
+            annot[NameObject("/Dest")] = _xyz(
+                writer.pages[part.start + index].indirect_reference, left, y
+            )
+
+
+def _print_site(page: Any, base: str) -> list[Part]:
+    parts = []
+    for path in PAGES:
+        page.goto(base + path, wait_until="load")
+        page.wait_for_function(MATH_READY)
+        page.evaluate(MATH_DONE)
+        page.evaluate("document.fonts.ready.then(() => 1)")
+        page.add_style_tag(content=PRINT_CSS)
+        info = page.evaluate(ANCHORS_JS)
+        pdf = page.pdf(format="A4", print_background=True, margin=MARGIN)
+        reader = PdfReader(BytesIO(pdf))
+        sections = [(str(a), str(t)) for a, t in info["sections"]]
+        part = Part(path, str(info["title"]), sections, reader)
+        part.anchors = _take_anchors(reader)
+        parts.append(part)
+    return parts
 
 
 def main(site: Path, out: Path) -> None:
@@ -90,35 +319,46 @@ def main(site: Path, out: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     chromium = os.environ.get("NNMATH_CHROMIUM", "/usr/bin/chromium")
-    writer = PdfWriter()
-    starts: dict[str, int] = {}
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
             page = browser.new_page()
-            page.set_content(_title_html(date))
-            writer.append(PdfReader(BytesIO(page.pdf(format="A4"))))
-            for path in PAGES:
-                page.goto(base + path, wait_until="load")
-                page.wait_for_function(
-                    "window.MathJax && MathJax.startup && MathJax.startup.promise"
-                )
-                page.evaluate("MathJax.startup.promise")
-                page.add_style_tag(content=PRINT_CSS)
-                page.emulate_media(media="print")
-                title = page.locator("h1").first.inner_text().strip()
-                start = starts[path] = len(writer.pages)
-                pdf = page.pdf(
-                    format="A4",
-                    print_background=True,
-                    margin={"top": "18mm", "bottom": "18mm", "left": "15mm", "right": "15mm"},
-                )
-                writer.append(PdfReader(BytesIO(pdf)))
-                writer.add_outline_item(title, start)
+            parts = _print_site(page, base)
+            title = _print(page, _title_html(site, date))
+            # The contents' length moves every page number: print it until it is stable.
+            toc_pages, toc = 1, None
+            while toc is None or len(toc.pages) != toc_pages:
+                toc_pages = len(toc.pages) if toc else toc_pages
+                start = len(title.pages) + toc_pages
+                for part in parts:
+                    part.start, start = start, start + len(part.reader.pages)
+                toc = _print(page, _toc_html(parts, base), TOC_MARGIN)
+            labels = ["", *["Contents"] * len(toc.pages)]
+            for part in parts:
+                labels += [part.title] * len(part.reader.pages)
+            footers = _print(page, _footer_html(labels))
             browser.close()
     finally:
         server.shutdown()
-    _relink(writer, base, starts)
+    if len(footers.pages) != len(labels):
+        raise RuntimeError(f"{len(footers.pages)} footers printed for {len(labels)} pages")
+
+    writer = PdfWriter()
+    for reader in (title, toc, *(part.reader for part in parts)):
+        writer.append(reader, import_outline=False)
+    _relink(writer, base, {part.path: part for part in parts})
+    for book_page, footer in zip(writer.pages, footers.pages, strict=True):
+        _stamp(writer, book_page, footer)
+
+    top = float(writer.pages[0].mediabox.top)
+    writer.add_outline_item("nnmath", 0, fit=Fit.xyz(0, top, 0))
+    writer.add_outline_item("Contents", len(title.pages), fit=Fit.xyz(0, top, 0))
+    for part in parts:
+        entry = writer.add_outline_item(part.title, part.start, fit=Fit.xyz(0, top, 0))
+        for anchor, heading in part.sections:
+            index, left, y = part.anchors.get(anchor, (0, 0.0, top))
+            writer.add_outline_item(heading, part.start + index, entry, fit=Fit.xyz(left, y, 0))
+    writer.page_mode = "/UseOutlines"
     stamp = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(epoch))
     writer.add_metadata({"/Title": "nnmath", "/CreationDate": stamp, "/ModDate": stamp})
     out.parent.mkdir(parents=True, exist_ok=True)
