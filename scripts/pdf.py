@@ -41,8 +41,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from pypdf import PdfReader, PdfWriter
-from pypdf import PageObject
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -63,7 +62,12 @@ PAGES = [
     "references/",
     "verification/",
 ]
+# Marker links (see ANCHORS_JS) point here; they are removed from the PDF.
+MARK = "https://anchor.nnmath.invalid/"
 MARGIN = {"top": "16mm", "bottom": "20mm", "left": "15mm", "right": "15mm"}
+MARGIN_PT = {side: float(size.removesuffix("mm")) * 72 / 25.4 for side, size in MARGIN.items()}
+# A link to an anchor shows a little of what is above it (points).
+ANCHOR_ROOM = 6.0
 TOC_MARGIN = {"top": "18mm", "bottom": "20mm", "left": "22mm", "right": "22mm"}
 FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 PRINT_CSS = """
@@ -75,18 +79,35 @@ PRINT_CSS = """
 pre, code { white-space: pre-wrap !important; word-break: break-word; }
 h1, h2, h3, h4 { break-after: avoid; }
 """
-# Runs in each page before it is printed: a hidden same-page link to every id outside
-# figures and formulas (Chromium writes a named destination for each link target), and
-# the page's title and sections.
-ANCHORS_JS = """() => {
+# Runs in each page before it is printed. Every id outside figures and formulas gets a
+# hidden same-page link (Chromium writes a named destination for each link target) and,
+# when its element holds text, a 1-pixel link at the start of that text: Chromium's
+# named destinations are not where the element is printed (they leave out the page
+# margin and more), the rectangle of a printed link is. Also returns the page's title and
+# sections.
+ANCHORS_JS = """(mark) => {
   const content = document.querySelector('.md-content') || document.body;
   const box = document.createElement('div');
   box.hidden = true;
+  const blocky = (el) => !getComputedStyle(el).display.startsWith('inline');
   for (const el of content.querySelectorAll('[id]')) {
     if (el.closest('svg, mjx-container, math')) continue;
     const a = document.createElement('a');
     a.href = '#' + encodeURIComponent(el.id);
     box.append(a);
+    let host = el.tagName === 'TR' ? el.cells[0] : el;
+    // Down to the first element that holds text itself (a block with blocks inside
+    // would get a line of its own).
+    while (host && host.firstChild === host.firstElementChild && host.firstElementChild
+           && blocky(host.firstElementChild)) host = host.firstElementChild;
+    if (!host || !host.textContent.trim() || !host.getClientRects().length
+        || /^(IMG|INPUT|BR|HR|TABLE|TBODY|THEAD|TR|UL|OL|DL)$/.test(host.tagName)) continue;
+    const marker = document.createElement('a');
+    marker.href = mark + encodeURIComponent(el.id);
+    marker.setAttribute('aria-hidden', 'true');
+    marker.style.cssText = 'display:inline-block;width:1px;height:1px;margin-right:-1px;'
+      + 'vertical-align:top;padding:0;border:0';
+    host.prepend(marker);
   }
   document.body.append(box);
   const text = (el) => el.innerText.replace(/\\s+/g, ' ').trim();
@@ -212,14 +233,29 @@ def _print(page: Any, html_text: str, margin: dict[str, str] | None = None) -> P
 
 
 def _take_anchors(reader: PdfReader) -> dict[str, tuple[int, float, float]]:
-    """The named destinations of one printed page, by id; each link to one of them is
-    made explicit (page and position) and the names are removed from the part."""
+    """Where each id of one printed page is (page index in the part, left, top): from its
+    marker link, else from Chromium's named destination moved by the page margins. Each
+    link to a named destination is made explicit and the names and markers are removed."""
     anchors: dict[str, tuple[int, float, float]] = {}
+    for index, page in enumerate(reader.pages):
+        kept = ArrayObject()
+        for ref in page.get("/Annots") or []:
+            uri = str(ref.get_object().get("/A", {}).get("/URI", ""))
+            if not uri.startswith(MARK):
+                kept.append(ref)
+                continue
+            x0, _, _, y1 = (float(v) for v in ref.get_object()["/Rect"])
+            anchors.setdefault(unquote(uri[len(MARK) :]), (index, x0, y1 + ANCHOR_ROOM))
+        if "/Annots" in page:
+            page[NameObject("/Annots")] = kept
     by_name: dict[str, ArrayObject] = {}
     for name, dest in reader.named_destinations.items():
-        index = reader.get_destination_page_number(dest)
-        left, top = float(dest.left or 0), float(dest.top or 0)
-        anchors[unquote(name.lstrip("/"))] = (index, left, top)
+        key = unquote(name.lstrip("/"))
+        if key not in anchors:
+            index = reader.get_destination_page_number(dest)
+            left = float(dest.left or 0) + MARGIN_PT["left"]
+            anchors[key] = (index, left, float(dest.top or 0) - MARGIN_PT["top"])
+        index, left, top = anchors[key]
         by_name[name] = _xyz(reader.pages[index].indirect_reference, left, top)
     for page in reader.pages:
         for ref in page.get("/Annots") or []:
@@ -299,7 +335,7 @@ def _print_site(page: Any, base: str) -> list[Part]:
         page.evaluate(MATH_DONE)
         page.evaluate("document.fonts.ready.then(() => 1)")
         page.add_style_tag(content=PRINT_CSS)
-        info = page.evaluate(ANCHORS_JS)
+        info = page.evaluate(ANCHORS_JS, MARK)
         pdf = page.pdf(format="A4", print_background=True, margin=MARGIN)
         reader = PdfReader(BytesIO(pdf))
         sections = [(str(a), str(t)) for a, t in info["sections"]]
