@@ -73,7 +73,7 @@ FONT = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 PRINT_CSS = """
 .md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-source, .nnmath-downloads,
 .nnmath-pdf-home, .headerlink, .md-content__button, .md-clipboard, .md-code__nav,
-.md-dialog, .md-source-file { display: none !important; }
+.md-dialog, .md-source-file, .zeroclipboard-container { display: none !important; }
 .md-main__inner, .md-content, .md-content__inner { margin: 0 !important; max-width: none; }
 .tabbed-set > .tabbed-content > .tabbed-block { display: block !important; }
 pre, code { white-space: pre-wrap !important; word-break: break-word; }
@@ -115,6 +115,29 @@ ANCHORS_JS = """(mark) => {
     title: text(content.querySelector('h1')),
     sections: [...content.querySelectorAll('h2[id]')].map((h) => [h.id, text(h)]),
   };
+}"""
+# Runs in each page before it is printed, laid out for print at the width of the paper:
+# what would scroll sideways on screen (a wide formula or table) is scaled down to fit, so
+# that nothing is cut at the edge of the paper.
+FIT_JS = """() => {
+  const content = document.querySelector('.md-content') || document.body;
+  let fitted = 0;
+  for (const box of content.querySelectorAll('*')) {
+    if (box.closest('svg, mjx-assistive-mml') || box.clientWidth === 0) continue;
+    if (getComputedStyle(box).overflowX === 'visible') continue;
+    if (box.scrollWidth <= box.clientWidth + 1) continue;
+    // The outermost element inside that is wider than the box and sized by its content
+    // (a block is as wide as its container: what is too wide is inside it).
+    const limit = box.clientWidth + 1;
+    const wide = [...box.querySelectorAll('*')].find(
+      (el) => !el.closest('mjx-assistive-mml') && el.getBoundingClientRect().width > limit
+        && !['block', 'flow-root', 'list-item'].includes(getComputedStyle(el).display));
+    if (!wide) continue;
+    const zoom = Number(wide.style.zoom || 1) * (box.clientWidth - 2);
+    wide.style.zoom = (zoom / wide.getBoundingClientRect().width).toFixed(3);
+    fitted += 1;
+  }
+  return fitted;
 }"""
 # The maths is typeset once MathJax's start-up promise resolves; a page whose script did
 # not load the MathJax engine (no maths on it, or formulas rendered at build time) is
@@ -261,8 +284,10 @@ def _take_anchors(reader: PdfReader) -> dict[str, tuple[int, float, float]]:
         for ref in page.get("/Annots") or []:
             annot = ref.get_object()
             name = annot.get("/Dest")
-            if isinstance(name, str) and name in by_name:
-                annot[NameObject("/Dest")] = by_name[name]
+            if isinstance(name, str):  # a target Chromium did not place: the page's start
+                top = float(reader.pages[0].mediabox.top)
+                fallback = _xyz(reader.pages[0].indirect_reference, 0, top)
+                annot[NameObject("/Dest")] = by_name.get(name, fallback)
     root = reader.trailer["/Root"]
     for key in ("/Dests", "/Names"):
         if key in root:
@@ -335,6 +360,7 @@ def _print_site(page: Any, base: str) -> list[Part]:
         page.evaluate(MATH_DONE)
         page.evaluate("document.fonts.ready.then(() => 1)")
         page.add_style_tag(content=PRINT_CSS)
+        page.evaluate(FIT_JS)
         info = page.evaluate(ANCHORS_JS, MARK)
         pdf = page.pdf(format="A4", print_background=True, margin=MARGIN)
         reader = PdfReader(BytesIO(pdf))
@@ -358,7 +384,10 @@ def main(site: Path, out: Path) -> None:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            page = browser.new_page()
+            # Laid out at the width the paper leaves between the margins (96 px an inch).
+            width = round((210 - sum(float(MARGIN[k][:-2]) for k in ("left", "right"))) / 25.4 * 96)
+            page = browser.new_page(viewport={"width": width, "height": 1000})
+            page.emulate_media(media="print")
             parts = _print_site(page, base)
             title = _print(page, _title_html(site, date))
             # The contents' length moves every page number: print it until it is stable.
