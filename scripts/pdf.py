@@ -118,11 +118,12 @@ ANCHORS_JS = """(mark) => {
 }"""
 # Runs in each page before it is printed, laid out for print at the width of the paper:
 # what would scroll sideways on screen (a wide formula or table) is scaled down to fit, so
-# that nothing is cut at the edge of the paper.
+# that nothing is cut at the edge of the paper or of its box.
 FIT_JS = """() => {
   const content = document.querySelector('.md-content') || document.body;
   let fitted = 0;
-  for (const box of content.querySelectorAll('*')) {
+  // Innermost boxes first: an element is fitted to the narrowest box around it.
+  for (const box of [...content.querySelectorAll('*')].reverse()) {
     if (box.closest('svg, mjx-assistive-mml') || box.clientWidth === 0) continue;
     if (getComputedStyle(box).overflowX === 'visible') continue;
     if (box.scrollWidth <= box.clientWidth + 1) continue;
@@ -132,9 +133,17 @@ FIT_JS = """() => {
     const wide = [...box.querySelectorAll('*')].find(
       (el) => !el.closest('mjx-assistive-mml') && el.getBoundingClientRect().width > limit
         && !['block', 'flow-root', 'list-item'].includes(getComputedStyle(el).display));
-    if (!wide) continue;
-    const zoom = Number(wide.style.zoom || 1) * (box.clientWidth - 2);
-    wide.style.zoom = (zoom / wide.getBoundingClientRect().width).toFixed(3);
+    if (!wide || wide.closest('[data-nnmath-fitted]')) continue;
+    // Scaled with a transform (MathJax's CHTML does not lay out under CSS zoom), and
+    // negative margins give back the room the unscaled element would take.
+    const rect = wide.getBoundingClientRect();
+    const scale = (box.clientWidth - 2) / rect.width;
+    const style = getComputedStyle(wide);
+    wide.dataset.nnmathFitted = scale.toFixed(3);
+    wide.style.transform = `scale(${scale.toFixed(3)})`;
+    wide.style.transformOrigin = '0 0';
+    wide.style.marginRight = `${parseFloat(style.marginRight) - rect.width * (1 - scale)}px`;
+    wide.style.marginBottom = `${parseFloat(style.marginBottom) - rect.height * (1 - scale)}px`;
     fitted += 1;
   }
   return fitted;
