@@ -1,9 +1,10 @@
 """Print the built site as one PDF book: ``python scripts/pdf.py [SITE] [OUT]``.
 
 Each page of the book (home, the chapters, notation, glossary, references, verification)
-is opened in headless Chromium (Playwright, the browser the site tests use) and printed
-once its maths is typeset, with the navigation hidden and every tab of a tab block shown.
-pypdf then puts the book together:
+is opened in headless Chromium (Playwright, the browser the site tests use), laid out for
+print at the paper's width, and printed once its maths is typeset, with the navigation
+hidden, every tab of a tab block shown, code wrapped, and a formula or table too wide for
+its box scaled down to fit. pypdf then puts the book together:
 
 * a title page (title, subtitle, version, licence, build date from ``SOURCE_DATE_EPOCH``)
   and a table of contents listing every page and its sections with their page numbers,
@@ -13,10 +14,12 @@ pypdf then puts the book together:
   in the PDF; other links to the site point at the published site;
 * a footer on every page: the page's title and ``N / TOTAL``.
 
-Anchors are found through Chromium itself: before printing, every id of the page gets a
-hidden same-page link, and Chromium writes a named destination (page and position) for
-each id that a link targets. Those destinations are turned into explicit ones and the
-names dropped, so that the ids of different pages cannot collide.
+Where an anchor is printed is read from the PDF: before printing, the element of every id
+gets a 1-pixel link at the start of its text, whose rectangle in the PDF gives page and
+height (the marker links are then removed). Chromium's own named destinations, written
+for same-page links, leave out the page margins and more, so they serve only for ids
+without text. Every destination is made explicit and the names dropped, so that the ids
+of different pages cannot collide.
 
 The PDF is untagged: the pages are printed one by one and merged, so a structure tree
 would not survive the merge, and an untagged print has no DOM node ids in it. Two runs on
