@@ -11,6 +11,7 @@ import sys
 import time
 import tomllib
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,64 @@ def test_every_figure_of_the_chapters_is_printed(site_dir: Path, page_texts: lis
             assert " ".join(words) in flat, f"{page.parent.name}: figure {caption!r} is missing"
             checked += 1
     assert checked >= len(_chapters()), f"only {checked} figures in the chapters"
+
+
+class _Tabs(HTMLParser):
+    """The text pieces of each tab of each tab block of a page: ``sets[i][j]`` is the
+    list of text pieces (between tags) of tab j of block i."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sets: list[list[list[str]]] = []
+        self.depth = 0
+        self.set_depth: int | None = None
+        self.block_depth: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "div":
+            return
+        self.depth += 1
+        classes = (dict(attrs).get("class") or "").split()
+        if "tabbed-set" in classes and self.set_depth is None:
+            self.set_depth = self.depth
+            self.sets.append([])
+        elif "tabbed-block" in classes and self.set_depth is not None and self.block_depth is None:
+            self.block_depth = self.depth
+            self.sets[-1].append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != "div":
+            return
+        if self.depth == self.block_depth:
+            self.block_depth = None
+        if self.depth == self.set_depth:
+            self.set_depth = None
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.block_depth is not None:
+            self.sets[-1][-1].append(_flat(data))
+
+
+def test_every_tab_of_a_tab_block_is_printed(site_dir: Path, page_texts: list[str]) -> None:
+    """The hidden tabs too: in every tab but the first (the one a reader sees), the first
+    run of plain text is in the text of the PDF (a tab of formulas only is left to the
+    raw-TeX check)."""
+    # Without spaces: wrapped code breaks lines inside a token.
+    packed = "".join("".join(page_texts).split())
+    checked = 0
+    for page in sorted((site_dir / "chapters").glob("*/index.html")):
+        parser = _Tabs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for tabs in parser.sets:
+            assert len(tabs) >= 2, f"{page.parent.name}: a tab block with one tab"
+            for pieces in tabs[1:]:
+                plain = [x for x in pieces if len(x) >= 12 and not re.search(r"[$\\]", x)]
+                if plain:
+                    start = "".join(plain[0].split())[:60]
+                    assert start in packed, f"{page.parent.name}: tab {plain[0]!r} is missing"
+                    checked += 1
+    assert checked >= 3, f"only {checked} hidden tabs checked"
 
 
 def test_the_title_page_has_the_version_and_the_build_date(page_texts: list[str]) -> None:
