@@ -41,7 +41,7 @@ import tomllib
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 from pypdf import PageObject, PdfReader, PdfWriter
@@ -287,7 +287,7 @@ def _take_anchors(reader: PdfReader) -> dict[str, tuple[int, float, float]]:
     for name, dest in reader.named_destinations.items():
         key = unquote(name.lstrip("/"))
         if key not in anchors:
-            index = reader.get_destination_page_number(dest)
+            index = reader.get_destination_page_number(dest) or 0
             left = float(dest.left or 0) + MARGIN_PT["left"]
             anchors[key] = (index, left, float(dest.top or 0) - MARGIN_PT["top"])
         index, left, top = anchors[key]
@@ -300,7 +300,7 @@ def _take_anchors(reader: PdfReader) -> dict[str, tuple[int, float, float]]:
                 top = float(reader.pages[0].mediabox.top)
                 fallback = _xyz(reader.pages[0].indirect_reference, 0, top)
                 annot[NameObject("/Dest")] = by_name.get(name, fallback)
-    root = reader.trailer["/Root"]
+    root = cast(DictionaryObject, reader.trailer["/Root"])
     for key in ("/Dests", "/Names"):
         if key in root:
             del root[key]
@@ -327,7 +327,7 @@ def _stamp(writer: PdfWriter, page: PageObject, footer: PageObject) -> None:
         }
     )
     name = NameObject("/NnmathFooter")
-    resources = page["/Resources"].get_object()
+    resources = cast(DictionaryObject, page["/Resources"].get_object())
     xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
     xobjects[name] = writer._add_object(form.flate_encode())
     contents = page["/Contents"].get_object()
