@@ -82,6 +82,9 @@ PRINT_CSS = """
 pre, code { white-space: pre-wrap !important; word-break: break-word; }
 h1, h2, h3, h4 { break-after: avoid; }
 """
+# The theme's print stylesheet sets its own page margins, and Chromium lets CSS win over
+# the margins it is given: the page's margins are set here too, from MARGIN.
+PRINT_CSS += "@page {{ margin: {top} {right} {bottom} {left}; }}\n".format(**MARGIN)
 # Runs in each page before it is printed. Every id outside figures and formulas gets a
 # hidden same-page link (Chromium writes a named destination for each link target) and,
 # when its element holds text, a 1-pixel link at the start of that text: Chromium's
@@ -130,6 +133,17 @@ FIT_JS = """() => {
     if (box.closest('svg, mjx-assistive-mml') || box.clientWidth === 0) continue;
     if (getComputedStyle(box).overflowX === 'visible') continue;
     if (box.scrollWidth <= box.clientWidth + 1) continue;
+    if (box.matches('math')) {
+      // A MathML formula is a row of pieces, none too wide on its own: its type is made
+      // smaller until it fits (MathML is laid out from the font size).
+      for (let i = 0; i < 4 && box.scrollWidth > box.clientWidth + 1; i++) {
+        const size = parseFloat(getComputedStyle(box).fontSize);
+        box.style.fontSize = `${(size * (box.clientWidth - 2) / box.scrollWidth).toFixed(2)}px`;
+      }
+      box.dataset.nnmathFitted = 'type';
+      fitted += 1;
+      continue;
+    }
     // The outermost element inside that is wider than the box and sized by its content
     // (a block is as wide as its container: what is too wide is inside it).
     const limit = box.clientWidth + 1;
