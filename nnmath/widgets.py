@@ -522,7 +522,7 @@ def land_boundary(
     if len(snapshots) < 2:
         raise ValueError(f"snapshots must hold at least 2 entries, got {len(snapshots)}")
     n_params = len(formula("land-network")[0]) - 2
-    saved = []
+    saved: list[dict[str, Any]] = []
     for i, (steps, params) in enumerate(snapshots):
         if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)):
             raise TypeError(f"snapshots[{i}] step count must be an integer, got {steps!r}")
@@ -533,7 +533,7 @@ def land_boundary(
             )
         if not np.all(np.isfinite(values)):
             raise ValueError(f"snapshots[{i}] parameters must be finite")
-        if saved and steps <= saved[-1]["steps"]:
+        if saved and int(steps) <= int(saved[-1]["steps"]):
             raise ValueError(f"snapshots must have increasing step counts, got {steps} at {i}")
         saved.append({"steps": int(steps), "params": [float(v) for v in values]})
     last = len(saved) - 1
