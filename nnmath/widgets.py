@@ -553,6 +553,7 @@ def land_boundary(
         "The regions the network assigns to each category after the number of training "
         "steps set by the slider below.",
         "Figure (interactive): the unit square shaded by the category the network predicts "
-        "(A blue, B vermillion) after the chosen number of SGD steps, with the training points "
-        "on top, A as circles and B as crosses. A ring marks a point on the wrong side.",
+        "after the chosen number of SGD steps, in the colour of that category's points, with "
+        "the training points on top, A as circles and B as crosses. A ring marks a point on "
+        "the wrong side.",
     )

@@ -207,7 +207,7 @@
     var snap = config.snapshots[v.snapshot], params = snap.params;
     var s = axes(g, [0, 1], [0, 1], ["x1", "x2"], [0, 0.5, 1], [0, 1]);
     var n = 40, cell = 1 / n;
-    var regions = el("g", { class: "regions" }, g);
+    var regions = el("g", { class: "regions", "shape-rendering": "crispEdges" }, g);
     for (var i = 0; i < n; i += 1) {
       for (var j = 0; j < n; j += 1) {
         var out = F.apply(null, [(i + 0.5) * cell, (j + 0.5) * cell].concat(params));
