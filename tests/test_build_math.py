@@ -107,3 +107,15 @@ def test_mathml_outside_core_fails_the_build(tmp_path: Path) -> None:
     page.write_text("<article><p>$\\cancel{x}$</p></article>")
     with pytest.raises(PluginError, match=r"menclose.*not MathML Core"):
         mathml.typeset([page])
+
+
+def test_function_names_and_roots_are_set_as_tex_sets_them(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text("<article><p>$\\log x$, $\\sin(x)$ and $\\sqrt{u}$</p></article>")
+    characters = mathml.typeset([page])
+    body = page.read_text(encoding="utf-8")
+    # \log x: a thin space after the name; \sin(x): none before the bracket.
+    assert '<mi>log</mi><mo rspace="0.1667em">\u2061</mo><mi>x</mi>' in body
+    assert "<mi>sin</mi><mo>\u2061</mo><mo" in body
+    # The radical sign is drawn from the font, though it is not in the text.
+    assert "<msqrt>" in body and "√" in characters

@@ -149,9 +149,25 @@ function fences(math) {
   }
 }
 
+/**
+ * The thin space TeX puts after a function name (\log x, \max_k z_k): MathJax writes it as an
+ * invisible function application (U+2061), which a browser sets with no space at all.
+ * Before a bracket TeX leaves none either (\sin(x)), and so does this.
+ */
+function functionSpace(math) {
+  for (const op of math.querySelectorAll("mo")) {
+    if (op.textContent !== "\u2061") continue;
+    const next = op.nextElementSibling;
+    const cls = next ? next.getAttribute("data-mjx-texclass") || "" : "";
+    const opens = next && (cls === "INNER" || cls === "OPEN" || /^[([{⟨|‖]/.test(next.textContent));
+    if (next && !opens) op.setAttribute("rspace", "0.1667em");
+  }
+}
+
 /** Rewrite the <math> element ``math`` in place as MathML Core. */
 function mathCore(math) {
   fences(math);
+  functionSpace(math);
   math.removeAttribute("xmlns");
   // Whitespace between elements means nothing in MathML; the serializer's indentation goes.
   const TOKENS = new Set(["mi", "mn", "mo", "mtext", "ms", "annotation"]);
@@ -179,6 +195,8 @@ function mathCore(math) {
  */
 function shownCharacters(math) {
   const out = new Set(math.textContent);
+  // A root's radical sign is drawn from the font but is not in the text.
+  if (math.querySelector("msqrt, mroot")) out.add("√");
   for (const mi of math.querySelectorAll("mi")) {
     const chars = [...mi.textContent];
     if (chars.length === 1 && !mi.hasAttribute("mathvariant")) {
