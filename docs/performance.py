@@ -270,6 +270,16 @@ nb.source(training.run_reference, title="nnmath/training/reference.py: the refer
 # This loop is what the tests hold the fast engines to: `nm.gradient_descent` runs the same
 # updates on the buffered engine (`nnmath.training.buffered`), and `nm.sgd` on straight-line code
 # generated for small float64 networks (`nnmath.training.generated`), else on the buffered engine.
+# `nm.training.engine` names the engine a call would use; for the 2-2-3-2 network of chapter 9
+# and a wider one:
+
+# %%
+for sizes, loop in (
+    ([2, 2, 3, 2], "sgd"),
+    ([2, 2, 3, 2], "gradient_descent"),
+    ([784, 100, 10], "sgd"),
+):
+    print(f"{sizes}, {loop}:", nm.training.engine(nm.Network(sizes, seed=0), loop))
 
 # %% [markdown]
 # ### Straight-line code for a small network

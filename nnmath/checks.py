@@ -457,7 +457,7 @@ def _sigmoid_prime_kernel() -> tuple[bool, str]:
     ok, err = compare_with_formula(
         lambda p: activations.sigmoid_prime(p[:, 0]), formula, points, KERNEL_TOLERANCE
     )
-    return ok, f"relative error {err:.2e} at 1000 points in [-6, 6] (against e^-x/(1+e^-x)^2)"
+    return ok, f"relative error {err:.2e} at 1000 points in [-6, 6] (against SymPy's derivative)"
 
 
 def _per_k(
@@ -772,7 +772,7 @@ def _worked_example() -> tuple[bool, str]:
         return False, "; ".join(wrong)
     return True, (
         f"{len(STATED_WORKED_EXAMPLE)} numbers agree (SymPy, Python fractions, stated): "
-        "z = 2, L = 7/2, E = 9/8; up by 1/5: L = 329/50; up by 1/10: L = 123/25; "
+        "z = 2, ŷ = 7/2, E = 9/8; up by 1/5: ŷ = 329/50; up by 1/10: ŷ = 123/25; "
         "descent: E = 162/625"
     )
 

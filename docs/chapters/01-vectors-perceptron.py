@@ -359,9 +359,10 @@ nb.derivation("perceptron-distance")
 # %% tags=["hide-input"]
 nb.Html(
     '<div class="admonition note"><p class="admonition-title">Sign conventions</p>'
-    "<p>Some texts write the perceptron with a threshold $\\theta$ instead of a bias: output 1 "
-    "when $\\mathbf{w}\\cdot\\mathbf{x} \\ge \\theta$. That is the same neuron with "
-    "$b = -\\theta$. One of the source texts mixes the two, writing the half-spaces as "
+    "<p>Some texts write the perceptron with a threshold instead of a bias, often calling it "
+    "$\\theta$; on this site $\\theta$ is the angle between two vectors, so here the threshold "
+    "is $\\tau$: output 1 when $\\mathbf{w}\\cdot\\mathbf{x} \\ge \\tau$. That is the same "
+    "neuron with $b = -\\tau$. One of the source texts mixes the two, writing the half-spaces as "
     "$\\mathbf{w}\\cdot\\mathbf{x} > b$ while its perceptron adds $b$; with a bias, the boundary "
     "is $\\mathbf{w}\\cdot\\mathbf{x} = -b$. It also calls the step function $\\sigma$; on this "
     "site $\\sigma$ is reserved for the sigmoid of "

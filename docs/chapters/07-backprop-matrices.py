@@ -37,7 +37,6 @@ except ModuleNotFoundError:
 import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.ticker import FormatStrFormatter, LogLocator, NullFormatter
 
 import nnmath as nm
 from nnmath import notebook as nb
@@ -518,10 +517,9 @@ nb.figure(
 # next layer's errors as unknown symbols and lets SymPy apply the chain rule through a single
 # layer ("layer by layer"). The work per layer then depends only on the layer's width, so it
 # grows linearly with depth. The composed expressions nest once per layer, and each nesting
-# multiplies their size, which the table shows. The proofs below run during this build; their
-# times come from the benchmark (`scripts/bench.py`), whose committed results the
-# [Performance](../performance.py) page shows, because a time measured during the build would
-# change the page on every build.
+# multiplies their size. Below, the layer-by-layer proof runs for depths 3 to 10 and the composed
+# one for depths 3 and 4; how long each takes against depth is on the
+# [Performance](../performance.py#symbolic-proofs-against-depth) page.
 
 
 # %%
@@ -536,82 +534,11 @@ composed = {k: verify_backprop(network(k), method="composed") for k in (3, 4)}
 assert all(r.all_equal for r in [*layerwise.values(), *composed.values()])
 print({k: r.partials_checked for k, r in layerwise.items()})
 
-# %% tags=["hide-input"]
-import json
-from importlib import resources
-
-# The committed benchmark results ship with the package (nnmath/data/bench/).
-bench = json.loads(resources.files("nnmath").joinpath("data/bench/latest.json").read_text())
-timed = {}
-for row in bench["symbolic"]:
-    timed.setdefault(row["depth"], {})[row["method"]] = row
-rows = []
-for depth in sorted(timed):
-    cells = timed[depth]
-    lw = cells.get("layerwise", {})
-    co = cells.get("composed", {})
-    co_text = f"{co['seconds']:.2f} s" if co.get("status") == "ok" else (co.get("status") or "–")
-    rows.append([depth, lw.get("sizes", ""), f"{lw.get('seconds', float('nan')):.2f} s", co_text])
-nb.Html(
-    nb.table(rows, header=["depth", "network", "layer by layer", "composed"]).markup
-    + f"<p><small>Measured by scripts/bench.py on {bench['date'][:10]} "
-    f"({bench['machine']['cpu']}, {bench['machine']['cores']} cores); "
-    "the composed series stops once one proof takes over 60 s.</small></p>"
-)
-
-# %% tags=["hide-input"]
-lw_depths = [d for d in sorted(timed) if "layerwise" in timed[d]]
-co_depths = [d for d in sorted(timed) if timed[d].get("composed", {}).get("status") == "ok"]
-with matplotlib.rc_context(plotting.STYLE):
-    fig = Figure(figsize=(6.4, 3.6), layout="constrained")
-    ax = fig.add_subplot()
-    ax.plot(lw_depths, [timed[d]["layerwise"]["seconds"] for d in lw_depths], marker="o",
-            color=plotting.BLUE, label="layer by layer")  # fmt: skip
-    ax.plot(co_depths, [timed[d]["composed"]["seconds"] for d in co_depths], marker="s",
-            color=plotting.VERMILLION, label="fully composed")  # fmt: skip
-    ax.set_yscale("log")
-    ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
-    ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
-    ax.yaxis.set_minor_formatter(NullFormatter())
-    ax.set_xlabel("depth (weight layers of a width-3 network)")
-    ax.set_ylabel("seconds to prove every partial")
-    ax.grid(True, which="major")
-    ax.legend(loc="upper left")
-nb.figure(
-    fig,
-    alt=(
-        "Line chart, time on a logarithmic axis against network depth: the layer-by-layer proof "
-        "rises gently, the fully composed proof rises steeply."
-    ),
-    caption=(
-        "Time to prove the backpropagation equations with SymPy against network depth, on a log "
-        "scale, from the committed benchmark results. The layer-by-layer proof grows slowly and "
-        "steadily; the proof through the fully composed cost grows by a large factor with every "
-        "added layer."
-    ),
-)
-
-# %% tags=["hide-input"]
-# The text below states this outcome; the build fails if it changes.
-# (composed: over 4 times slower per added layer; layer by layer: within a factor 10 overall)
-lw_seconds = [timed[d]["layerwise"]["seconds"] for d in lw_depths]
-co_seconds = np.array([timed[d]["composed"]["seconds"] for d in co_depths])
-composed_grows = np.all(co_seconds[1:] > 4 * co_seconds[:-1])
-assert composed_grows and max(lw_seconds) < 10 * min(lw_seconds), (lw_seconds, co_seconds)
-
 # %% [markdown]
 # This is also why backpropagation is computed the way it is. The composed expression is what
 # we would get by differentiating the whole network naively; its size explodes with depth. The
 # backward pass computes the same numbers with a fixed amount of work per layer, by reusing
 # each layer's error for the layer before it.
-
-# %% tags=["hide-input"]
-nb.Html(
-    '<div class="admonition note"><p class="admonition-title">Note</p>'
-    "<p>The timings depend on the machine and vary a little from build to build; the shape of "
-    'the two curves does not. The <a href="../verification.py">verification</a> page lists '
-    "every check with its result in this build.</p></div>"
-)
 
 # %% [markdown]
 # ## What's next

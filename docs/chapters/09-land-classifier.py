@@ -103,21 +103,6 @@ print(f"correct: {correct}/{len(X)}   final cost: {history.final_cost:.3g}")
 # (every point right, and the fall of the cost stated below is more than a thousandfold)
 assert correct == len(X) and history.cost[0] > 1000 * history.final_cost, correct
 
-# %% [markdown]
-# Which code did that work? `nm.sgd` picks an engine by the network's size, and
-# `nm.training.engine` says which one a call uses:
-
-# %%
-nm.training.engine(net)
-
-# %% [markdown]
-# For a float64 network this small, `nm.sgd` runs straight-line Python generated from the
-# network's shape, one line per weight, because on arrays of two or three numbers the fixed cost
-# of each NumPy call would dominate; larger networks run on preallocated NumPy arrays
-# (`nnmath.training.buffered`). Both compute the updates of the readable reference loop
-# `nm.training.run_reference` (the [Performance](../performance.py) page shows it), and the
-# tests hold them to it, to rounding.
-
 # %% tags=["hide-input"]
 nb.Html(
     f"<p>All ten points are classified correctly, and the cost has fallen by a factor of "

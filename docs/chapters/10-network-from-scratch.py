@@ -175,7 +175,7 @@ print("steps:", step, "  cost:", round(cost(params, X, Y), 4))
 predictions = (output >= 0.5).astype(int)
 print("all eight right:", bool(np.all(predictions == Y)))
 rows = [
-    ["".join(str(int(v)) for v in x), int(y[0]), f"{a[0]:.3f}", int(c[0])]
+    ["".join(str(int(v)) for v in x), int(y[0]), f"{a[0]:.4g}", int(c[0])]
     for x, y, a, c in zip(X, Y, output, predictions, strict=True)
 ]
 nb.table(rows, header=["input", "target", "output", "prediction"])
@@ -185,6 +185,16 @@ nb.table(rows, header=["input", "target", "output", "prediction"])
 # (the loop stopped because every output is within 0.1 of its target, not at the step cap)
 within = np.all(np.abs(output - Y) < margin)
 assert np.all(predictions == Y) and within and step < 100_000, (step, output.ravel())
+
+# %% tags=["hide-input"]
+last = int(np.argmax(np.abs(output - Y)))  # the output that got inside the margin last
+pattern = "".join(str(int(v)) for v in X[last])
+nb.Html(
+    f"<p>The loop stops at the first step at which the last output gets inside the margin: "
+    f"that is the output for {pattern}, {output[last, 0]:.5f}, only just within {margin:g} of "
+    f"its target {Y[last, 0]:g}. Every output is at least {np.abs(output - 0.5).min():.3f} "
+    "away from ½, so no decision is a near thing.</p>"
+)
 
 # %% [markdown]
 # All eight patterns are classified correctly. That is the whole of a neural network: a

@@ -423,17 +423,17 @@ def _build() -> dict[str, Exercise]:
             kind="derive",
             title="The gradient of the error with respect to w1",
             prompt=(
-                "For the chain z = x·w1 + b1, L = z·w2 + b2, E = ½(L − t)², give ∂E/∂w1 in "
+                "For the chain z = x·w1 + b1, ŷ = z·w2 + b2, E = ½(ŷ − t)², give ∂E/∂w1 in "
                 "x, w1, w2, b1, b2, t."
             ),
             answer_type="expression",
             variables=("x", "w1", "w2", "b1", "b2", "t"),
             symbols=chain,
             functions=sig,
-            hint="∂E/∂w1 = ∂E/∂L · ∂L/∂z · ∂z/∂w1, and each factor is one short derivative.",
-            solution="∂E/∂L = L − t, ∂L/∂z = w2, ∂z/∂w1 = x; multiply and write L out.",
+            hint="∂E/∂w1 = ∂E/∂ŷ · ∂ŷ/∂z · ∂z/∂w1, and each factor is one short derivative.",
+            solution="∂E/∂ŷ = ŷ − t, ∂ŷ/∂z = w2, ∂z/∂w1 = x; multiply and write ŷ out.",
             sample="w2*x*(w2*(w1*x+b1)+b2-t)",
-            factors={"w2 (= ∂L/∂z)": w2, "x (= ∂z/∂w1)": x},
+            factors={"w2 (= ∂ŷ/∂z)": w2, "x (= ∂z/∂w1)": x},
         ),
         Exercise(
             id="chain-rule-w2",
@@ -445,10 +445,10 @@ def _build() -> dict[str, Exercise]:
             variables=("x", "w1", "w2", "b1", "b2", "t"),
             symbols=chain,
             functions=sig,
-            hint="w2 multiplies z in L = z·w2 + b2, so ∂L/∂w2 = z.",
-            solution="∂E/∂w2 = (L − t)·z with z = x·w1 + b1.",
+            hint="w2 multiplies z in ŷ = z·w2 + b2, so ∂ŷ/∂w2 = z.",
+            solution="∂E/∂w2 = (ŷ − t)·z with z = x·w1 + b1.",
             sample="(w2(w1 x + b1) + b2 - t)",
-            factors={"z = x·w1 + b1 (= ∂L/∂w2)": z_inner},
+            factors={"z = x·w1 + b1 (= ∂ŷ/∂w2)": z_inner},
         ),
         Exercise(
             id="bowl-stable-rate",
@@ -510,8 +510,8 @@ def _build() -> dict[str, Exercise]:
                 "w2 = 3/2, t = 5), compute ∂E/∂w1, then compare with the chapter's table."
             ),
             answer_type="number",
-            hint="z = 2, L = 3.5, L − t = −1.5; multiply by w2·x.",
-            solution="(L − t)·w2·x = (−3/2)·(3/2)·2.",
+            hint="z = 2, ŷ = 3.5, ŷ − t = −1.5; multiply by w2·x.",
+            solution="(ŷ − t)·w2·x = (−3/2)·(3/2)·2.",
             sample="-3/2 * 3/2 * 2",
         ),
         # -- chapter 7 ---------------------------------------------------------------------
@@ -565,8 +565,8 @@ def _build() -> dict[str, Exercise]:
             kind="derive",
             title="The cross-entropy gradient for the first logit",
             prompt=(
-                "With K = 3, p = softmax(z1, z2, z3) and L = −(y1 log p1 + y2 log p2 + "
-                "y3 log p3) where y1 + y2 + y3 = 1, give ∂L/∂z1 in z1, z2, z3, y1, y2, y3."
+                "With K = 3, p = softmax(z1, z2, z3) and C = −(y1 log p1 + y2 log p2 + "
+                "y3 log p3) where y1 + y2 + y3 = 1, give ∂C/∂z1 in z1, z2, z3, y1, y2, y3."
             ),
             answer_type="expression",
             variables=("z1", "z2", "z3", "y1", "y2", "y3"),
@@ -575,7 +575,7 @@ def _build() -> dict[str, Exercise]:
             assumptions="all variables real and y1 + y2 + y3 = 1",
             substitutions={softmax_vars["y3"]: 1 - softmax_vars["y1"] - softmax_vars["y2"]},
             hint="log p_k = z_k − log(e^z1 + e^z2 + e^z3); differentiate each term by z1.",
-            solution="∂L/∂z1 = p1(y1 + y2 + y3) − y1 = p1 − y1.",
+            solution="∂C/∂z1 = p1(y1 + y2 + y3) − y1 = p1 − y1.",
             sample="exp(z1)/(exp(z1) + exp(z2) + exp(z3)) - y1",
         ),
         Exercise(

@@ -195,7 +195,7 @@ def derive_perceptron() -> Derivation:
             check=on_sizes(sides(1, 2)),
         ),
         make_step(
-            "Form 1 for n = 2",
+            "Form 1 for two inputs",
             sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False),
             r"Write out the sum of step 1 for $n = 2$: the same argument as step 2, term by term.",
             check=proved(STEP(args_2[0]), STEP(args_2[1])),

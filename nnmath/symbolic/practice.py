@@ -102,7 +102,10 @@ def derive_sigmoid_second_derivative() -> Derivation:
     return build(
         name="sigmoid-second-derivative",
         title="The second derivative of the sigmoid",
-        summary="σ″ = σ(1 − σ)(1 − 2σ): zero at x = 0, where the sigmoid is steepest.",
+        summary=(
+            r"$\sigma'' = \sigma(1 - \sigma)(1 - 2\sigma)$: zero at $x = 0$, where the sigmoid is "
+            "steepest."
+        ),
         steps=steps,
         result=steps[2].expr,
         claims=claims,

@@ -155,7 +155,7 @@ def derive_softmax() -> Derivation:
     steps = [
         make_step("Definition", sympy.Eq(p[i], sympy.exp(z[i]) / total)),
         make_step(
-            "Quotient rule on the diagonal, i = j",
+            "Quotient rule on the diagonal",
             sympy.Eq(
                 sympy.Derivative(p[i], z[i]),
                 sympy.Mul(p[i], 1 - p[i], evaluate=False),
@@ -168,7 +168,7 @@ def derive_softmax() -> Derivation:
             check=on_sizes(_diagonal),
         ),
         make_step(
-            "Quotient rule off the diagonal, i ≠ j",
+            "Quotient rule off the diagonal",
             sympy.Eq(sympy.Derivative(p[i], z[j]), -p[i] * p[j], evaluate=False),
             r"$z_j$ appears only in $S$: the derivative is $-e^{z_i} e^{z_j}/S^2 = -p_i p_j$; "
             r"checked by SymPy for $K = 2, 3, 4, 5$ (with one class there is no $j \neq i$).",
@@ -183,7 +183,7 @@ def derive_softmax() -> Derivation:
             check=on_sizes(_full_jacobian),
         ),
         make_step(
-            "The Jacobian for K = 3",
+            "The Jacobian for three classes",
             sympy.Eq(
                 sympy.Matrix(3, 3, lambda a, b: sympy.Derivative(p[a + 1], z[b + 1])),
                 _jacobian_rule(p3_sym),
