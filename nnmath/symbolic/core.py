@@ -68,6 +68,19 @@ class _Printer(LatexPrinter):  # type: ignore[misc]
             tex += "_{" + " ".join(self._deal_with_super_sub(s) for s in subs) + "}"
         return tex
 
+    def _print_Indexed(self, expr: Any) -> str:
+        # b^l indexed by j prints as b^{l}_{j}, the indices stacked, not SymPy's {b^{l}}_{j}
+        # (which sets the subscript after the superscript).
+        tex = str(super()._print_Indexed(expr))
+        label = str(expr.base.label)
+        if "^" in label and "_" not in label:
+            name, sup = label.split("^", 1)
+            base = str(self._print_Symbol(sympy.Symbol(name)))
+            head = f"{{{base}^{{{sup}}}}}"
+            if tex.startswith(head):
+                return f"{base}^{{{sup}}}" + tex[len(head) :]
+        return tex
+
     def _print_KroneckerDelta(self, expr: Any, exp: Any = None) -> str:
         # The bracket [i = j] (1 when i = j, else 0): δ is kept for the error δ^l.
         tex = rf"[{self._print(expr.args[0])} = {self._print(expr.args[1])}]"
