@@ -119,3 +119,13 @@ def test_function_names_and_roots_are_set_as_tex_sets_them(tmp_path: Path) -> No
     assert "<mi>sin</mi><mo>\u2061</mo><mo" in body
     # The radical sign is drawn from the font, though it is not in the text.
     assert "<msqrt>" in body and "√" in characters
+
+
+def test_bars_and_slashes_are_ordinary_symbols(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text("<article><p>$\\|\\mathbf{u}\\| = |x|$</p></article>")
+    mathml.typeset([page])
+    body = page.read_text(encoding="utf-8")
+    # ‖u‖ as TeX sets it: no relation spacing around the bars, which do not stretch.
+    assert body.count('<mo lspace="0" rspace="0" stretchy="false">∥</mo>') == 2
+    assert body.count('lspace="0" rspace="0">|</mo>') == 2

@@ -164,10 +164,28 @@ function functionSpace(math) {
   }
 }
 
+/**
+ * An operator TeX treats as an ordinary symbol (\| and | as norm and absolute-value bars,
+ * the slash of a/b) has no space around it; a browser would space it as a relation
+ * (∥ "parallel to") or a binary operator, so ‖u‖ read as ‖ u ‖. Nor does it stretch.
+ */
+function ordinaryOperators(math) {
+  for (const op of math.querySelectorAll("mo")) {
+    const parent = op.parentElement;
+    const alone = parent.localName === "mrow" && parent.children.length === 1;
+    const ord = (el) => el.getAttribute("data-mjx-texclass") === "ORD";
+    if (!ord(op) && !(alone && ord(parent))) continue;
+    op.setAttribute("lspace", "0");
+    op.setAttribute("rspace", "0");
+    if (!op.hasAttribute("stretchy")) op.setAttribute("stretchy", "false");
+  }
+}
+
 /** Rewrite the <math> element ``math`` in place as MathML Core. */
 function mathCore(math) {
   fences(math);
   functionSpace(math);
+  ordinaryOperators(math);
   math.removeAttribute("xmlns");
   // Whitespace between elements means nothing in MathML; the serializer's indentation goes.
   const TOKENS = new Set(["mi", "mn", "mo", "mtext", "ms", "annotation"]);
