@@ -66,6 +66,20 @@
     return points.map(function (p, i) { return (i ? "L" : "M") + p[0].toFixed(2) + " " + p[1].toFixed(2); }).join(" ");
   }
 
+  // The data points, class 0 as circles and class 1 as crosses, each one the prediction gets
+  // wrong ringed; returns how many it gets right. px: data -> SVG coordinates.
+  function labelledPoints(g, config, px, predict) {
+    var right = 0;
+    config.points.forEach(function (p, i) {
+      var q = px(p), label = config.labels[i];
+      if (label === 1) el("path", { d: "M" + (q[0] - 4) + " " + (q[1] - 4) + " L" + (q[0] + 4) + " " + (q[1] + 4) + " M" + (q[0] - 4) + " " + (q[1] + 4) + " L" + (q[0] + 4) + " " + (q[1] - 4), class: "class1" }, g);
+      else el("circle", { cx: q[0], cy: q[1], r: 4, class: "class0" }, g);
+      if (predict(p) === label) right += 1;
+      else el("circle", { cx: q[0], cy: q[1], r: 8, class: "wrong" }, g);
+    });
+    return right;
+  }
+
   // ------------------------------------------------------------------ the figures
 
   var DRAW = {};
@@ -170,14 +184,7 @@
         el("path", { d: path([[b[0] - 8 * ux + 5 * uy, b[1] - 8 * uy - 5 * ux], b, [b[0] - 8 * ux - 5 * uy, b[1] - 8 * uy + 5 * ux]]), class: "arrow" }, g);
       }
     }
-    var right = 0;
-    config.points.forEach(function (p, i) {
-      var q = px(p), label = config.labels[i], predicted = sc(p) >= 0 ? 1 : 0;
-      if (label === 1) el("path", { d: "M" + (q[0] - 4) + " " + (q[1] - 4) + " L" + (q[0] + 4) + " " + (q[1] + 4) + " M" + (q[0] - 4) + " " + (q[1] + 4) + " L" + (q[0] + 4) + " " + (q[1] - 4), class: "class1" }, g);
-      else el("circle", { cx: q[0], cy: q[1], r: 4, class: "class0" }, g);
-      if (predicted === label) right += 1;
-      else el("circle", { cx: q[0], cy: q[1], r: 8, class: "wrong" }, g);
-    });
+    var right = labelledPoints(g, config, px, function (p) { return sc(p) >= 0 ? 1 : 0; });
     var where = "w = (" + fmt(v.w1, 1) + ", " + fmt(v.w2, 1) + "), b = " + fmt(v.b, 1) + ": ";
     if (len === 0) where += "with w = 0 there is no line and every point gets step(b). ";
     else if (ends.length < 2) where += "the line misses the plotted square. ";
@@ -218,15 +225,8 @@
           class: out[0] >= out[1] ? "region-a" : "region-b" }, regions);
       }
     }
-    var right = 0;
-    config.points.forEach(function (p, k) {
-      var q = [s[0](p[0]), s[1](p[1])], label = config.labels[k];
-      var out = F.apply(null, p.concat(params)), predicted = out[0] >= out[1] ? 0 : 1;
-      if (label === 1) el("path", { d: "M" + (q[0] - 4) + " " + (q[1] - 4) + " L" + (q[0] + 4) + " " + (q[1] + 4) + " M" + (q[0] - 4) + " " + (q[1] + 4) + " L" + (q[0] + 4) + " " + (q[1] - 4), class: "class1" }, g);
-      else el("circle", { cx: q[0], cy: q[1], r: 4, class: "class0" }, g);
-      if (predicted === label) right += 1;
-      else el("circle", { cx: q[0], cy: q[1], r: 8, class: "wrong" }, g);
-    });
+    var right = labelledPoints(g, config, function (p) { return [s[0](p[0]), s[1](p[1])]; },
+      function (p) { var out = F.apply(null, p.concat(params)); return out[0] >= out[1] ? 0 : 1; });
     return "After " + snap.steps.toLocaleString("en") + " steps of SGD: " + right + " of " +
       config.points.length + " points are in their category's region.";
   };
