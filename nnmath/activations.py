@@ -112,6 +112,11 @@ def _softmax_unchecked(z: FloatArray) -> FloatArray:
     return e
 
 
+def _check_logits(z: ArrayLike) -> FloatArray:
+    # Softmax acts along the last axis, so z needs one: a scalar is refused.
+    return as_float_array("z", z, ndim=tuple(range(1, 33)))
+
+
 def softmax(z: ArrayLike) -> FloatArray:
     """Softmax along the last axis, ``p_j = e^(z_j) / Σ_k e^(z_k)``.
 
@@ -133,8 +138,7 @@ def softmax(z: ArrayLike) -> FloatArray:
     TypeError, ValueError
         As for :func:`sigmoid`; also if ``z`` is a scalar.
     """
-    arr = as_float_array("z", z, ndim=tuple(range(1, 33)))
-    return _softmax_unchecked(arr)
+    return _softmax_unchecked(_check_logits(z))
 
 
 def log_softmax(z: ArrayLike) -> FloatArray:
@@ -155,5 +159,4 @@ def log_softmax(z: ArrayLike) -> FloatArray:
     TypeError, ValueError
         As for :func:`softmax`.
     """
-    arr = as_float_array("z", z, ndim=tuple(range(1, 33)))
-    return _log_softmax_unchecked(arr)
+    return _log_softmax_unchecked(_check_logits(z))

@@ -277,6 +277,39 @@ def _slider_value(value: Any, slider: _Slider) -> _Slider:
     return _Slider(slider.name, slider.label, slider.low, slider.high, slider.step, v)
 
 
+def _two_class_points(
+    X: ArrayLike, y: ArrayLike, y_name: str, y_noun: str, low: float, high: float
+) -> dict[str, list[Any]]:
+    """The ``points`` and ``labels`` of a figure's configuration, checked.
+
+    ``X`` must be (n, 2) inside ``[low, high]²`` and ``y`` (n,) of 0 and 1; ``y_name`` is
+    the argument's name and ``y_noun`` what its values are called in the errors ("labels",
+    "categories").
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not (n, 2), ``y`` not (n,), a value of ``y`` is not 0 or 1, or a point
+        is outside the square.
+    """
+    points = np.asarray(X, dtype=np.float64)
+    classes = np.asarray(y)
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(f"X must have shape (n, 2), got shape {points.shape}")
+    if classes.shape != (points.shape[0],):
+        raise ValueError(
+            f"{y_name} must have shape ({points.shape[0]},), got shape {classes.shape}"
+        )
+    if not np.all(np.isin(classes, (0, 1))):
+        raise ValueError(f"{y_name} must hold only the {y_noun} 0 and 1")
+    if not np.all((points >= low) & (points <= high)):
+        raise ValueError(f"X must lie inside [{low:g}, {high:g}]^2")
+    return {
+        "points": [[round(float(v), 6) for v in row] for row in points],
+        "labels": [int(v) for v in classes],
+    }
+
+
 def _figure(
     widget: str,
     sliders: Sequence[_Slider],
@@ -416,16 +449,7 @@ def perceptron(
         If the shapes do not match, a label is not 0 or 1, a point is outside
         [−1.2, 1.2]² or a starting value is outside [−3, 3].
     """
-    points = np.asarray(X, dtype=np.float64)
-    labels = np.asarray(y)
-    if points.ndim != 2 or points.shape[1] != 2:
-        raise ValueError(f"X must have shape (n, 2), got shape {points.shape}")
-    if labels.shape != (points.shape[0],):
-        raise ValueError(f"y must have shape ({points.shape[0]},), got shape {labels.shape}")
-    if not np.all(np.isin(labels, (0, 1))):
-        raise ValueError("y must hold only the labels 0 and 1")
-    if not np.all(np.abs(points) <= 1.2):
-        raise ValueError("X must lie inside [-1.2, 1.2]^2")
+    data = _two_class_points(X, y, "y", "labels", -1.2, 1.2)
     if len(w) != 2:
         raise ValueError(f"w must have 2 entries, got {len(w)}")
     sliders = [
@@ -433,11 +457,7 @@ def perceptron(
         _slider_value(w[1], _Slider("w2", "weight w2", -3, 3, 0.1, 2)),
         _slider_value(b, _Slider("b", "bias b", -3, 3, 0.1, -1)),
     ]
-    config = {
-        "lim": [-1.2, 1.2],
-        "points": [[round(float(v), 6) for v in row] for row in points],
-        "labels": [int(v) for v in labels],
-    }
+    config = {"lim": [-1.2, 1.2], **data}
     return _figure(
         "perceptron",
         sliders,
@@ -509,16 +529,7 @@ def land_boundary(
         there are fewer than two snapshots, the step counts do not increase, or a
         parameter is not finite.
     """
-    points = np.asarray(X, dtype=np.float64)
-    cats = np.asarray(labels)
-    if points.ndim != 2 or points.shape[1] != 2:
-        raise ValueError(f"X must have shape (n, 2), got shape {points.shape}")
-    if cats.shape != (points.shape[0],):
-        raise ValueError(f"labels must have shape ({points.shape[0]},), got shape {cats.shape}")
-    if not np.all(np.isin(cats, (0, 1))):
-        raise ValueError("labels must hold only the categories 0 and 1")
-    if not np.all((points >= 0) & (points <= 1)):
-        raise ValueError("X must lie inside [0, 1]^2")
+    data = _two_class_points(X, labels, "labels", "categories", 0, 1)
     if len(snapshots) < 2:
         raise ValueError(f"snapshots must hold at least 2 entries, got {len(snapshots)}")
     n_params = len(formula("land-network")[0]) - 2
@@ -539,8 +550,7 @@ def land_boundary(
     last = len(saved) - 1
     slider = _Slider("snapshot", "training snapshot", 0, last, 1, last)
     config = {
-        "points": [[round(float(v), 6) for v in row] for row in points],
-        "labels": [int(v) for v in cats],
+        **data,
         "snapshots": saved,
         # The slider's value is shown as the step count of the snapshot it picks.
         "shown": {"snapshot": [f"{s['steps']:,} steps" for s in saved]},

@@ -1,4 +1,4 @@
-"""Shapes several families of figures draw: arrows, half-planes, lines, class markers."""
+"""Shapes several families of figures draw: arrows, named vectors, half-planes, lines, markers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch
 from numpy.typing import NDArray
 
-from nnmath.plotting.style import MARKERS, PALETTE
+from nnmath.plotting.style import BLACK, MARKERS, PALETTE
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -27,6 +27,32 @@ def arrow(ax: Axes, start: FloatArray, end: FloatArray, color: str, **kwargs: An
             shrinkB=0,
             **kwargs,
         )
+    )
+
+
+def named_vector(
+    ax: Axes,
+    start: FloatArray,
+    end: FloatArray,
+    name: str,
+    *,
+    linewidth: float,
+    offset: tuple[float, float],
+    **kwargs: Any,
+) -> None:
+    """A black arrow from ``start`` to ``end``, named at its head.
+
+    ``name`` (TeX, 12 pt) stands ``offset`` points from the head; ``kwargs`` (such as
+    ``zorder``) go to both the arrow and the name.
+    """
+    arrow(ax, start, end, BLACK, linewidth=linewidth, **kwargs)
+    ax.annotate(
+        name,
+        xy=(float(end[0]), float(end[1])),
+        xytext=offset,
+        textcoords="offset points",
+        fontsize=12,
+        **kwargs,
     )
 
 

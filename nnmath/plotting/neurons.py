@@ -16,7 +16,7 @@ from numpy.typing import ArrayLike, NDArray
 from nnmath._validation import as_float_array, describe
 from nnmath.activations import sigmoid
 from nnmath.plotting.arguments import check_real
-from nnmath.plotting.drawing import arrow, clip_halfplane
+from nnmath.plotting.drawing import arrow, clip_halfplane, named_vector
 from nnmath.plotting.style import (
     BLACK,
     BLUE,
@@ -247,14 +247,7 @@ def dot_product_sign(
         tip = length * np.array([math.cos(angle), math.sin(angle)])
         color, style, _, _ = look[int(s)]
         arrow(left, origin, tip, color, linewidth=1.4, linestyle=style)
-    arrow(left, origin, va, BLACK, linewidth=2.6)
-    left.annotate(
-        r"$\mathbf{u}$",
-        xy=(float(va[0]), float(va[1])),
-        xytext=(4, 4),
-        textcoords="offset points",
-        fontsize=12,
-    )
+    named_vector(left, origin, va, r"$\mathbf{u}$", linewidth=2.6, offset=(4, 4))
     left.set_xlim(-reach, reach)
     left.set_ylim(-reach, reach)
     left.set_aspect("equal")

@@ -12,7 +12,13 @@ from numpy.typing import ArrayLike, NDArray
 
 from nnmath._validation import as_float_array, check_labels
 from nnmath.plotting.arguments import check_real
-from nnmath.plotting.drawing import arrow, clip_halfplane, line_in_box, padded_box, scatter_classes
+from nnmath.plotting.drawing import (
+    clip_halfplane,
+    line_in_box,
+    named_vector,
+    padded_box,
+    scatter_classes,
+)
 from nnmath.plotting.style import BLACK, GREY, PALETTE, figure_and_axes, styled, tint
 
 FloatArray = NDArray[np.floating[Any]]
@@ -128,16 +134,8 @@ def perceptron_line(
         zorder=2,
     )
     size = float(np.min(hi - lo))
-    arrow(axes, anchor, anchor + 0.22 * size * unit, BLACK, linewidth=2.0, zorder=5)
     tip = anchor + 0.22 * size * unit
-    axes.annotate(
-        r"$\mathbf{w}$",
-        xy=(float(tip[0]), float(tip[1])),
-        xytext=(4, 2),
-        textcoords="offset points",
-        fontsize=12,
-        zorder=5,
-    )
+    named_vector(axes, anchor, tip, r"$\mathbf{w}$", linewidth=2.0, offset=(4, 2), zorder=5)
     # A right-angle mark where the arrow leaves the line.
     s = 0.035 * size
     along = np.array([-unit[1], unit[0]])

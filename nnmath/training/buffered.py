@@ -22,7 +22,14 @@ from numpy.typing import ArrayLike, NDArray
 
 from nnmath._validation import FLOAT_DTYPES, check_positive_number, describe
 from nnmath.network import HIDDEN_ACTIVATIONS, VALID_PAIRS, Network
-from nnmath.training.schedule import History, Schedule, check_run, minibatches, run_schedule
+from nnmath.training.schedule import (
+    History,
+    Schedule,
+    check_run,
+    check_training,
+    minibatches,
+    run_schedule,
+)
 from nnmath.workspace import Workspace
 
 __all__ = ["BatchedTrainer", "run", "supports"]
@@ -207,8 +214,7 @@ class BatchedTrainer:
             For invalid data, a non-positive learning rate, step count or
             record count, or a negative seed.
         """
-        check_run(learning_rate, steps, seed, record)
-        Xa, Ya = self.net.check_data(X, Y)
+        Xa, Ya = check_training(self.net, X, Y, learning_rate, steps, seed, record)
         batches = minibatches(Xa.shape[0], self.batch_size, steps, seed)
         plan = Schedule(batches, learning_rate, steps, record, progress, "minibatch")
         return _run_with(self, Xa, Ya, plan)

@@ -37,7 +37,14 @@ from numpy.typing import ArrayLike, NDArray
 from nnmath._validation import describe
 from nnmath.network import Network
 from nnmath.training import buffered
-from nnmath.training.schedule import History, Progress, Schedule, check_run, record_points
+from nnmath.training.schedule import (
+    History,
+    Progress,
+    Schedule,
+    check_training,
+    record_points,
+    sample_order,
+)
 
 __all__ = ["MAX_PARAMS", "generated_source", "sgd_fast", "supports"]
 
@@ -341,9 +348,8 @@ def sgd_fast(
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a Network, got {describe(net)}")
-    check_run(learning_rate, steps, seed, record)
-    Xa, Ya = net.check_data(X, Y)
-    order = np.random.default_rng(seed).integers(0, Xa.shape[0], size=(steps, 1))
+    Xa, Ya = check_training(net, X, Y, learning_rate, steps, seed, record)
+    order = sample_order(Xa.shape[0], steps, seed)
     if not supports(net):
         plan = Schedule(order, learning_rate, steps, record, progress, "sgd")
         return buffered.run(net, Xa, Ya, plan)

@@ -9,12 +9,11 @@ including step 0 and the last step). The updates are those of the reference loop
 
 from __future__ import annotations
 
-import numpy as np
 from numpy.typing import ArrayLike
 
 from nnmath.network import Network
 from nnmath.training import buffered, generated
-from nnmath.training.schedule import History, Schedule, check_run, minibatches
+from nnmath.training.schedule import History, Schedule, check_training, minibatches, sample_order
 
 __all__ = ["engine", "gradient_descent", "sgd"]
 
@@ -127,10 +126,8 @@ def sgd(
             net, X, Y, learning_rate=learning_rate, steps=steps, seed=seed, record=record,
             progress=progress,
         )  # fmt: skip
-    check_run(learning_rate, steps, seed, record)
-    Xa, Ya = net.check_data(X, Y)
-    rng = np.random.default_rng(seed)
-    order = rng.integers(0, Xa.shape[0], size=(steps, 1))
+    Xa, Ya = check_training(net, X, Y, learning_rate, steps, seed, record)
+    order = sample_order(Xa.shape[0], steps, seed)
     return buffered.run(net, Xa, Ya, Schedule(order, learning_rate, steps, record, progress, "sgd"))
 
 
@@ -198,8 +195,7 @@ def gradient_descent(
     ...
     ValueError: learning_rate must be a positive finite number, got -1.0
     """
-    check_run(learning_rate, steps, seed, record)
-    Xa, Ya = net.check_data(X, Y)
+    Xa, Ya = check_training(net, X, Y, learning_rate, steps, seed, record)
     if batch_size is None:
         plan = Schedule(None, learning_rate, steps, record, progress, "gd")
     else:

@@ -23,7 +23,7 @@ from nnmath.activations import _log_softmax_unchecked
 from nnmath.losses import classes
 from nnmath.network import Network, _activate
 from nnmath.training.generated import sgd_fast, supports
-from nnmath.training.schedule import History, Progress, check_run, record_points
+from nnmath.training.schedule import History, Progress, check_run, record_points, sample_order
 
 __all__ = ["ManyResult", "sgd_many"]
 
@@ -427,7 +427,7 @@ def sgd_many(
             orders = np.empty((R, steps), dtype=dtype)
             for r, s in enumerate(order_seeds):
                 # The same draw as nnmath.sgd, so run r sees exactly its samples.
-                orders[r] = np.random.default_rng(s).integers(0, n, size=(steps, 1))[:, 0]
+                orders[r] = sample_order(n, steps, s)[:, 0]
             parts = [Xa, np.ones((n, 1)), Ya]
             if output == "softmax":
                 parts.append(np.sum(Ya, axis=1, keepdims=True))

@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from tqdm import tqdm
 
 from nnmath._validation import check_positive_number, check_seed
@@ -26,9 +26,11 @@ __all__ = [
     "Progress",
     "Schedule",
     "check_run",
+    "check_training",
     "minibatches",
     "record_points",
     "run_schedule",
+    "sample_order",
 ]
 
 FloatArray = NDArray[np.floating[Any]]
@@ -78,6 +80,51 @@ def check_run(learning_rate: float, steps: int, seed: int | None, record: int) -
     check_positive_number("steps", steps, integer=True)
     check_positive_number("record", record, integer=True)
     check_seed("seed", seed)
+
+
+def check_training(
+    net: Network,
+    X: ArrayLike,
+    Y: ArrayLike,
+    learning_rate: float,
+    steps: int,
+    seed: int | None,
+    record: int,
+) -> tuple[FloatArray, FloatArray]:
+    """The checks of every training loop, in their order: the settings, then the data.
+
+    Parameters
+    ----------
+    net : Network
+        The network to train.
+    X : array_like, shape (n, sizes[0])
+    Y : array_like, shape (n, sizes[-1]) or integer labels (n,)
+    learning_rate, steps, seed, record
+        As for :func:`check_run`.
+
+    Returns
+    -------
+    X, Y : ndarray
+        The data as :meth:`Network.check_data` returns them.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As for :func:`check_run`, then as for :meth:`Network.check_data`.
+
+    Examples
+    --------
+    A bad setting is reported before bad data:
+
+    >>> import nnmath as nm
+    >>> X, Y = nm.datasets.higham()
+    >>> check_training(nm.Network([2, 2]), X[:, :1], Y, -1.0, 10, None, 200)
+    Traceback (most recent call last):
+    ...
+    ValueError: learning_rate must be a positive finite number, got -1.0
+    """
+    check_run(learning_rate, steps, seed, record)
+    return net.check_data(X, Y)
 
 
 class Progress:
@@ -222,3 +269,29 @@ def minibatches(n: int, batch_size: int, steps: int, seed: int | None) -> list[N
         perm = rng.permutation(n)
         batches += [perm[i : i + batch_size] for i in range(0, n, batch_size)]
     return batches[:steps]
+
+
+def sample_order(n: int, steps: int, seed: int | None) -> NDArray[np.int64]:
+    """The row of each step of per-sample SGD: one draw shared by every SGD engine.
+
+    Row ``[i, 0]`` is the sample of step ``i``, from
+    ``np.random.default_rng(seed).integers(0, n, size=(steps, 1))``, so every engine
+    given the same seed visits the same samples.
+
+    Parameters
+    ----------
+    n, steps : int
+        Number of rows to draw from and number of steps, each ``≥ 1``.
+    seed : int, optional
+        Seed of the generator.
+
+    Returns
+    -------
+    ndarray of int, shape (steps, 1)
+
+    Examples
+    --------
+    >>> sample_order(5, 3, seed=0)[:, 0].tolist()
+    [4, 3, 2]
+    """
+    return np.random.default_rng(seed).integers(0, n, size=(steps, 1))
