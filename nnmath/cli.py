@@ -9,8 +9,10 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -24,38 +26,58 @@ TRAIN_DATASETS: dict[str, Callable[[], tuple[np.ndarray, np.ndarray]]] = {
 }
 
 
+_T = TypeVar("_T")
+
+
 class UsageError(Exception):
     """A problem with the command line itself (exit code 2)."""
 
 
-def _positive_int(text: str) -> int:
+def _argument_type(
+    parse: Callable[[str], _T], accept: Callable[[_T], bool], expected: str
+) -> Callable[[str], _T]:
+    """An argparse ``type``: ``parse(text)`` if it succeeds and ``accept`` takes the value.
+
+    Anything else is an ``argparse.ArgumentTypeError`` "expected {expected}, got {text!r}",
+    which argparse reports as one line with exit code 2.
+    """
+
+    def convert(text: str) -> _T:
+        try:
+            value = parse(text)
+        except (ValueError, OverflowError):
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}") from None
+        if not accept(value):
+            raise argparse.ArgumentTypeError(f"expected {expected}, got {text!r}")
+        return value
+
+    return convert
+
+
+_positive_int = _argument_type(
+    lambda text: int(float(text)) if "e" in text.lower() else int(text),  # 1e6 reads as 10^6
+    lambda value: value > 0,
+    "a positive integer",
+)
+_positive_float = _argument_type(
+    float, lambda value: bool(value > 0 and np.isfinite(value)), "a positive number"
+)
+_seed = _argument_type(int, lambda value: value >= 0, "a non-negative integer")
+
+
+@contextmanager
+def _writing(option: str) -> Iterator[None]:
+    """Report an OS error while writing the output of ``option`` as bad input (exit code 2).
+
+    The message names the path and the reason, e.g. "--figures: cannot write out/sub: Not a
+    directory", instead of a traceback.
+    """
     try:
-        value = int(float(text)) if "e" in text.lower() else int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
-    if not (value > 0 and np.isfinite(value)):
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
-    return value
-
-
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
-    return value
+        yield
+    except OSError as exc:
+        path = exc.filename if exc.filename is not None else "the output"
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{option}: cannot write {path}: {reason}") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,6 +227,9 @@ def _cmd_train(args: argparse.Namespace) -> int:
     X, Y = TRAIN_DATASETS[args.dataset]()
     net = Network([2, 2, 3, 2], seed=args.seed)
     progress = args.progress if args.progress is not None else (None if not args.json else False)
+    if args.figures is not None:
+        with _writing("--figures"):  # before training: a bad folder fails at once
+            args.figures.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     history = sgd(
         net, X, Y, learning_rate=args.learning_rate, steps=args.steps, seed=args.seed,
@@ -239,20 +264,19 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _write_figures(
     folder: Path, name: str, net: Network, X: np.ndarray, Y: np.ndarray, history: History
 ) -> list[Path]:
+    """Draw the cost history and the decision regions into the existing ``folder``."""
     from nnmath import plotting
 
-    folder.mkdir(parents=True, exist_ok=True)
     boundary = datasets.land20_boundary if name == "land20" else None
     figures = {
         f"{name}-cost.svg": plotting.cost_history(history, label="SGD"),
         f"{name}-regions.svg": plotting.decision_regions(net, X, Y, boundary=boundary),
     }
-    written = []
-    for filename, fig in figures.items():
-        path = folder / filename
-        path.write_text(plotting.to_svg(fig), encoding="utf-8")
-        written.append(path)
-    return written
+    svgs = {folder / filename: plotting.to_svg(fig) for filename, fig in figures.items()}
+    with _writing("--figures"):
+        for path, svg in svgs.items():
+            path.write_text(svg, encoding="utf-8")
+    return list(svgs)
 
 
 def _cmd_exercise(args: argparse.Namespace) -> int:

@@ -2,7 +2,7 @@
 
 Each page of the book (home, the chapters, notation, glossary, references, verification)
 is opened in headless Chromium (Playwright, the browser the site tests use), laid out for
-print at the paper's width, and printed once its maths is typeset, with the navigation
+print at the paper's width, and printed once its fonts are loaded, with the navigation
 hidden, every tab of a tab block shown, code wrapped, and a formula or table too wide for
 its box scaled down to fit. pypdf then puts the book together:
 
@@ -97,7 +97,7 @@ ANCHORS_JS = """(mark) => {
   box.hidden = true;
   const blocky = (el) => !getComputedStyle(el).display.startsWith('inline');
   for (const el of content.querySelectorAll('[id]')) {
-    if (el.closest('svg, mjx-container, math')) continue;
+    if (el.closest('svg, math')) continue;
     const a = document.createElement('a');
     a.href = '#' + encodeURIComponent(el.id);
     box.append(a);
@@ -130,7 +130,7 @@ FIT_JS = """() => {
   let fitted = 0;
   // Innermost boxes first: an element is fitted to the narrowest box around it.
   for (const box of [...content.querySelectorAll('*')].reverse()) {
-    if (box.closest('svg, mjx-assistive-mml') || box.clientWidth === 0) continue;
+    if (box.closest('svg') || box.clientWidth === 0) continue;
     if (getComputedStyle(box).overflowX === 'visible') continue;
     if (box.scrollWidth <= box.clientWidth + 1) continue;
     if (box.matches('math')) {
@@ -148,11 +148,11 @@ FIT_JS = """() => {
     // (a block is as wide as its container: what is too wide is inside it).
     const limit = box.clientWidth + 1;
     const wide = [...box.querySelectorAll('*')].find(
-      (el) => !el.closest('mjx-assistive-mml') && el.getBoundingClientRect().width > limit
+      (el) => el.getBoundingClientRect().width > limit
         && !['block', 'flow-root', 'list-item'].includes(getComputedStyle(el).display));
     if (!wide || wide.closest('[data-nnmath-fitted]')) continue;
-    // Scaled with a transform (MathJax's CHTML does not lay out under CSS zoom), and
-    // negative margins give back the room the unscaled element would take.
+    // Scaled with a transform, and negative margins give back the room the unscaled
+    // element would take.
     const rect = wide.getBoundingClientRect();
     const scale = (box.clientWidth - 2) / rect.width;
     const style = getComputedStyle(wide);
@@ -165,12 +165,6 @@ FIT_JS = """() => {
   }
   return fitted;
 }"""
-# The maths is typeset once MathJax's start-up promise resolves; a page whose script did
-# not load the MathJax engine (no maths on it, or formulas rendered at build time) is
-# ready as it is.
-MATH_READY = """() => !document.querySelector('script[src*="mathjax/tex-"]')
-  || !!(window.MathJax && MathJax.startup && MathJax.startup.promise)"""
-MATH_DONE = "() => window.MathJax && MathJax.startup ? MathJax.startup.promise.then(() => 1) : 1"
 
 
 @dataclass
@@ -382,8 +376,6 @@ def _print_site(page: Any, base: str) -> list[Part]:
     parts = []
     for path in PAGES:
         page.goto(base + path, wait_until="load")
-        page.wait_for_function(MATH_READY)
-        page.evaluate(MATH_DONE)
         page.evaluate("document.fonts.ready.then(() => 1)")
         page.add_style_tag(content=PRINT_CSS)
         page.evaluate(FIT_JS)

@@ -27,6 +27,7 @@ def test_train_text_output(capsys):
     "argv",
     [
         ["train", "higham", "--steps", "0"],
+        ["train", "higham", "--steps", "1e999"],  # float overflow: no traceback either
         ["train", "higham", "--learning-rate", "-1"],
         ["train", "higham", "--seed", "x"],
         ["train", "moon"],
@@ -38,6 +39,38 @@ def test_bad_arguments_exit_2_with_one_line(argv, capsys):
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "error:" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("where", ["file/sub", "file"])
+def test_figures_path_that_cannot_be_written_exits_2_with_one_line(tmp_path, capsys, where):
+    (tmp_path / "file").write_text("not a folder\n")
+    folder = tmp_path / where
+    argv = ["train", "higham", "--steps", "100", "--no-progress", "--figures", str(folder)]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    err = captured.err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("python -m nnmath train: error: --figures: cannot write ")
+    assert str(folder) in err
+    reason = "Not a directory" if where == "file/sub" else "File exists"
+    assert reason in err
+    assert captured.out == ""  # it fails before training
+
+
+def test_figures_error_from_the_module_entry_point(tmp_path):
+    (tmp_path / "file").write_text("not a folder\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "nnmath", "train", "higham", "--steps", "100",
+         "--figures", str(tmp_path / "file" / "sub")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"python -m nnmath train: error: --figures: cannot write {tmp_path / 'file' / 'sub'}: "
+        "Not a directory"
+    ]
 
 
 def test_module_entry_point_runs():

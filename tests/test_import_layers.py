@@ -1,6 +1,10 @@
-"""The import-cycle check of `make lint` finds cycles, and nnmath has none."""
+"""The import-cycle check of `make lint` finds cycles, and nnmath has none; the README's
+picture of the layers is the contract `make lint` enforces."""
 
 import importlib.util
+import itertools
+import re
+import tomllib
 from pathlib import Path
 
 import grimp
@@ -39,3 +43,63 @@ def test_an_import_through_a_package_init_counts():
 
 def test_nnmath_has_no_import_cycle():
     assert load_checker().find_cycles(grimp.build_graph("nnmath")) == []
+
+
+def picture_layers(picture: str) -> list[set[str]]:
+    """The layers a picture of the README shows, top to bottom, each a set of module names.
+
+    A line is one layer, or two or more joined by ``→``; its modules are separated by spaces
+    (a trailing ``/`` marks a package) and three spaces or more set off the description.
+    """
+    layers = []
+    for line in picture.splitlines():
+        if not line.strip():
+            continue
+        names = re.split(r" {3,}", line.strip(), maxsplit=1)[0]
+        layers += [{name.rstrip("/") for name in layer.split()} for layer in names.split("→")]
+    return layers
+
+
+def readme_picture() -> str:
+    """The text block of the README's Architecture section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    found = re.search(r"```text\n(.*?)```", section, re.S)
+    assert found is not None, "the Architecture section of README.md has no ```text picture"
+    return found.group(1)
+
+
+def contract_layers() -> list[set[str]]:
+    """The layers of the import-linter contract on the whole package, top to bottom.
+
+    ``a | b`` are siblings; a name in parentheses is a layer that may not exist yet.
+    """
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        contracts = tomllib.load(f)["tool"]["importlinter"]["contracts"]
+    (contract,) = [c for c in contracts if c.get("containers") == ["nnmath"]]
+    return [{name.strip().strip("()") for name in layer.split("|")} for layer in contract["layers"]]
+
+
+def test_a_picture_reads_as_its_layers():
+    picture = """
+  __main__ → cli                      command line
+  plotting/  checks                   figures │ symbolic-vs-NumPy checks
+  a  b  c   the description, after three spaces
+"""
+    assert picture_layers(picture) == [
+        {"__main__"},
+        {"cli"},
+        {"plotting", "checks"},
+        {"a", "b", "c"},
+    ]
+
+
+def test_the_readme_picture_is_the_layer_contract():
+    shown, enforced = picture_layers(readme_picture()), contract_layers()
+    assert shown == enforced, (
+        "README.md's Architecture picture and pyproject.toml's layers differ:\n"
+        + "\n".join(
+            f"  {' '.join(sorted(a))!s:40} {' | '.join(sorted(b))}"
+            for a, b in itertools.zip_longest(shown, enforced, fillvalue=set())
+        )
+    )

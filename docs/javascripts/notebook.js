@@ -15,8 +15,9 @@
 
 // Regions that scroll sideways (wide code, output and formulas) can be reached and
 // scrolled with the keyboard: each one that overflows becomes a tab stop; one that fits
-// is not a tab stop at all. Runs on every page, also after instant navigation.
-document$.subscribe(function () {
+// is not a tab stop at all. Runs on every page, also after instant navigation (Material's
+// document$ announces each page; without it, once the page is loaded).
+(function () {
   const selector = [
     ".jupyter-wrapper pre",
     ".jupyter-wrapper .jp-OutputArea-output",
@@ -39,8 +40,19 @@ document$.subscribe(function () {
       }
     });
   }
-  mark();
-  // Formulas change width when the math font arrives.
-  if (document.fonts) document.fonts.ready.then(mark);
+  function setUp() {
+    mark();
+    // Formulas change width when the math font arrives.
+    if (document.fonts) document.fonts.ready.then(mark);
+  }
+  // Once: the page's regions are looked up again on every resize.
   window.addEventListener("resize", mark);
-});
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
