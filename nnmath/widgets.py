@@ -39,7 +39,8 @@ from numpy.typing import ArrayLike
 from sympy.printing.jscode import JavascriptCodePrinter
 
 from nnmath.markup import Html
-from nnmath.symbolic import practice
+from nnmath.symbolic.descent import quadratic_bowl
+from nnmath.symbolic.perceptron import perceptron_score
 from nnmath.symbolic.registry import derive
 
 __all__ = [
@@ -77,22 +78,22 @@ def _softmax() -> Formula:
 
 
 def _bowl_cost() -> Formula:
-    args, cost, _ = practice.quadratic_bowl()
+    args, cost, _ = quadratic_bowl()
     return args, cost
 
 
 def _bowl_gradient() -> Formula:
-    args, _, gradient = practice.quadratic_bowl()
+    args, _, gradient = quadratic_bowl()
     return args, gradient
 
 
 def _perceptron_score() -> Formula:
-    args, score, _ = practice.perceptron_score()
+    args, score, _ = perceptron_score()
     return args, score
 
 
 def _perceptron_normal() -> Formula:
-    (w1, w2, b, x1, x2), _, normal = practice.perceptron_score()
+    (w1, w2, b, x1, x2), _, normal = perceptron_score()
     return (w1, w2, b, x1, x2), normal
 
 
@@ -403,7 +404,7 @@ def bowl_descent(
         raise ValueError(f"steps must be from 1 to 100, got {steps}")
     if len(start) != 2:
         raise ValueError(f"start must have 2 entries (w1, w2), got {len(start)}")
-    (w1, w2), _, gradient = practice.quadratic_bowl()
+    (w1, w2), _, gradient = quadratic_bowl()
     hessian = sympy.Matrix([[sympy.diff(g, w) for w in (w1, w2)] for g in gradient])
     stable = 2 / max(hessian.eigenvals())
     sliders = [

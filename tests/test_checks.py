@@ -182,7 +182,7 @@ def test_false_claim_fails_the_proof_check(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_failed_backprop_proof_fails_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nnmath.symbolic.backprop as bp
+    import nnmath.symbolic.backprop_network as bp
 
     # A wrong BP1 (missing σ′) must not be proved.
     monkeypatch.setattr(bp, "logistic_prime", lambda t: sympy.Integer(1))

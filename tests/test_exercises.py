@@ -17,7 +17,7 @@ import nnmath as nm
 from nnmath import exercises, symbolic
 from nnmath.cli import main
 from nnmath.exercises import checking, parsing, registry
-from nnmath.symbolic import practice
+from nnmath.symbolic import exercise_answers
 
 REQUIRED = {
     "sigmoid-second-derivative": ("x",),
@@ -77,7 +77,7 @@ def test_the_derived_answers_have_the_closed_forms() -> None:
         sympy.Rational(1, 2),
         sympy.Rational(9, 4),
     ]
-    assert practice.parameter_count([2, 2, 3, 2]) == nm.Network([2, 2, 3, 2]).n_params
+    assert exercise_answers.parameter_count([2, 2, 3, 2]) == nm.Network([2, 2, 3, 2]).n_params
 
 
 @pytest.mark.parametrize("exercise_id", registry.ids())
@@ -453,7 +453,7 @@ def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -
 # -- doctests ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [exercises, parsing, registry, practice])
+@pytest.mark.parametrize("module", [exercises, parsing, registry, exercise_answers])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0

@@ -23,6 +23,25 @@ def test_update_count_respects_novikoff_bound():
     assert result.updates <= bound
 
 
+def test_novikoffs_inequalities_hold_after_every_epoch_and_bad_input_is_rejected():
+    # The two inequalities the perceptron-convergence derivation proves by induction:
+    # w_k·u ≥ k η γ and ‖w_k‖² ≤ k η² R² after k updates from w_0 = 0.
+    X, y = nm.datasets.linearly_separable(60, margin=0.15, seed=5)
+    eta = 0.7
+    result = nm.train_perceptron(X, y, learning_rate=eta, max_epochs=1000)
+    bound = nm.margin_bound(X, y, np.array([1.0, 2.0]), -1.0)
+    assert result.converged and 0 < result.updates <= bound["bound"]
+    u = np.array([-1.0, 1.0, 2.0]) / np.sqrt(6.0)
+    k = np.cumsum([0, *result.mistakes])
+    w = np.array(result.path)
+    assert np.all(w @ u >= k * eta * bound["gamma"] - 1e-9)
+    assert np.all(np.sum(w**2, axis=1) <= k * (eta * bound["R"]) ** 2 + 1e-9)
+    with pytest.raises(ValueError, match="learning_rate"):
+        nm.train_perceptron(X, y, learning_rate=0.0)
+    with pytest.raises(ValueError, match="separate"):
+        nm.margin_bound(X, 1 - y, np.array([1.0, 2.0]), -1.0)
+
+
 def test_does_not_converge_on_xor():
     X, y = nm.datasets.xor()
     result = nm.train_perceptron(X, y, max_epochs=25)

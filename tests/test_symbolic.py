@@ -11,7 +11,7 @@ import sympy
 import nnmath
 from nnmath import symbolic
 from nnmath.symbolic import Claim, Formula, derive, names, verify_backprop, worked_example
-from nnmath.symbolic.backprop import chain_rule_through, network_symbols
+from nnmath.symbolic.backprop_network import chain_rule_through, network_symbols
 from nnmath.symbolic.core import make_step, proves_zero, to_latex
 from nnmath.symbolic.sigmoid import SIGMA, logistic
 
@@ -302,21 +302,6 @@ def test_a_step_proving_a_false_identity_fails() -> None:
     assert not proved(sympy.Derivative(x**3, x), 3 * x).run()[0]
     assert not on_sizes(lambda n: (sympy.Integer(n), sympy.Integer(1))).run()[0]
     assert not exactly(sympy.Rational(1, 3), sympy.Rational(1, 2)).run()[0]
-
-
-def test_the_perceptron_bound_holds_on_runs_and_rejects_bad_input() -> None:
-    from nnmath.symbolic.perceptron import _separable, perceptron_run
-
-    X, y = _separable(5, 0.15)
-    run = perceptron_run(X, y, 0.7)
-    assert 0 < run["updates"] <= run["bound"]
-    k, along, length = run["trace"].T
-    assert np.all(along >= k * 0.7 * run["gamma"] - 1e-9)
-    assert np.all(length**2 <= k * (0.7 * run["R"]) ** 2 + 1e-9)
-    with pytest.raises(ValueError, match="eta"):
-        perceptron_run(X, y, 0.0)
-    with pytest.raises(ValueError, match="separated"):
-        perceptron_run(X, 1 - y, 1.0)
 
 
 def test_latex_follows_the_notation_page() -> None:

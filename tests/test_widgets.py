@@ -15,7 +15,7 @@ import sympy
 
 import nnmath as nm
 from nnmath import symbolic, widgets
-from nnmath.symbolic import practice
+from nnmath.symbolic import descent
 
 ARGS = {
     "sigmoid-affine": ("a", "b", "x"),
@@ -91,13 +91,13 @@ def test_formulas_equal_the_derivations() -> None:
         0,
         0,
     ]
-    (w1, w2), cost, gradient = practice.quadratic_bowl()
+    (w1, w2), cost, gradient = descent.quadratic_bowl()
     assert widgets.formula("bowl-cost")[1] == cost
     assert widgets.formula("bowl-gradient")[1] == [sympy.diff(cost, w1), sympy.diff(cost, w2)]
     # The bowl's gradient vanishes at its minimum w* and its Hessian is H.
-    at_min = dict(zip((w1, w2), practice.BOWL_MINIMUM, strict=True))
+    at_min = dict(zip((w1, w2), descent.BOWL_MINIMUM, strict=True))
     assert [g.subs(at_min) for g in gradient] == [0, 0]
-    assert sympy.hessian(cost, (w1, w2)) == practice.BOWL_CURVATURE
+    assert sympy.hessian(cost, (w1, w2)) == descent.BOWL_CURVATURE
     (pw1, pw2, pb, px1, px2), score = widgets.formula("perceptron-score")
     assert sympy.expand(score - (pw1 * px1 + pw2 * px2 + pb)) == 0
     assert widgets.formula("perceptron-normal")[1] == [

@@ -417,7 +417,7 @@ nb.figure(
 # their line as a parameter, so we can compare the bound with the updates actually made as the
 # gap widens. For $\mathbf{u}$ we use the generating line, $\mathbf{w} = (1, 2)$ and
 # $b = -1$. First the argument, step by step; its two inequalities need induction on the
-# updates, which SymPy does not do, so they are cited and checked numerically:
+# updates, which SymPy does not do, so the induction is cited and SymPy proves its step:
 
 # %% tags=["hide-input"]
 nb.derivation("perceptron-convergence")

@@ -412,7 +412,7 @@ assert overshoots and descends, ex
 chain = symbolic.derive("chain-rule")
 sym = chain.symbols
 E_expr = chain.formulas["E"].outputs[0]
-L_expr = chain.formulas["L"].outputs[0]
+L_expr = chain.formulas["y_hat"].outputs[0]
 point = {sym[k]: ex[k] for k in ("x", "w1", "b1", "w2", "b2", "t")}
 params = ("w1", "b1", "w2", "b2")
 eta = ex["eta_descent"]

@@ -2,7 +2,7 @@
 
 Expected answers are never typed in here: each is read from the
 ``exercise-answers`` derivation of :mod:`nnmath.symbolic` (see
-:mod:`nnmath.symbolic.practice`), where SymPy differentiates, solves or counts.
+:mod:`nnmath.symbolic.exercise_answers`), where SymPy differentiates, solves or counts.
 """
 
 from __future__ import annotations

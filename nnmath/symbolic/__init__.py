@@ -12,7 +12,7 @@ numerical checks compare NumPy kernels with.
 \sigma{\left(x \right)} = \frac{1}{1 + e^{- x}}
 """
 
-from nnmath.symbolic.backprop import BackpropReport, verify_backprop
+from nnmath.symbolic.backprop_network import BackpropReport, verify_backprop
 from nnmath.symbolic.chain_rule import worked_example
 from nnmath.symbolic.core import (
     STEP_CHECK_KINDS,

@@ -1,430 +1,432 @@
-"""Backpropagation: the four equations, proved entry by entry on symbolic networks.
+"""The four backpropagation equations, derived step by step: index form, then matrix form.
 
-Two ways to prove them for a sigmoid network with quadratic cost
-``C = ½ ‖a^L − y‖²``:
-
-``"layerwise"``
-    One layer at a time. The output error ``∂C/∂z^L`` is differentiated from
-    ``C(σ(z^L))``. For a hidden layer, C is an unknown function of ``z^(l+1)``
-    whose partials are the free symbols ``δ^(l+1)``; SymPy applies the chain
-    rule through ``z^(l+1) = W^(l+1) σ(z^l) + b^(l+1)``. The same trick through
-    ``z^l = W^l a^(l−1) + b^l`` gives the weight and bias partials. The work
-    per layer depends only on its width, so the cost grows linearly with depth.
-``"composed"``
-    Differentiate the fully composed cost by every parameter and compare with
-    the backprop formulas. σ is the SymPy function :class:`Sigmoid`, which
-    knows σ′ = σ(1 − σ), so both sides are polynomials in σ(…) values and
-    ``expand`` decides equality. The expressions nest once per layer, so the
-    cost grows much faster than linearly with depth: measured 0.6 s, 6 s and
-    46 s for 2-2-3-2, 2-3-3-3-2 and 2-3-3-3-3-2, against 0.2-0.3 s layerwise
-    (and 0.5 s layerwise for ten layers of width 3).
+Each step after the definitions is checked on its own (see :mod:`nnmath.symbolic.core`):
+an index-form identity, which holds for every layer width, is proved by SymPy on concrete
+widths n = 1..4; the matrix form is read off the index form entry by entry, and the shape of
+the weight gradient is proved for symbolic widths. The last step proves all 23 partials of
+the 2-2-3-2 network (:func:`nnmath.symbolic.backprop_network.verify_backprop`, "layerwise").
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import sympy
+from sympy import HadamardProduct, MatrixSymbol
 
-from nnmath.symbolic.core import Claim, Formula
-from nnmath.symbolic.display import tex_matrix
-from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic, logistic_prime
+from nnmath.symbolic.backprop_network import (
+    EXAMPLE_SIZES,
+    _backprop_formulas,
+    _equations,
+    _forward,
+    _layerwise_claims,
+    chain_rule_through,
+    network_symbols,
+    quadratic_cost_formula,
+    verify_backprop,
+)
+from nnmath.symbolic.core import (
+    Derivation,
+    Formula,
+    StepCheck,
+    build,
+    make_step,
+    on_sizes,
+    proved,
+)
+from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, sigmoid_prime
 
-__all__ = [
-    "EXAMPLE_SIZES",
-    "BackpropReport",
-    "chain_rule_through",
-    "network_symbols",
-    "quadratic_cost_formula",
-    "verify_backprop",
-]
+# verify_backprop and quadratic_cost_formula live in backprop_network; they are exported here
+# too, so that everything about backpropagation is found under this module's name.
+__all__ = ["derive_backprop", "quadratic_cost_formula", "verify_backprop"]
 
-#: The network of the derivation page: 2 inputs, hidden layers of 2 and 3, 2 outputs.
-EXAMPLE_SIZES = (2, 2, 3, 2)
-
-Method = Literal["layerwise", "composed"]
-_METHODS: tuple[Method, ...] = ("layerwise", "composed")
-
-# An unknown cost function; only its partial derivatives ever appear.
-_COST = sympy.Function("C")
-
-
-@dataclass(frozen=True)
-class NetworkSymbols:
-    """Symbols of a fully connected network with layer sizes ``n_0, …, n_L``.
-
-    Layers are numbered 1..L; ``W[l]`` is ``n_l × n_(l−1)`` so that
-    ``z^l = W^l a^(l−1) + b^l``. Lists are indexed by layer number (index 0
-    unused for the per-layer lists), entries by neuron (0-based in Python,
-    1-based in the printed names).
-    """
-
-    sizes: tuple[int, ...]
-    x: tuple[sympy.Symbol, ...]
-    y: tuple[sympy.Symbol, ...]
-    W: tuple[sympy.Matrix, ...]
-    b: tuple[tuple[sympy.Symbol, ...], ...]
-    z: tuple[tuple[sympy.Symbol, ...], ...]
-    a: tuple[tuple[sympy.Symbol, ...], ...]
-    delta: tuple[tuple[sympy.Symbol, ...], ...]
-
-    @property
-    def depth(self) -> int:
-        """Number of weight layers L."""
-        return len(self.sizes) - 1
-
-    def params(self) -> list[sympy.Symbol]:
-        """Every parameter in the order W^1 (row-major), b^1, W^2, b^2, …"""
-        out: list[sympy.Symbol] = []
-        for layer in range(1, self.depth + 1):
-            out.extend(self.W[layer])
-            out.extend(self.b[layer])
-        return out
+SIZES = (1, 2, 3, 4)
 
 
-def _check_sizes(sizes: object) -> tuple[int, ...]:
-    if isinstance(sizes, (str, bytes)) or not isinstance(sizes, Sequence):
-        raise TypeError(f"sizes must be a sequence of positive integers, got {sizes!r}")
-    if any(isinstance(n, bool) or not isinstance(n, int) for n in sizes):
-        raise TypeError(f"sizes must hold integers, got {list(sizes)!r}")
-    if len(sizes) < 2 or any(n < 1 for n in sizes):
-        raise ValueError(f"sizes needs at least two positive layer sizes, got {list(sizes)!r}")
-    return tuple(sizes)
+def _vec(name: str, n: int) -> list[sympy.Symbol]:
+    return [sympy.Symbol(f"{name}_{j + 1}", real=True) for j in range(n)]
 
 
-def network_symbols(sizes: Sequence[int]) -> NetworkSymbols:
-    """Create the symbols of a network with layer sizes ``sizes``.
+def _mat(name: str, rows: int, cols: int) -> sympy.Matrix:
+    return sympy.Matrix(rows, cols, lambda j, k: sympy.Symbol(f"{name}_{j + 1},{k + 1}", real=True))
 
-    Raises
-    ------
-    TypeError
-        If ``sizes`` is not a sequence of ints.
-    ValueError
-        If it has fewer than two entries or an entry below 1.
-    """
-    sizes = _check_sizes(sizes)
-    depth = len(sizes) - 1
 
-    def vector(name: str, n: int) -> tuple[sympy.Symbol, ...]:
-        return tuple(sympy.Symbol(f"{name}_{j + 1}", real=True) for j in range(n))
+# -- the checks of the steps, one function per step -------------------------------------------
+# Each returns (lhs, rhs) for width n; on_sizes proves lhs = rhs for n = 1..4.
 
-    def weight_matrix(layer: int) -> sympy.Matrix:
-        rows, cols = sizes[layer], sizes[layer - 1]
-        return sympy.Matrix(
-            rows,
-            cols,
-            [
-                sympy.Symbol(f"w^{layer}_{j + 1},{k + 1}", real=True)
-                for j in range(rows)
-                for k in range(cols)
-            ],
-        )
 
-    weights = [sympy.zeros(0, 0)] + [weight_matrix(layer) for layer in range(1, depth + 1)]
-    empty: tuple[sympy.Symbol, ...] = ()
+def _bp1_chain(n: int) -> tuple[Any, Any]:
+    """∂C/∂z_j for an unknown cost C(a_1, …, a_n) with a_j = σ(z_j): ∂C/∂a_j · σ′(z_j)."""
+    z, g = _vec("z", n), _vec("g", n)  # g_j stands for ∂C/∂a_j
+    a = [Sigmoid(z_j) for z_j in z]
+    lhs = sympy.Matrix([chain_rule_through(a, g, z_j) for z_j in z])
+    rhs = sympy.Matrix([g_j * sigmoid_prime(z_j) for g_j, z_j in zip(g, z, strict=True)])
+    return lhs, rhs
 
-    def per_layer(name: str) -> tuple[tuple[sympy.Symbol, ...], ...]:
-        return (empty, *(vector(f"{name}^{n}", sizes[n]) for n in range(1, depth + 1)))
 
-    x = vector("x", sizes[0])
-    return NetworkSymbols(
-        sizes=sizes,
-        x=x,
-        y=vector("y", sizes[-1]),
-        W=tuple(weights),
-        b=per_layer("b"),
-        z=per_layer("z"),
-        a=(x, *per_layer("a")[1:]),
-        delta=per_layer("delta"),
+def _bp1_quadratic(n: int) -> tuple[Any, Any]:
+    """For C = ½ Σ (a_j − y_j)², ∂C/∂a_j = a_j − y_j."""
+    y, a = _vec("y", n), _vec("a", n)
+    cost = sum((a_j - y_j) ** 2 for a_j, y_j in zip(a, y, strict=True)) / 2
+    lhs = sympy.Matrix([sympy.diff(cost, a_j) for a_j in a])
+    return lhs, sympy.Matrix([a_j - y_j for a_j, y_j in zip(a, y, strict=True)])
+
+
+def _next_layer(n: int) -> tuple[list[Any], list[Any], sympy.Matrix, list[Any]]:
+    """Width-n layer l feeding a width-(n+1) layer l+1: z^l, z^(l+1)(z^l), W^(l+1), δ^(l+1)."""
+    z = _vec("z", n)
+    w = _mat("w", n + 1, n)
+    b = _vec("b", n + 1)
+    z_next = [sum(w[k, j] * Sigmoid(z[j]) for j in range(n)) + b[k] for k in range(n + 1)]
+    return z, z_next, w, _vec("delta", n + 1)
+
+
+def _bp2_chain(n: int) -> tuple[Any, Any]:
+    """δ^l_j = Σ_k δ^(l+1)_k ∂z^(l+1)_k/∂z^l_j, C an unknown function of z^(l+1)."""
+    z, z_next, _, delta = _next_layer(n)
+    lhs = sympy.Matrix([chain_rule_through(z_next, delta, z_j) for z_j in z])
+    rhs = sympy.Matrix(
+        [sum(delta[k] * sympy.diff(z_next[k], z_j) for k in range(n + 1)) for z_j in z]
     )
+    return lhs, rhs
 
 
-def chain_rule_through(inner: Sequence[Any], partials: Sequence[Any], var: Any) -> Any:
-    """``∂C/∂var`` for ``C = C(u_1, …, u_m)`` with ``u_i = inner[i](var)``.
+def _bp2_local(n: int) -> tuple[Any, Any]:
+    """∂z^(l+1)_k/∂z^l_j = w^(l+1)_kj σ′(z^l_j)."""
+    z, z_next, w, _ = _next_layer(n)
+    lhs = sympy.Matrix(n + 1, n, lambda k, j: sympy.diff(z_next[k], z[j]))
+    rhs = sympy.Matrix(n + 1, n, lambda k, j: w[k, j] * sigmoid_prime(z[j]))
+    return lhs, rhs
 
-    SymPy differentiates the unknown function ``C(inner…)`` itself (it applies
-    the multivariable chain rule); each resulting ``∂C/∂u_i`` is then replaced
-    by ``partials[i]``.
 
-    Parameters
-    ----------
-    inner : sequence of sympy.Basic, length m
-        The arguments of C as expressions in ``var``.
-    partials : sequence of sympy.Basic, length m
-        What to write for ``∂C/∂u_i``.
-    var : sympy.Symbol
+def _bp2_index(n: int) -> tuple[Any, Any]:
+    """δ^l_j = σ′(z^l_j) Σ_k w^(l+1)_kj δ^(l+1)_k (the chain rule with the local derivative)."""
+    z, z_next, w, delta = _next_layer(n)
+    lhs = sympy.Matrix([chain_rule_through(z_next, delta, z_j) for z_j in z])
+    rhs = sympy.Matrix(
+        [sigmoid_prime(z[j]) * sum(w[k, j] * delta[k] for k in range(n + 1)) for j in range(n)]
+    )
+    return lhs, rhs
 
-    Raises
-    ------
-    ValueError
-        If the lengths differ, or SymPy's result has a derivative of C that
-        cannot be matched to an argument.
-    """
-    if len(inner) != len(partials):
-        raise ValueError(f"{len(inner)} inner expressions but {len(partials)} partials")
-    derivative = _COST(*inner).diff(var)
 
-    def index_of(node: Any) -> int:
-        deriv = node.expr if isinstance(node, sympy.Subs) else node
-        if (
-            isinstance(deriv, sympy.Derivative)
-            and deriv.expr.func == _COST
-            and len(deriv.variable_count) == 1
-            and deriv.variable_count[0][1] == 1
-        ):
-            return list(deriv.expr.args).index(deriv.variables[0])
-        raise ValueError(f"unexpected term in the chain rule: {node}")
+def _layer_params(n: int) -> tuple[list[Any], sympy.Matrix, list[Any], list[Any], list[Any]]:
+    """Layer l of width n on an input of width n + 1: a^(l−1), W^l, b^l, z^l(W, b), δ^l."""
+    a_prev, w, b = _vec("a", n + 1), _mat("w", n, n + 1), _vec("b", n)
+    z = [sum(w[j, k] * a_prev[k] for k in range(n + 1)) + b[j] for j in range(n)]
+    return a_prev, w, b, z, _vec("delta", n)
 
-    # sympy writes ∂C/∂u_i at u = inner as Subs(Derivative(C(…, ξ, …), ξ), ξ, inner[i]).
-    mapping = {node: partials[index_of(node)] for node in derivative.atoms(sympy.Subs)}
-    result = derivative.xreplace(mapping)
-    mapping = {
-        node: partials[index_of(node)]
-        for node in result.atoms(sympy.Derivative)
-        if node.expr.func == _COST
+
+def _bp3_index(n: int) -> tuple[Any, Any]:
+    """∂C/∂b^l_j = δ^l_j, C an unknown function of z^l."""
+    _, _, b, z, delta = _layer_params(n)
+    lhs = sympy.Matrix([chain_rule_through(z, delta, b_j) for b_j in b])
+    return lhs, sympy.Matrix(delta)
+
+
+def _bp4_index(n: int) -> tuple[Any, Any]:
+    """∂C/∂w^l_jk = a^(l−1)_k δ^l_j, C an unknown function of z^l."""
+    a_prev, w, _, z, delta = _layer_params(n)
+    lhs = sympy.Matrix(n, n + 1, lambda j, k: chain_rule_through(z, delta, w[j, k]))
+    rhs = sympy.Matrix(n, n + 1, lambda j, k: a_prev[k] * delta[j])
+    return lhs, rhs
+
+
+def _bp1_matrix(n: int) -> tuple[Any, Any]:
+    """Entry j of ∇_a C ⊙ σ′(z^L) is BP1's index form."""
+    z, grad = _vec("z", n), _vec("g", n)
+    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
+    lhs = HadamardProduct(sympy.Matrix(grad), sp).doit()
+    return sympy.Matrix(lhs), sympy.Matrix([grad[j] * SIGMA_PRIME(z[j]) for j in range(n)])
+
+
+def _bp1_matrix_quadratic(n: int) -> tuple[Any, Any]:
+    """For C = ½ Σ (a_j − y_j)², ∇_a C ⊙ σ′(z^L) is (a^L − y) ⊙ σ′(z^L)."""
+    z, y, a = _vec("z", n), _vec("y", n), _vec("a", n)
+    cost = sum((a_j - y_j) ** 2 for a_j, y_j in zip(a, y, strict=True)) / 2
+    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
+    grad = sympy.Matrix([sympy.diff(cost, a_j) for a_j in a])
+    lhs = HadamardProduct(grad, sp).doit()
+    rhs = HadamardProduct(sympy.Matrix(a) - sympy.Matrix(y), sp).doit()
+    return sympy.Matrix(lhs), sympy.Matrix(rhs)
+
+
+def _bp2_matrix(n: int) -> tuple[Any, Any]:
+    """Entry j of ((W^(l+1))ᵀ δ^(l+1)) ⊙ σ′(z^l) is BP2's index form (W of size (n+1) × n)."""
+    z, w, delta = _vec("z", n), _mat("w", n + 1, n), _vec("delta", n + 1)
+    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
+    lhs = sympy.Matrix(HadamardProduct(w.T * sympy.Matrix(delta), sp).doit())
+    rhs = sympy.Matrix(
+        [SIGMA_PRIME(z[j]) * sum(w[k, j] * delta[k] for k in range(n + 1)) for j in range(n)]
+    )
+    return lhs, rhs
+
+
+def _bp4_matrix(n: int) -> tuple[Any, Any]:
+    """Entry (j, k) of δ^l (a^(l−1))ᵀ is a^(l−1)_k δ^l_j (a^(l−1) of length n + 1)."""
+    delta, a_prev = _vec("delta", n), _vec("a", n + 1)
+    lhs = sympy.Matrix(delta) * sympy.Matrix(a_prev).T
+    rhs = sympy.Matrix(n, n + 1, lambda j, k: a_prev[k] * delta[j])
+    return lhs, rhs
+
+
+def _shape_check() -> tuple[Any, Any]:
+    """The shape of δ^l (a^(l−1))ᵀ is that of W^l, for symbolic widths."""
+    n_l, n_prev = sympy.symbols("n_l n_l-1", integer=True, positive=True)
+    delta = MatrixSymbol("delta", n_l, 1)
+    a_prev = MatrixSymbol("a", n_prev, 1)
+    weights = MatrixSymbol("W", n_l, n_prev)
+    return sympy.Matrix([*(delta * a_prev.T).shape]), sympy.Matrix([*weights.shape])
+
+
+# -- the derivation ---------------------------------------------------------------------------
+
+
+def _index_symbols() -> dict[str, Any]:
+    i, j, k = (sympy.Symbol(s, integer=True) for s in "ijk")
+    n_next = sympy.Symbol("n_{l+1}", integer=True, positive=True)
+    n_prev = sympy.Symbol("n_{l-1}", integer=True, positive=True)
+    return {
+        "j": j,
+        "k": k,
+        "i": i,
+        "n_next": n_next,
+        "n_prev": n_prev,
+        "C": sympy.Symbol("C"),
+        "z_lj": sympy.Symbol("z^l_j", real=True),
+        "z_Lj": sympy.Symbol("z^L_j", real=True),
+        "a_Lj": sympy.Symbol("a^L_j", real=True),
+        "y_j": sympy.Symbol("y_j", real=True),
+        "b_lj": sympy.Symbol("b^l_j", real=True),
+        "d_lj": sympy.Symbol("delta^l_j"),
+        "d_Lj": sympy.Symbol("delta^L_j"),
+        "w_next": sympy.IndexedBase("w^{l+1}"),
+        "z_next": sympy.IndexedBase("z^{l+1}"),
+        "d_next": sympy.IndexedBase(r"\delta^{l+1}"),
+        "w_l": sympy.IndexedBase("w^l"),
+        "a_prev": sympy.IndexedBase("a^{l-1}"),
+        "b_l": sympy.IndexedBase("b^l"),
     }
-    result = result.xreplace(mapping)
-    if result.has(_COST):
-        raise ValueError(f"could not replace every derivative of C in {result}")
-    return result
 
 
-def _affine(weights: sympy.Matrix, inputs: Sequence[Any], bias: Sequence[Any]) -> list[Any]:
-    rows, cols = weights.shape
-    return [sum(weights[j, k] * inputs[k] for k in range(cols)) + bias[j] for j in range(rows)]
+def _index_steps(s: dict[str, Any]) -> list[Any]:
+    C, j, k = s["C"], s["j"], s["k"]
+    d = sympy.Derivative
+    w_l, a_prev, b_l = s["w_l"], s["a_prev"], s["b_l"]
+    forward = sympy.Eq(
+        sympy.Symbol("z^l_j"), sympy.Sum(w_l[j, k] * a_prev[k], (k, 1, s["n_prev"])) + b_l[j]
+    )
+    sized = (
+        "SymPy checks it for layers of widths $n = 1, \\dots, 4$ next to layers of width $n + 1$."
+    )
+    return [
+        make_step(
+            "The error of a neuron (definition)",
+            sympy.Eq(s["d_lj"], d(C, s["z_lj"])),
+            "How much the cost changes when the weighted input $z^l_j$ of neuron $j$ in "
+            "layer $l$ changes.",
+        ),
+        make_step(
+            "The forward pass, neuron by neuron (definition)",
+            forward,
+            "With $a^l_j = \\sigma(z^l_j)$ and $\\mathbf{a}^0 = \\mathbf{x}$.",
+        ),
+        make_step(
+            "BP1, chain rule at the output",
+            sympy.Eq(s["d_Lj"], d(C, s["a_Lj"]) * SIGMA_PRIME(s["z_Lj"])),
+            "$z^L_j$ reaches the cost only through $a^L_j = \\sigma(z^L_j)$, so the chain rule "
+            "has one term: $\\partial C/\\partial a^L_j$ times $\\sigma'(z^L_j)$. " + sized,
+            check=on_sizes(_bp1_chain, SIZES),
+        ),
+        make_step(
+            "BP1 for the quadratic cost",
+            sympy.Eq(s["d_Lj"], (s["a_Lj"] - s["y_j"]) * SIGMA_PRIME(s["z_Lj"])),
+            "$C = \\tfrac12\\sum_j (a^L_j - y_j)^2$ gives "
+            "$\\partial C/\\partial a^L_j = a^L_j - y_j$. " + sized,
+            check=on_sizes(_bp1_quadratic, SIZES),
+        ),
+        make_step(
+            "BP2, chain rule through the next layer",
+            sympy.Eq(
+                s["d_lj"],
+                sympy.Sum(d(C, s["z_next"][k]) * d(s["z_next"][k], s["z_lj"]), (k, 1, s["n_next"])),
+            ),
+            "$z^l_j$ reaches the cost through every weighted input $z^{l+1}_k$ of the next "
+            "layer, so the chain rule sums over $k$. " + sized,
+            check=on_sizes(_bp2_chain, SIZES),
+        ),
+        make_step(
+            "The local derivative",
+            sympy.Eq(d(s["z_next"][k], s["z_lj"]), s["w_next"][k, j] * SIGMA_PRIME(s["z_lj"])),
+            "$z^{l+1}_k = \\sum_i w^{l+1}_{ki}\\,\\sigma(z^l_i) + b^{l+1}_k$: only the term "
+            "$i = j$ depends on $z^l_j$. " + sized,
+            check=on_sizes(_bp2_local, SIZES),
+        ),
+        make_step(
+            "BP2 in index form",
+            sympy.Eq(
+                s["d_lj"],
+                SIGMA_PRIME(s["z_lj"])
+                * sympy.Sum(s["w_next"][k, j] * s["d_next"][k], (k, 1, s["n_next"])),
+            ),
+            "Substitute the local derivative and $\\partial C/\\partial z^{l+1}_k = "
+            "\\delta^{l+1}_k$ (the definition one layer up), and take $\\sigma'(z^l_j)$ out "
+            "of the sum. " + sized,
+            check=on_sizes(_bp2_index, SIZES),
+        ),
+        make_step(
+            "BP3 in index form",
+            sympy.Eq(d(C, s["b_lj"]), s["d_lj"]),
+            "$b^l_j$ reaches the cost only through $z^l_j$, and "
+            "$\\partial z^l_j/\\partial b^l_j = 1$. " + sized,
+            check=on_sizes(_bp3_index, SIZES),
+        ),
+        make_step(
+            "BP4 in index form",
+            sympy.Eq(d(C, w_l[j, k]), a_prev[k] * s["d_lj"]),
+            "$w^l_{jk}$ reaches the cost only through $z^l_j$, and "
+            "$\\partial z^l_j/\\partial w^l_{jk} = a^{l-1}_k$. " + sized,
+            check=on_sizes(_bp4_index, SIZES),
+        ),
+    ]
 
 
-def _layerwise_claims(net: NetworkSymbols) -> tuple[list[Claim], int]:
-    """Claims for the four equations, one layer at a time; also the number of δ claims."""
-    depth = net.depth
-    claims: list[Claim] = []
-    z_out = net.z[depth]
-    cost = sum((logistic(z) - y) ** 2 for z, y in zip(z_out, net.y, strict=True)) / 2
-    for j, (z, y) in enumerate(zip(z_out, net.y, strict=True)):
-        claims.append(
-            Claim(
-                f"δ^{depth}_{j + 1} = ∂C/∂z^{depth}_{j + 1} = σ′(z)(a − y)",
-                sympy.Derivative(cost, z),
-                logistic_prime(z) * (logistic(z) - y),
-            )
-        )
-    for layer in range(depth - 1, 0, -1):
-        w_next = net.W[layer + 1]
-        inner = _affine(w_next, [logistic(z) for z in net.z[layer]], net.b[layer + 1])
-        for k, z in enumerate(net.z[layer]):
-            back = sum(w_next[i, k] * d for i, d in enumerate(net.delta[layer + 1]))
-            claims.append(
-                Claim(
-                    f"δ^{layer}_{k + 1} = σ′(z^{layer}_{k + 1}) ((W^{layer + 1})ᵀ δ^{layer + 1})",
-                    chain_rule_through(inner, net.delta[layer + 1], z),
-                    logistic_prime(z) * back,
-                )
-            )
-    n_deltas = len(claims)
-    for layer in range(1, depth + 1):
-        a_prev = net.a[layer - 1]
-        inner = _affine(net.W[layer], a_prev, net.b[layer])
-        for j, d in enumerate(net.delta[layer]):
-            for k, a in enumerate(a_prev):
-                w = net.W[layer][j, k]
-                claims.append(
-                    Claim(
-                        f"∂C/∂{w} = δ^{layer}_{j + 1} a^{layer - 1}_{k + 1}",
-                        chain_rule_through(inner, net.delta[layer], w),
-                        d * a,
-                    )
-                )
-            bias = net.b[layer][j]
-            claims.append(
-                Claim(
-                    f"∂C/∂{bias} = δ^{layer}_{j + 1}",
-                    chain_rule_through(inner, net.delta[layer], bias),
-                    d,
-                )
-            )
-    return claims, n_deltas
+def _matrix_steps() -> list[Any]:
+    eq = _equations()
+    entries = "SymPy compares every entry for widths $n = 1, \\dots, 4$."
+    n_l, n_prev = sympy.symbols("n_l n_{l-1}", integer=True, positive=True)
+    return [
+        make_step(
+            "BP1 as vectors",
+            eq[0],
+            "Stack the output errors $\\delta^L_j$ into one vector: entry $j$ of the Hadamard "
+            "(entry-by-entry) product of the gradient $\\nabla_{\\mathbf{a}} C$ (entries "
+            "$\\partial C/\\partial a^L_j$) with $\\sigma'(\\mathbf{z}^L)$ is step 3. This holds "
+            "for any cost. " + entries,
+            check=on_sizes(_bp1_matrix, SIZES),
+        ),
+        make_step(
+            "BP1 for the quadratic cost, as vectors",
+            eq[1],
+            "For the quadratic cost $\\nabla_{\\mathbf{a}} C = \\mathbf{a}^L - \\mathbf{y}$ "
+            "(step 4, entry by entry): the output error of the sigmoid networks with the quadratic "
+            "cost of chapters 5 to 7 and 9. Another cost changes only this factor. " + entries,
+            check=on_sizes(_bp1_matrix_quadratic, SIZES),
+        ),
+        make_step(
+            "BP2 as vectors",
+            eq[2],
+            "$\\sum_k w^{l+1}_{kj}\\,\\delta^{l+1}_k$ is entry $j$ of "
+            "$(W^{l+1})^\\mathsf{T}\\boldsymbol\\delta^{l+1}$: the index $k$ runs down column $j$ "
+            "of $W^{l+1}$, which is row $j$ of its transpose. " + entries,
+            check=on_sizes(_bp2_matrix, SIZES),
+        ),
+        make_step(
+            "BP3 as vectors",
+            eq[3],
+            "BP3 holds entry by entry, so it holds for the whole vector.",
+            check=on_sizes(_bp3_index, SIZES),
+        ),
+        make_step(
+            "BP4 as a matrix",
+            eq[4],
+            "$a^{l-1}_k\\,\\delta^l_j$ is entry $(j, k)$ of the outer product "
+            "$\\boldsymbol\\delta^l(\\mathbf{a}^{l-1})^\\mathsf{T}$. " + entries,
+            check=on_sizes(_bp4_matrix, SIZES),
+        ),
+        make_step(
+            "Shapes",
+            sympy.Eq(
+                sympy.Symbol(
+                    r"\operatorname{shape}\bigl(\boldsymbol\delta^l(\mathbf{a}^{l-1})^\mathsf{T}\bigr)"
+                ),
+                sympy.Tuple(n_l, n_prev),
+                evaluate=False,
+            ),
+            "$\\boldsymbol\\delta^l$ is $n_l \\times 1$ and $(\\mathbf{a}^{l-1})^\\mathsf{T}$ is "
+            "$1 \\times n_{l-1}$, so $\\partial C/\\partial W^l$ is $n_l \\times n_{l-1}$: the "
+            "shape of $W^l$, as a gradient must be. SymPy proves it for symbolic widths.",
+            check=proved(*_shape_check()),
+        ),
+    ]
 
 
-def _sigmoid_function(t: Any) -> Any:
-    return Sigmoid(t)
+def derive_backprop() -> Derivation:
+    """The four backprop equations, derived in index form, then in matrix form.
 
+    Every step is checked (SymPy on widths 1..4 for the index identities; the shape of
+    ∂C/∂W^l for symbolic widths), and the last step proves all 23 weight and bias partials
+    and the 7 error terms of the 2-2-3-2 sigmoid network with
+    :func:`~nnmath.symbolic.backprop_network.verify_backprop`'s "layerwise" method.
 
-def _sigmoid_function_prime(t: Any) -> Any:
-    return Sigmoid(t) * (1 - Sigmoid(t))
-
-
-def _forward(
-    net: NetworkSymbols, sigma: Callable[[Any], Any] = logistic
-) -> tuple[list[list[Any]], list[list[Any]], Any]:
-    """Explicit z^l and a^l (index 0: the input) and the composed cost."""
-    activations: list[list[Any]] = [list(net.x)]
-    pre: list[list[Any]] = [[]]
+    Examples
+    --------
+    >>> from nnmath.symbolic import derive
+    >>> d = derive("backprop")
+    >>> [s.label for s in d.steps][2]
+    'BP1, chain rule at the output'
+    >>> d.steps[2].verification.kind
+    'sizes 1..n'
+    """
+    net = network_symbols(EXAMPLE_SIZES)
+    claims, n_deltas = _layerwise_claims(net)
+    params = net.params()
+    cost_sym = sympy.Symbol("C")
+    steps = _index_steps(_index_symbols()) + _matrix_steps()
+    a0 = sympy.Matrix(net.x)
+    grads_lhs = []
+    grads_rhs = []
     for layer in range(1, net.depth + 1):
-        pre.append(_affine(net.W[layer], activations[-1], net.b[layer]))
-        activations.append([sigma(z) for z in pre[-1]])
-    cost = sum((a - y) ** 2 for a, y in zip(activations[-1], net.y, strict=True)) / 2
-    return pre, activations, cost
+        a_prev = a0 if layer == 1 else sympy.Matrix(net.a[layer - 1])
+        d = sympy.Matrix(net.delta[layer])
+        grads_lhs.append(net.W[layer].applyfunc(lambda w: sympy.Derivative(cost_sym, w)))
+        grads_rhs.append(d * a_prev.T)
+        grads_lhs.append(sympy.Matrix([sympy.Derivative(cost_sym, b) for b in net.b[layer]]))
+        grads_rhs.append(d)
+    result = sympy.Eq(sympy.Tuple(*grads_lhs), sympy.Tuple(*grads_rhs), evaluate=False)
 
-
-def _backprop_formulas(
-    net: NetworkSymbols,
-    sigma: Callable[[Any], Any] = logistic,
-    sigma_prime: Callable[[Any], Any] = logistic_prime,
-) -> tuple[Any, dict[Any, Any]]:
-    """The composed cost and, for each parameter, its backprop formula in x, y, θ."""
-    pre, act, cost = _forward(net, sigma)
-    delta = [sigma_prime(z) * (a - y) for z, a, y in zip(pre[-1], act[-1], net.y, strict=True)]
-    grads: dict[Any, Any] = {}
-    for layer in range(net.depth, 0, -1):
-        w = net.W[layer]
-        for j, d in enumerate(delta):
-            for k, a in enumerate(act[layer - 1]):
-                grads[w[j, k]] = d * a
-            grads[net.b[layer][j]] = d
-        if layer > 1:
-            delta = [
-                sigma_prime(z) * sum(w[i, k] * d for i, d in enumerate(delta))
-                for k, z in enumerate(pre[layer - 1])
-            ]
-    return cost, grads
-
-
-def _composed_claims(net: NetworkSymbols) -> list[Claim]:
-    cost, grads = _backprop_formulas(net, _sigmoid_function, _sigmoid_function_prime)
-    return [
-        Claim(
-            f"∂C/∂{p} of the composed cost equals backprop",
-            sympy.Derivative(cost, p),
-            grads[p],
-            reduction="expand",
+    def all_partials() -> tuple[bool, str]:
+        failed = [c.statement for c in claims if not c.holds()]
+        return not failed, (
+            f"{len(claims) - len(failed)}/{len(claims)} partials and error terms proved"
         )
-        for p in net.params()
-    ]
 
-
-@dataclass(frozen=True)
-class BackpropReport:
-    """Outcome of :func:`verify_backprop`.
-
-    Attributes
-    ----------
-    sizes : tuple of int
-        Layer sizes of the network.
-    method : {"layerwise", "composed"}
-    partials_checked : int
-        Number of weight and bias partials proved (23 for 2-2-3-2).
-    deltas_checked : int
-        Number of error terms δ^l_j proved (0 for "composed").
-    all_equal : bool
-        Whether SymPy proved every claim.
-    seconds : float
-        Wall time, building the expressions included.
-    failures : tuple of str
-        Statements SymPy did not prove.
-    """
-
-    sizes: tuple[int, ...]
-    method: Method
-    partials_checked: int
-    deltas_checked: int
-    all_equal: bool
-    seconds: float
-    failures: tuple[str, ...] = ()
-
-
-def verify_backprop(sizes: Sequence[int], method: Method = "layerwise") -> BackpropReport:
-    """Prove the four backprop equations entry by entry for a sigmoid network.
-
-    Parameters
-    ----------
-    sizes : sequence of int
-        Layer sizes ``n_0, …, n_L`` (at least two, each ≥ 1).
-    method : {"layerwise", "composed"}
-        See the module docstring. "composed" is only practical for a few
-        layers (about 6 s for 2-3-3-3-2 and 46 s for 2-3-3-3-3-2).
-
-    Returns
-    -------
-    BackpropReport
-
-    Raises
-    ------
-    TypeError
-        If ``sizes`` is not a sequence of ints or ``method`` is not a string.
-    ValueError
-        If ``sizes`` is too short or has an entry below 1, or ``method`` is
-        not one of the two names.
-    """
-    if not isinstance(method, str):
-        raise TypeError(f"method must be 'layerwise' or 'composed', got {method!r}")
-    if method not in _METHODS:
-        raise ValueError(f"method must be 'layerwise' or 'composed', got {method!r}")
-    start = time.perf_counter()
-    net = network_symbols(sizes)
-    if method == "layerwise":
-        claims, n_deltas = _layerwise_claims(net)
-    else:
-        claims, n_deltas = _composed_claims(net), 0
-    failures = tuple(claim.statement for claim in claims if not claim.holds())
-    return BackpropReport(
-        sizes=net.sizes,
-        method=method,
-        partials_checked=len(claims) - n_deltas,
-        deltas_checked=n_deltas,
-        all_equal=not failures,
-        seconds=time.perf_counter() - start,
-        failures=failures,
+    steps.append(
+        make_step(
+            "All 23 partials of the 2-2-3-2 network",
+            result,
+            "The equations applied to the 2-2-3-2 network of chapter 4; SymPy proves each "
+            "entry layer by layer, with the next layer's errors as free symbols.",
+            check=StepCheck("SymPy proof", all_partials),
+        )
     )
-
-
-def quadratic_cost_formula(k: int) -> Formula:
-    """``½ Σ_j (a_j − y_j)²`` for ``k`` outputs, with arguments ``(a_1…a_k, y_1…y_k)``.
-
-    Raises
-    ------
-    ValueError
-        If ``k < 1``.
-    """
-    if k < 1:
-        raise ValueError(f"k must be at least 1, got {k}")
-    a = sympy.symbols(f"a_1:{k + 1}", real=True)
-    y = sympy.symbols(f"y_1:{k + 1}", real=True)
-    cost = sum((ai - yi) ** 2 for ai, yi in zip(a, y, strict=True)) / 2
-    return Formula((cost,), (*a, *y))
-
-
-def _equations() -> list[Any]:
-    """The four equations as matrix expressions (for display).
-
-    BP1 comes twice: for any cost, with the gradient ``∇_a C`` of the cost with respect
-    to the output, and for the quadratic cost, where that gradient is ``a^L − y``.
-    """
-    n = sympy.Symbol("n")
-    vec = {name: sympy.MatrixSymbol(name, n, 1) for name in ("delta^L", "z^L", "a^L", "y")}
-    d_l, z_l, b_l, a_prev = (
-        sympy.MatrixSymbol(name, n, 1) for name in ("delta^l", "z^l", "b^l", "a^l-1")
+    x, y = net.x, net.y
+    cost, grads = _backprop_formulas(net)
+    gradient = tuple(sympy.diff(cost, p) for p in params)
+    _, activations, _ = _forward(net)
+    formulas = {
+        # F(x): the network's output for input x and parameters (the forward pass).
+        "output": Formula(tuple(activations[-1]), (*x, *params)),
+        "cost": Formula((cost,), (*x, *y, *params)),
+        "gradient": Formula(gradient, (*x, *y, *params)),
+        "backprop_gradient": Formula(tuple(grads[p] for p in params), (*x, *y, *params)),
+    }
+    for size in range(2, 6):
+        formulas[f"quadratic_cost_{size}"] = quadratic_cost_formula(size)
+    return build(
+        name="backprop",
+        title="Backpropagation: the four equations",
+        summary=(
+            "The error of each layer follows from the error of the next, and the "
+            "gradient of every weight and bias follows from the errors."
+        ),
+        steps=steps,
+        result=result,
+        claims=claims,
+        symbols={"network": net, "params": tuple(params)},
+        formulas=formulas,
+        data={
+            "sizes": EXAMPLE_SIZES,
+            "partials": len(claims) - n_deltas,
+            "deltas": n_deltas,
+        },
     )
-    d_next = sympy.MatrixSymbol("delta^l+1", n, 1)
-    w_next = sympy.MatrixSymbol("W^l+1", n, n)
-    w_l = sympy.MatrixSymbol("W^l", n, n)
-    cost = sympy.Symbol("C")
-    grad_a = tex_matrix(r"\nabla_{\mathbf{a}} C", n, 1)
-    sigma_prime_out = vec["z^L"].applyfunc(SIGMA_PRIME)
-    return [
-        sympy.Eq(vec["delta^L"], sympy.HadamardProduct(grad_a, sigma_prime_out), evaluate=False),
-        sympy.Eq(
-            vec["delta^L"],
-            sympy.HadamardProduct(vec["a^L"] - vec["y"], sigma_prime_out),
-            evaluate=False,
-        ),
-        sympy.Eq(
-            d_l,
-            sympy.HadamardProduct(z_l.applyfunc(SIGMA_PRIME), w_next.T * d_next),
-            evaluate=False,
-        ),
-        sympy.Eq(sympy.Derivative(cost, b_l), d_l, evaluate=False),
-        sympy.Eq(sympy.Derivative(cost, w_l), d_l * a_prev.T, evaluate=False),
-    ]

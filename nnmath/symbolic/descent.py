@@ -1,4 +1,7 @@
-"""Gradient descent: the update θ ← θ − η∇C, why it lowers the cost, and the factor 1 − ηλ."""
+"""Gradient descent: the update θ ← θ − η∇C, why it lowers the cost, and the factor 1 − ηλ.
+
+Also chapter 5's quadratic bowl (:func:`quadratic_bowl`), the cost of the gradient-descent figure.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,18 @@ import sympy
 from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
 from nnmath.symbolic.display import tex
 
-__all__ = ["Update", "derive_gradient_descent", "derive_quadratic_descent"]
+__all__ = [
+    "BOWL_CURVATURE",
+    "BOWL_MINIMUM",
+    "Update",
+    "derive_gradient_descent",
+    "derive_quadratic_descent",
+    "quadratic_bowl",
+]
+
+#: The matrix H and minimum w* of chapter 5's quadratic bowl ½(w − w*)ᵀ H (w − w*).
+BOWL_CURVATURE = sympy.Matrix([[3, 2], [2, 6]])
+BOWL_MINIMUM = sympy.Matrix([1, sympy.Rational(1, 2)])
 
 
 class Update(sympy.Function):  # type: ignore[misc]
@@ -262,3 +276,28 @@ def derive_quadratic_descent() -> Derivation:
         claims=claims,
         data={"factor": factor, "stable": stable},
     )
+
+
+def quadratic_bowl() -> tuple[tuple[sympy.Symbol, sympy.Symbol], Any, list[Any]]:
+    """Chapter 5's bowl ``C(w1, w2)`` and its gradient, derived by differentiation.
+
+    Returns
+    -------
+    args : tuple of sympy.Symbol
+        ``(w1, w2)``, real.
+    cost : sympy.Expr
+        ``½(w − w*)ᵀ H (w − w*)`` expanded, with ``H`` = :data:`BOWL_CURVATURE` and
+        ``w*`` = :data:`BOWL_MINIMUM`.
+    gradient : list of sympy.Expr
+        ``[∂C/∂w1, ∂C/∂w2]``.
+
+    Examples
+    --------
+    >>> (w1, w2), cost, gradient = quadratic_bowl()
+    >>> gradient
+    [3*w1 + 2*w2 - 4, 2*w1 + 6*w2 - 5]
+    """
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    d = sympy.Matrix([w1, w2]) - BOWL_MINIMUM
+    cost = sympy.expand((d.T * BOWL_CURVATURE * d)[0, 0] / 2)
+    return (w1, w2), cost, [sympy.diff(cost, w) for w in (w1, w2)]

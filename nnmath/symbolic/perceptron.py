@@ -1,15 +1,136 @@
-"""The perceptron's geometry: the distance |b|/‖w‖ of its line, and Novikoff's bound (R/γ)²."""
+"""The perceptron: its rule written three ways, the distance |b|/‖w‖ of its line, and
+Novikoff's bound (R/γ)² on the number of updates.
+
+Also the exact update (:func:`perceptron_step`) and score (:func:`perceptron_score`) that
+the exercises and the perceptron figure use. The rule itself is trained by
+:func:`nnmath.perceptron.train_perceptron`; the check ``perceptron-bound-train-perceptron``
+runs it against the bound derived here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
 import sympy
+from sympy.matrices.expressions.dotproduct import DotProduct
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step, numerically, proved
+from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
 
-__all__ = ["derive_perceptron_convergence", "derive_perceptron_distance", "perceptron_run"]
+__all__ = [
+    "PERCEPTRON_EXAMPLE",
+    "derive_perceptron",
+    "derive_perceptron_convergence",
+    "derive_perceptron_distance",
+    "perceptron_score",
+    "perceptron_step",
+]
+
+#: The perceptron's step function (displayed; both sides of every claim use it).
+STEP = sympy.Function("step")
+
+#: The numbers of the perceptron-update exercise (bias folded in as w[0], x[0] = 1).
+PERCEPTRON_EXAMPLE: dict[str, Any] = {
+    "w": (sympy.Rational(1, 2), -1, 2),
+    "x": (1, 3, sympy.Rational(1, 2)),
+    "y": 1,
+    "eta": sympy.Rational(1, 2),
+}
+
+
+def _perceptron_arguments(n: int) -> tuple[Any, Any, Any]:
+    """The three written arguments of the step function for n inputs, as expressions."""
+    w = sympy.IndexedBase("w", real=True)
+    x = sympy.IndexedBase("x", real=True)
+    i = sympy.Symbol("i", integer=True)
+    b = sympy.Symbol("b", real=True)
+    w_vec = sympy.Matrix([w[k] for k in range(1, n + 1)])
+    x_vec = sympy.Matrix([x[k] for k in range(1, n + 1)])
+    with_bias_input = sympy.Sum(w[i] * x[i], (i, 0, n)).doit().subs({x[0]: 1, w[0]: b})
+    dot = w_vec.dot(x_vec) + b
+    transpose = (w_vec.T * x_vec)[0, 0] + b
+    return with_bias_input, dot, transpose
+
+
+def derive_perceptron() -> Derivation:
+    """The three written forms of the perceptron rule are one function (n = 2 and 3).
+
+    ``step(Σ_(i=0..n) w_i x_i)`` with ``x_0 = 1, w_0 = b``; ``step(w·x + b)``;
+    ``step(wᵀx + b)``.
+    """
+    n = sympy.Symbol("n", integer=True, positive=True)
+    i = sympy.Symbol("i", integer=True)
+    w_idx = sympy.IndexedBase("w")
+    x_idx = sympy.IndexedBase("x")
+    w_vec = sympy.MatrixSymbol("w", n, 1)
+    x_vec = sympy.MatrixSymbol("x", n, 1)
+    b_mat = sympy.MatrixSymbol("b", 1, 1)
+    b = sympy.Symbol("b", real=True)
+    forms = (
+        STEP(sympy.Sum(w_idx[i] * x_idx[i], (i, 0, n))),
+        STEP(DotProduct(w_vec, x_vec) + b),
+    )
+    args_2 = _perceptron_arguments(2)
+
+    def sides(first: int, second: int) -> Any:
+        return lambda size: tuple(_perceptron_arguments(size)[k] for k in (first, second))
+
+    steps = [
+        make_step(
+            "Form 1: a bias input",
+            forms[0],
+            "With the constant input $x_0 = 1$ and its weight $w_0 = b$.",
+        ),
+        make_step(
+            "Form 2: dot product plus bias",
+            forms[1],
+            r"Split off the term $i = 0$ of the sum in step 1: it is $w_0 x_0 = b \cdot 1$, "
+            r"and the rest, $\sum_{i=1}^{n} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity "
+            r"for every "
+            r"$n$, checked by SymPy for $n = 1, 2, 3, 4$.",
+            check=on_sizes(sides(0, 1)),
+        ),
+        make_step(
+            "Form 3: matrix product plus bias",
+            STEP(w_vec.T * x_vec + b_mat),
+            (
+                r"The $1\times 1$ matrix $\mathbf{w}^\mathsf{T}\mathbf{x}$ has the single entry "
+                r"$\sum_{i=1}^{n} w_i x_i = \mathbf{w}\cdot\mathbf{x}$ of step 2; checked by SymPy "
+                r"for $n = 1, 2, 3, 4$."
+            ),
+            check=on_sizes(sides(1, 2)),
+        ),
+        make_step(
+            "Form 1 for two inputs",
+            sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False),
+            r"Write out the sum of step 1 for $n = 2$: the same argument as step 2, term by term.",
+            check=proved(STEP(args_2[0]), STEP(args_2[1])),
+        ),
+    ]
+    claims = []
+    for size in (2, 3):
+        first, second, third = _perceptron_arguments(size)
+        claims += [
+            Claim(
+                f"n = {size}: Σ_(i=0..n) w_i x_i with x_0 = 1, w_0 = b equals w·x + b",
+                first,
+                second,
+            ),
+            Claim(f"n = {size}: w·x + b equals wᵀx + b", second, third),
+            Claim(f"n = {size}: the three step functions are the same", STEP(first), STEP(third)),
+        ]
+    return build(
+        name="perceptron",
+        title="Three ways to write the perceptron",
+        summary=(
+            r"The sum with a bias input, the dot product plus bias and "
+            r"$\mathbf{w}^\mathsf{T}\mathbf{x} + b$ are one function."
+        ),
+        steps=steps,
+        result=sympy.Eq(STEP(args_2[0]), STEP(args_2[2]), evaluate=False),
+        claims=claims,
+        symbols={"w": w_idx, "x": x_idx, "b": b, "n": n},
+    )
 
 
 def _vec(name: str) -> sympy.Symbol:
@@ -99,123 +220,53 @@ def derive_perceptron_distance() -> Derivation:
     )
 
 
-def _separable(seed: int, gap: float, n: int = 60) -> tuple[Any, Any]:
-    """Points in [−2, 2]² at least ``gap`` from the line x1 + 2 x2 = 1, labelled by side."""
-    rng = np.random.default_rng(seed)
-    normal, bias = np.array([1.0, 2.0]), -1.0
-    points = rng.uniform(-2.0, 2.0, size=(20 * n, 2))
-    signed = (points @ normal + bias) / np.linalg.norm(normal)
-    keep = points[np.abs(signed) >= gap][:n]
-    labels = (keep @ normal + bias > 0).astype(np.float64)
-    return keep, labels
+# -- the induction steps of Novikoff's argument, one update at a time --------------------------
+# The induction itself (from w_0 = 0 over k updates) is Novikoff's (1962); SymPy proves the
+# algebra of one update for augmented inputs of n = 1..4 components.
 
 
-def perceptron_run(X: Any, y: Any, eta: float, max_epochs: int = 10_000) -> dict[str, Any]:
-    """Run the perceptron rule from zero weights and record what Novikoff's argument bounds.
-
-    The rule is ``w ← w + η (y − ŷ) x̃`` on the augmented input ``x̃ = (1, x)``,
-    with ``ŷ = 1`` when ``w·x̃ ≥ 0``; ``u`` is the unit normal of the line
-    ``x1 + 2 x2 = 1`` that generated the data.
-
-    Parameters
-    ----------
-    X : ndarray, shape (n, 2)
-    y : ndarray, shape (n,)
-        Labels 0 or 1.
-    eta : float
-        Learning rate, positive.
-    max_epochs : int
-        Passes over the data before giving up.
-
-    Returns
-    -------
-    dict
-        ``updates`` (count), ``R``, ``gamma``, ``bound`` ``(R/γ)²`` and ``trace``:
-        one row ``(k, w·u, ‖w‖)`` after each update.
-
-    Raises
-    ------
-    ValueError
-        If ``eta`` is not positive or the data are not separated by the line.
-
-    Examples
-    --------
-    >>> X, y = _separable(0, 0.2)
-    >>> run = perceptron_run(X, y, 1.0)
-    >>> run["updates"] <= run["bound"]
-    True
-    """
-    if not eta > 0:
-        raise ValueError(f"eta must be positive, got {eta!r}")
-    Xa = np.column_stack([np.ones(len(X)), np.asarray(X, dtype=np.float64)])
-    signs = 2 * np.asarray(y, dtype=np.float64) - 1
-    u = np.array([-1.0, 1.0, 2.0]) / np.sqrt(6.0)
-    gamma = float(np.min(signs * (Xa @ u)))
-    if gamma <= 0:
-        raise ValueError(f"the data must be separated by the line, got margin {gamma}")
-    radius = float(np.max(np.linalg.norm(Xa, axis=1)))
-    w = np.zeros(3)
-    trace: list[tuple[int, float, float]] = []
-    for _ in range(max_epochs):
-        mistakes = 0
-        for xi, si, yi in zip(Xa, signs, y, strict=True):
-            predicted = 1.0 if w @ xi >= 0 else 0.0
-            if predicted != yi:
-                w = w + eta * si * xi
-                mistakes += 1
-                trace.append((len(trace) + 1, float(w @ u), float(np.linalg.norm(w))))
-        if mistakes == 0:
-            break
-    return {
-        "updates": len(trace),
-        "R": radius,
-        "gamma": gamma,
-        "bound": (radius / gamma) ** 2,
-        "trace": np.array(trace).reshape(-1, 3),
-    }
+def _components(name: str, n: int) -> sympy.Matrix:
+    return sympy.Matrix(sympy.symbols(f"{name}_1:{n + 1}", real=True))
 
 
-#: (seed, gap, learning rate) of the runs that check Novikoff's argument.
-RUNS = ((0, 0.05, 1.0), (1, 0.1, 0.5), (2, 0.2, 0.1), (3, 0.3, 2.0))
+def _update_along_u(n: int) -> tuple[Any, Any]:
+    """One update ``w + η s x`` changes ``w·u`` by ``η s (u·x)``, for both signs ``s = ±1``."""
+    w, u, x = (_components(name, n) for name in ("w", "u", "x"))
+    eta = sympy.Symbol("eta", positive=True)
+    signs = (1, -1)
+    lhs = sympy.Matrix([(w + eta * s * x).dot(u) - w.dot(u) for s in signs])
+    return lhs, sympy.Matrix([eta * s * u.dot(x) for s in signs])
 
 
-def _runs() -> list[tuple[tuple[int, float, float], dict[str, Any]]]:
-    return [(spec, perceptron_run(*_separable(spec[0], spec[1]), spec[2])) for spec in RUNS]
+def _update_length(n: int) -> tuple[Any, Any]:
+    """One update ``w + η s x`` changes ``‖w‖²`` by ``2η s (w·x) + η²‖x‖²``, for ``s = ±1``."""
+    w, x = _components("w", n), _components("x", n)
+    eta = sympy.Symbol("eta", positive=True)
+    signs = (1, -1)
+    lhs = sympy.Matrix([(w + eta * s * x).dot(w + eta * s * x) - w.dot(w) for s in signs])
+    return lhs, sympy.Matrix([2 * eta * s * w.dot(x) + eta**2 * x.dot(x) for s in signs])
 
 
-def _invariant(which: str) -> tuple[bool, str]:
-    """Check one inequality of the argument after every update of every run."""
-    worst = np.inf
-    total = 0
-    for (_, _, eta), run in _runs():
-        k, along, length = run["trace"].T
-        low, high = k * eta * run["gamma"], np.sqrt(k) * eta * run["R"]
-        tol = 1e-9 * (1 + high)
-        if which == "progress":
-            slack = along - low
-        elif which == "length":
-            slack = high**2 - length**2
-        else:
-            slack = np.minimum.reduce([along - low, length - along, high - length])
-        worst = min(worst, float(slack.min() + tol.max()))
-        total += len(k)
-    return worst >= 0, f"holds after each of {total} updates in {len(RUNS)} runs"
-
-
-def _bound() -> tuple[bool, str]:
-    parts, ok = [], True
-    for (_, gap, eta), run in _runs():
-        ok &= run["updates"] <= run["bound"]
-        parts.append(f"gap {gap}, η = {eta}: {run['updates']} ≤ {run['bound']:.0f}")
-    return ok, "updates ≤ (R/γ)² in every run (" + "; ".join(parts) + ")"
+def _lagrange_identity(n: int) -> tuple[Any, Any]:
+    """``‖w‖²‖u‖² − (w·u)²`` is a sum of squares, so ``w·u ≤ ‖w‖ ‖u‖`` (Cauchy–Schwarz)."""
+    w, u = _components("w", n), _components("u", n)
+    squares = sum(
+        ((w[i] * u[j] - w[j] * u[i]) ** 2 for i in range(n) for j in range(i + 1, n)),
+        sympy.Integer(0),
+    )
+    return w.dot(w) * u.dot(u) - w.dot(u) ** 2, squares
 
 
 def derive_perceptron_convergence() -> Derivation:
     """Novikoff's bound: on separable data the perceptron makes at most (R/γ)² updates.
 
-    The two inequalities of the argument need induction on the updates, which
-    SymPy does not do: they are cited and checked numerically after every update
-    of several runs; the algebra that turns them into the bound is proved.
+    The two inequalities of the argument follow by induction on the updates
+    (Novikoff, 1962), which SymPy does not do: SymPy proves the algebra of one
+    update (the induction step) and the Cauchy–Schwarz inequality that links
+    them, for augmented inputs of 1 to 4 components, and proves the algebra that
+    turns them into the bound. That :func:`nnmath.perceptron.train_perceptron`
+    keeps to the bound on separable data is the check
+    ``perceptron-bound-train-perceptron``.
     """
     k, eta, gamma, radius = sympy.symbols("k eta gamma R", positive=True)
     x_t, s = sympy.Symbol(r"\tilde{\mathbf{x}}"), sympy.Symbol("s")
@@ -225,6 +276,10 @@ def derive_perceptron_convergence() -> Derivation:
     length = sympy.Symbol(r"\|\mathbf{w}_{k}\|")
     bound = (radius / gamma) ** 2
     novikoff = "Novikoff's argument (1962), by induction on the updates"
+    one_update = (
+        " SymPy proves this one-update identity for inputs of $n = 1, \\dots, 4$ components and "
+        "both signs of $s$; the induction from $\\mathbf{w}_0 = \\mathbf{0}$ is cited."
+    )
     steps = [
         make_step(
             "The update",
@@ -244,26 +299,28 @@ def derive_perceptron_convergence() -> Derivation:
             sympy.GreaterThan(along, k * eta * gamma),
             novikoff + r": $\mathbf{w}_{k}\cdot\mathbf{u} = \mathbf{w}_{k-1}\cdot\mathbf{u} + "
             r"\eta\,s\,\mathbf{u}\cdot\tilde{\mathbf{x}} \ge \mathbf{w}_{k-1}\cdot\mathbf{u} + "
-            r"\eta\gamma$. Not proved by SymPy: checked numerically after every update of "
-            r"perceptron runs on separable data.",
-            check=numerically(lambda: _invariant("progress")),
+            r"\eta\gamma$, since $s\,\mathbf{u}\cdot\tilde{\mathbf{x}} \ge \gamma$ for every "
+            r"example." + one_update,
+            check=on_sizes(_update_along_u),
         ),
         make_step(
             "The length grows slowly",
             sympy.LessThan(length**2, k * eta**2 * radius**2),
             novikoff + r": $\|\mathbf{w}_{k}\|^2 = \|\mathbf{w}_{k-1}\|^2 + 2\eta\,s\,"
-            r"\mathbf{w}_{k-1}\cdot\tilde{\mathbf{x}} + \eta^2\|\tilde{\mathbf{x}}\|^2$, where the "
-            r"middle term is $\le 0$ on a mistake and $\|\tilde{\mathbf{x}}\| \le R$. Checked "
-            "numerically after every update.",
-            check=numerically(lambda: _invariant("length")),
+            r"\mathbf{w}_{k-1}\cdot\tilde{\mathbf{x}} + \eta^2\|\tilde{\mathbf{x}}\|^2$ "
+            r"($s^2 = 1$), where the middle term is $\le 0$ on a mistake and "
+            r"$\|\tilde{\mathbf{x}}\| \le R$." + one_update,
+            check=on_sizes(_update_length),
         ),
         make_step(
             "Combine",
             sympy.LessThan(k * eta * gamma, sympy.sqrt(k) * eta * radius),
             r"Step 2, then $\mathbf{w}_{k}\cdot\mathbf{u} \le \|\mathbf{w}_{k}\|$ "
-            r"(Cauchy–Schwarz, $\|\mathbf{u}\| = 1$), then the square root of step 3. Checked "
-            "numerically, link by link, after every update.",
-            check=numerically(lambda: _invariant("chain")),
+            r"(Cauchy–Schwarz, $\|\mathbf{u}\| = 1$), then the square root of step 3. SymPy proves "
+            r"Cauchy–Schwarz from Lagrange's identity: $\|\mathbf{w}\|^2\|\mathbf{u}\|^2 - "
+            r"(\mathbf{w}\cdot\mathbf{u})^2 = \sum_{i<j} (w_i u_j - w_j u_i)^2 \ge 0$, for "
+            r"$n = 1, \dots, 4$ components.",
+            check=on_sizes(_lagrange_identity),
         ),
         make_step(
             "The bound",
@@ -276,14 +333,6 @@ def derive_perceptron_convergence() -> Derivation:
                 (sympy.sqrt(k) * eta * radius) ** 2 - (k * eta * gamma) ** 2,
                 k * eta**2 * gamma**2 * (bound - k),
             ),
-        ),
-        make_step(
-            "On separable data",
-            sympy.LessThan(sympy.Symbol(r"\text{updates}"), bound),
-            r"The perceptron run to convergence on separable data sets with gaps 0.05 to 0.3 "
-            r"and learning rates 0.1 to 2: the number of updates it makes is compared with "
-            r"$(R/\gamma)^2$.",
-            check=numerically(_bound),
         ),
     ]
     claims = [
@@ -298,13 +347,47 @@ def derive_perceptron_convergence() -> Derivation:
         title="How many updates: the perceptron convergence bound",
         summary=(
             r"On data separated with margin $\gamma$ by a unit vector, inputs of length at most "
-            r"$R$, the perceptron makes at most $(R/\gamma)^2$ updates (Novikoff's argument, "
-            "checked numerically)."
+            r"$R$, the perceptron makes at most $(R/\gamma)^2$ updates (Novikoff's argument)."
         ),
         steps=steps,
         result=sympy.LessThan(k, bound),
         claims=claims,
         symbols={"k": k, "eta": eta, "gamma": gamma, "R": radius},
         order="none",
-        data={"runs": RUNS},
     )
+
+
+def perceptron_step(w: Sequence[Any], x: Sequence[Any], y: Any, eta: Any) -> sympy.Matrix:
+    """``w + η (y − step(w·x)) x`` in exact arithmetic (the rule of chapter 2).
+
+    >>> perceptron_step([0, 1], [1, -2], 1, 1).T
+    Matrix([[1, -1]])
+    """
+    wv, xv = sympy.Matrix(w), sympy.Matrix(x)
+    y_hat = 1 if wv.dot(xv) >= 0 else 0
+    return wv + sympy.nsimplify(eta) * (y - y_hat) * xv
+
+
+def perceptron_score() -> tuple[tuple[sympy.Symbol, ...], Any, list[Any]]:
+    """Chapter 1's score ``w·x + b`` in the plane and its gradient in ``x`` (the normal ``w``).
+
+    Returns
+    -------
+    args : tuple of sympy.Symbol
+        ``(w1, w2, b, x1, x2)``, all real.
+    score : sympy.Expr
+        ``w·x + b``, the dot product of the two vectors plus the bias.
+    normal : list of sympy.Expr
+        ``[∂score/∂x1, ∂score/∂x2]``, obtained by differentiation.
+
+    Examples
+    --------
+    >>> (w1, w2, b, x1, x2), score, normal = perceptron_score()
+    >>> score
+    b + w1*x1 + w2*x2
+    >>> normal
+    [w1, w2]
+    """
+    w1, w2, b, x1, x2 = sympy.symbols("w1 w2 b x1 x2", real=True)
+    score = sympy.Matrix([w1, w2]).dot(sympy.Matrix([x1, x2])) + b
+    return (w1, w2, b, x1, x2), score, [sympy.diff(score, x) for x in (x1, x2)]

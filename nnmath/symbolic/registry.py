@@ -5,19 +5,30 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from nnmath.symbolic.backprop_steps import derive_backprop
+from nnmath.symbolic.backprop import derive_backprop
 from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
 from nnmath.symbolic.core import Derivation
-from nnmath.symbolic.depth import derive_relu, derive_tanh, derive_vanishing_gradient
+from nnmath.symbolic.cost_scaling import derive_cost_scaling
 from nnmath.symbolic.descent import derive_gradient_descent, derive_quadratic_descent
+from nnmath.symbolic.dot_product import derive_dot_product
+from nnmath.symbolic.exercise_answers import derive_exercise_answers
 from nnmath.symbolic.jacobian import derive_jacobian_chain_rule
 from nnmath.symbolic.layers import derive_affine_composition
-from nnmath.symbolic.misc import derive_cost_scaling, derive_dot_product, derive_perceptron
-from nnmath.symbolic.perceptron import derive_perceptron_convergence, derive_perceptron_distance
-from nnmath.symbolic.practice import derive_exercise_answers, derive_sigmoid_second_derivative
-from nnmath.symbolic.sigmoid import derive_sigmoid, derive_sigmoid_affine
+from nnmath.symbolic.perceptron import (
+    derive_perceptron,
+    derive_perceptron_convergence,
+    derive_perceptron_distance,
+)
+from nnmath.symbolic.relu import derive_relu
+from nnmath.symbolic.sigmoid import (
+    derive_sigmoid,
+    derive_sigmoid_affine,
+    derive_sigmoid_second_derivative,
+)
 from nnmath.symbolic.softmax import derive_softmax, derive_softmax_cross_entropy
 from nnmath.symbolic.steepest import derive_steepest_descent
+from nnmath.symbolic.tanh import derive_tanh
+from nnmath.symbolic.vanishing_gradient import derive_vanishing_gradient
 
 __all__ = ["REGISTRY", "derive", "names"]
 

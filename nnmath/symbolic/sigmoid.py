@@ -1,4 +1,9 @@
-"""The sigmoid: its derivative σ′ = σ(1 − σ), symmetry, limits, and the affine case σ(ax + b)."""
+"""The sigmoid: its derivative σ′ = σ(1 − σ), symmetry, limits, the affine case σ(ax + b)
+and the second derivative σ″ = σ(1 − σ)(1 − 2σ).
+
+The rule σ′ = σ(1 − σ) is written here once, in :func:`sigmoid_prime`, and used by every
+module that needs σ′ of a SymPy expression.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +19,10 @@ __all__ = [
     "Sigmoid",
     "derive_sigmoid",
     "derive_sigmoid_affine",
+    "derive_sigmoid_second_derivative",
     "logistic",
     "logistic_prime",
+    "sigmoid_prime",
 ]
 
 #: Undefined function used to *display* σ; proofs use :func:`logistic` instead.
@@ -44,13 +51,32 @@ class Sigmoid(sympy.Function):  # type: ignore[misc]
     def fdiff(self, argindex: int = 1) -> Any:
         if argindex != 1:
             raise sympy.core.function.ArgumentIndexError(self, argindex)
-        return self * (1 - self)
+        return _times_one_minus(self)
 
     def _eval_rewrite_as_exp(self, t: Any, **kwargs: Any) -> Any:
         return logistic(t)
 
     def _latex(self, printer: Any) -> str:
         return rf"\sigma{{\left({printer._print(self.args[0])} \right)}}"
+
+
+def _times_one_minus(s: Any) -> Any:
+    """``s (1 − s)``: σ′ in terms of the value ``s`` of σ (proved by :func:`derive_sigmoid`)."""
+    return s * (1 - s)
+
+
+def sigmoid_prime(t: Any) -> Any:
+    """``σ(t)(1 − σ(t))`` with σ the function :class:`Sigmoid` (σ′ kept in σ(…) values).
+
+    Examples
+    --------
+    >>> t = sympy.Symbol("t")
+    >>> sigmoid_prime(t)
+    (1 - Sigmoid(t))*Sigmoid(t)
+    >>> sympy.diff(Sigmoid(t), t) == sigmoid_prime(t)
+    True
+    """
+    return _times_one_minus(Sigmoid(t))
 
 
 def logistic(t: Any) -> Any:
@@ -60,8 +86,7 @@ def logistic(t: Any) -> Any:
 
 def logistic_prime(t: Any) -> Any:
     """Explicit ``σ(t)(1 − σ(t))`` (the derivative proved in :func:`derive_sigmoid`)."""
-    s = logistic(t)
-    return s * (1 - s)
+    return _times_one_minus(logistic(t))
 
 
 def derive_sigmoid() -> Derivation:
@@ -260,4 +285,72 @@ def derive_sigmoid_affine() -> Derivation:
         symbols={"x": x, "a": a, "b": b},
         formulas={"sigmoid_affine": Formula((sig,), (x, a, b))},
         data={"transition": transition, "steepness": slope},
+    )
+
+
+def derive_sigmoid_second_derivative() -> Derivation:
+    """σ″(x) = σ(x)(1 − σ(x))(1 − 2σ(x)), by differentiating σ′ = σ(1 − σ) once more."""
+    x = sympy.Symbol("x", real=True)
+    s = Sigmoid(x)
+    first = sympy.diff(s, x)  # σ(1 − σ), the rule proved in the "sigmoid" derivation
+    second = sympy.diff(first, x)
+    factored = sympy.factor(second)
+    shown_first = sympy.Derivative(SIGMA(x), x)
+    shown_second = sympy.Derivative(SIGMA(x), (x, 2))
+    to_shown = {s: SIGMA(x)}
+    explicit = {s: logistic(x)}
+    steps = [
+        make_step(
+            "First derivative",
+            sympy.Eq(shown_first, first.subs(to_shown)),
+            r"The result of the sigmoid derivation, $\sigma' = \sigma(1 - \sigma)$.",
+            check=proved(sympy.Derivative(logistic(x), x), first.subs(explicit)),
+        ),
+        make_step(
+            "Differentiate again",
+            sympy.Eq(shown_second, sympy.expand(second).subs(to_shown)),
+            r"Product rule on $\sigma(1 - \sigma)$ of step 1, with $\sigma' = \sigma(1 - \sigma)$ "
+            r"for each inner derivative: $\sigma'(1 - \sigma) - \sigma\sigma'$.",
+            check=proved(
+                sympy.Derivative(logistic_prime(x), x), sympy.expand(second).subs(explicit)
+            ),
+        ),
+        make_step(
+            "Factor",
+            sympy.Eq(shown_second, factored.subs(to_shown)),
+            r"Take the common factor $\sigma(1 - \sigma)$ out of step 2.",
+            check=proved(sympy.expand(second), factored, reduction="expand"),
+        ),
+        make_step(
+            "Inflection point",
+            sympy.Eq(sympy.Subs(shown_second, x, 0), 0),
+            r"At $x = 0$, $\sigma = 1/2$, so the factor $1 - 2\sigma$ of step 3 is 0: the slope "
+            r"is largest there.",
+            check=proved(sympy.Subs(sympy.Derivative(logistic(x), (x, 2)), x, 0), 0),
+        ),
+    ]
+    claims = [
+        Claim(
+            "σ″(x) = σ(x)(1 − σ(x))(1 − 2σ(x))",
+            sympy.Derivative(logistic(x), (x, 2)),
+            factored.subs(s, logistic(x)),
+        ),
+        Claim(
+            "σ″(0) = 0 (the inflection point)",
+            sympy.Subs(sympy.Derivative(logistic(x), (x, 2)), x, 0),
+            0,
+        ),
+    ]
+    return build(
+        name="sigmoid-second-derivative",
+        title="The second derivative of the sigmoid",
+        summary=(
+            r"$\sigma'' = \sigma(1 - \sigma)(1 - 2\sigma)$: zero at $x = 0$, where the sigmoid is "
+            "steepest."
+        ),
+        steps=steps,
+        result=steps[2].expr,
+        claims=claims,
+        symbols={"x": x},
+        data={"second_derivative": factored, "in_exp": factored.subs(s, logistic(x))},
     )

@@ -1,10 +1,9 @@
-"""Results the exercises and interactive figures need beyond the chapters' derivations.
+"""The answers to the exercises, each derived by SymPy.
 
-:func:`derive_sigmoid_second_derivative` derives σ″ = σ(1 − σ)(1 − 2σ);
 :func:`derive_exercise_answers` differentiates, solves and counts what the
 exercises ask for, so that every expected answer is computed by SymPy (none is
-typed in by hand); :func:`quadratic_bowl` is the two-parameter cost of the
-gradient-descent figure and :func:`perceptron_score` the score of the perceptron figure.
+typed in by hand), and proves the closed forms the text quotes;
+:func:`parameter_count` counts the weights and biases of a network.
 """
 
 from __future__ import annotations
@@ -17,101 +16,19 @@ import sympy
 
 from nnmath.symbolic.chain_rule import EXAMPLE_INPUTS
 from nnmath.symbolic.core import Claim, Derivation, build, make_step, proved
-from nnmath.symbolic.sigmoid import SIGMA, Sigmoid, logistic, logistic_prime
+from nnmath.symbolic.descent import quadratic_bowl
+from nnmath.symbolic.perceptron import PERCEPTRON_EXAMPLE, perceptron_step
+from nnmath.symbolic.sigmoid import (
+    Sigmoid,
+    derive_sigmoid_second_derivative,
+    logistic,
+    logistic_prime,
+)
 from nnmath.symbolic.softmax import softmax_symbols
 
-__all__ = [
-    "BOWL_CURVATURE",
-    "BOWL_MINIMUM",
-    "derive_exercise_answers",
-    "derive_sigmoid_second_derivative",
-    "parameter_count",
-    "perceptron_score",
-    "perceptron_step",
-    "quadratic_bowl",
-]
+__all__ = ["derive_exercise_answers", "parameter_count"]
 
 _R = sympy.Rational
-
-#: The matrix H and minimum w* of chapter 5's quadratic bowl ½(w − w*)ᵀ H (w − w*).
-BOWL_CURVATURE = sympy.Matrix([[3, 2], [2, 6]])
-BOWL_MINIMUM = sympy.Matrix([1, _R(1, 2)])
-
-#: The numbers of the perceptron-update exercise (bias folded in as w[0], x[0] = 1).
-PERCEPTRON_EXAMPLE: dict[str, Any] = {
-    "w": (_R(1, 2), -1, 2),
-    "x": (1, 3, _R(1, 2)),
-    "y": 1,
-    "eta": _R(1, 2),
-}
-
-
-def derive_sigmoid_second_derivative() -> Derivation:
-    """σ″(x) = σ(x)(1 − σ(x))(1 − 2σ(x)), by differentiating σ′ = σ(1 − σ) once more."""
-    x = sympy.Symbol("x", real=True)
-    s = Sigmoid(x)
-    first = sympy.diff(s, x)  # σ(1 − σ), the rule proved in the "sigmoid" derivation
-    second = sympy.diff(first, x)
-    factored = sympy.factor(second)
-    shown_first = sympy.Derivative(SIGMA(x), x)
-    shown_second = sympy.Derivative(SIGMA(x), (x, 2))
-    to_shown = {s: SIGMA(x)}
-    explicit = {s: logistic(x)}
-    steps = [
-        make_step(
-            "First derivative",
-            sympy.Eq(shown_first, first.subs(to_shown)),
-            r"The result of the sigmoid derivation, $\sigma' = \sigma(1 - \sigma)$.",
-            check=proved(sympy.Derivative(logistic(x), x), first.subs(explicit)),
-        ),
-        make_step(
-            "Differentiate again",
-            sympy.Eq(shown_second, sympy.expand(second).subs(to_shown)),
-            r"Product rule on $\sigma(1 - \sigma)$ of step 1, with $\sigma' = \sigma(1 - \sigma)$ "
-            r"for each inner derivative: $\sigma'(1 - \sigma) - \sigma\sigma'$.",
-            check=proved(
-                sympy.Derivative(logistic_prime(x), x), sympy.expand(second).subs(explicit)
-            ),
-        ),
-        make_step(
-            "Factor",
-            sympy.Eq(shown_second, factored.subs(to_shown)),
-            r"Take the common factor $\sigma(1 - \sigma)$ out of step 2.",
-            check=proved(sympy.expand(second), factored, reduction="expand"),
-        ),
-        make_step(
-            "Inflection point",
-            sympy.Eq(sympy.Subs(shown_second, x, 0), 0),
-            r"At $x = 0$, $\sigma = 1/2$, so the factor $1 - 2\sigma$ of step 3 is 0: the slope "
-            r"is largest there.",
-            check=proved(sympy.Subs(sympy.Derivative(logistic(x), (x, 2)), x, 0), 0),
-        ),
-    ]
-    claims = [
-        Claim(
-            "σ″(x) = σ(x)(1 − σ(x))(1 − 2σ(x))",
-            sympy.Derivative(logistic(x), (x, 2)),
-            factored.subs(s, logistic(x)),
-        ),
-        Claim(
-            "σ″(0) = 0 (the inflection point)",
-            sympy.Subs(sympy.Derivative(logistic(x), (x, 2)), x, 0),
-            0,
-        ),
-    ]
-    return build(
-        name="sigmoid-second-derivative",
-        title="The second derivative of the sigmoid",
-        summary=(
-            r"$\sigma'' = \sigma(1 - \sigma)(1 - 2\sigma)$: zero at $x = 0$, where the sigmoid is "
-            "steepest."
-        ),
-        steps=steps,
-        result=steps[2].expr,
-        claims=claims,
-        symbols={"x": x},
-        data={"second_derivative": factored, "in_exp": factored.subs(s, logistic(x))},
-    )
 
 
 def parameter_count(sizes: Sequence[int]) -> sympy.Integer:
@@ -127,67 +44,6 @@ def parameter_count(sizes: Sequence[int]) -> sympy.Integer:
         sympy.Integer(0),
     )
     return sympy.Integer(total)
-
-
-def perceptron_step(w: Sequence[Any], x: Sequence[Any], y: Any, eta: Any) -> sympy.Matrix:
-    """``w + η (y − step(w·x)) x`` in exact arithmetic (the rule of chapter 2).
-
-    >>> perceptron_step([0, 1], [1, -2], 1, 1).T
-    Matrix([[1, -1]])
-    """
-    wv, xv = sympy.Matrix(w), sympy.Matrix(x)
-    y_hat = 1 if wv.dot(xv) >= 0 else 0
-    return wv + sympy.nsimplify(eta) * (y - y_hat) * xv
-
-
-def quadratic_bowl() -> tuple[tuple[sympy.Symbol, sympy.Symbol], Any, list[Any]]:
-    """Chapter 5's bowl ``C(w1, w2)`` and its gradient, derived by differentiation.
-
-    Returns
-    -------
-    args : tuple of sympy.Symbol
-        ``(w1, w2)``, real.
-    cost : sympy.Expr
-        ``½(w − w*)ᵀ H (w − w*)`` expanded, with ``H`` = :data:`BOWL_CURVATURE` and
-        ``w*`` = :data:`BOWL_MINIMUM`.
-    gradient : list of sympy.Expr
-        ``[∂C/∂w1, ∂C/∂w2]``.
-
-    Examples
-    --------
-    >>> (w1, w2), cost, gradient = quadratic_bowl()
-    >>> gradient
-    [3*w1 + 2*w2 - 4, 2*w1 + 6*w2 - 5]
-    """
-    w1, w2 = sympy.symbols("w1 w2", real=True)
-    d = sympy.Matrix([w1, w2]) - BOWL_MINIMUM
-    cost = sympy.expand((d.T * BOWL_CURVATURE * d)[0, 0] / 2)
-    return (w1, w2), cost, [sympy.diff(cost, w) for w in (w1, w2)]
-
-
-def perceptron_score() -> tuple[tuple[sympy.Symbol, ...], Any, list[Any]]:
-    """Chapter 1's score ``w·x + b`` in the plane and its gradient in ``x`` (the normal ``w``).
-
-    Returns
-    -------
-    args : tuple of sympy.Symbol
-        ``(w1, w2, b, x1, x2)``, all real.
-    score : sympy.Expr
-        ``w·x + b``, the dot product of the two vectors plus the bias.
-    normal : list of sympy.Expr
-        ``[∂score/∂x1, ∂score/∂x2]``, obtained by differentiation.
-
-    Examples
-    --------
-    >>> (w1, w2, b, x1, x2), score, normal = perceptron_score()
-    >>> score
-    b + w1*x1 + w2*x2
-    >>> normal
-    [w1, w2]
-    """
-    w1, w2, b, x1, x2 = sympy.symbols("w1 w2 b x1 x2", real=True)
-    score = sympy.Matrix([w1, w2]).dot(sympy.Matrix([x1, x2])) + b
-    return (w1, w2, b, x1, x2), score, [sympy.diff(score, x) for x in (x1, x2)]
 
 
 def _real(names: str) -> tuple[sympy.Symbol, ...]:

@@ -1,7 +1,8 @@
-"""Deep networks: why the error shrinks layer by layer, and the activations that change it.
+"""The vanishing gradient: why the error of a sigmoid chain shrinks layer by layer.
 
-Three derivations: the vanishing gradient of a sigmoid chain (BP2 unrolled and the bound
-σ′ ≤ 1/4), and the derivatives of tanh and of the ReLU (with the convention at 0).
+BP2 unrolled through a chain of one-neuron sigmoid layers, and the bound σ′ ≤ 1/4. The
+activations that change it have their own modules, :mod:`~nnmath.symbolic.tanh` and
+:mod:`~nnmath.symbolic.relu`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from sympy.calculus.util import maximum
 from nnmath.symbolic.core import (
     Claim,
     Derivation,
-    StepCheck,
     build,
     exactly,
     make_step,
@@ -23,9 +23,9 @@ from nnmath.symbolic.core import (
     on_sizes,
     proved,
 )
-from nnmath.symbolic.sigmoid import SIGMA, SIGMA_PRIME, Sigmoid, logistic, logistic_prime
+from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic_prime, sigmoid_prime
 
-__all__ = ["derive_relu", "derive_tanh", "derive_vanishing_gradient"]
+__all__ = ["derive_vanishing_gradient"]
 
 _X = sympy.Symbol("x", real=True)
 
@@ -46,17 +46,18 @@ def _chain(depth: int) -> tuple[list[Any], list[Any], Any]:
     return zs, ws, cost
 
 
-def _sigma_prime(t: Any) -> Any:
-    s = Sigmoid(t)
-    return s * (1 - s)
+def _backprop_product(zs: list[Any], ws: list[Any]) -> tuple[Any, Any]:
+    """BP1's output error δ^L and the product Π w^(m+1) σ′(z^m) that BP2 unrolls to."""
+    y = sympy.Symbol("y", real=True)
+    delta_out = (Sigmoid(zs[-1]) - y) * sigmoid_prime(zs[-1])  # BP1
+    product = sympy.Mul(*(w * sigmoid_prime(z) for w, z in zip(ws, zs[:-1], strict=True)))
+    return delta_out, product
 
 
 def _unrolled(depth: int) -> tuple[Any, Any]:
     """∂C/∂z^1 of the composed chain equals δ^L times Π w^(m+1) σ′(z^m)."""
     zs, ws, cost = _chain(depth)
-    y = sympy.Symbol("y", real=True)
-    delta_out = (Sigmoid(zs[-1]) - y) * _sigma_prime(zs[-1])  # BP1
-    product = sympy.Mul(*(w * _sigma_prime(z) for w, z in zip(ws, zs[:-1], strict=True)))
+    delta_out, product = _backprop_product(zs, ws)
     return sympy.diff(cost, zs[0]), delta_out * product
 
 
@@ -66,14 +67,15 @@ def _bound_holds() -> tuple[bool, str]:
     worst = 0.0
     for depth in range(1, 5):
         zs, ws, _ = _chain(depth)
-        y = sympy.Symbol("y", real=True)
-        delta_out = (Sigmoid(zs[-1]) - y) * _sigma_prime(zs[-1])
-        product = sympy.Mul(*(w * _sigma_prime(z) for w, z in zip(ws, zs[:-1], strict=True)))
+        delta_out, product = _backprop_product(zs, ws)
         symbols = sorted((delta_out * product).free_symbols, key=str)
         values = sympy.lambdify(
             symbols,
-            [delta_out * product, delta_out * sympy.Mul(*ws)],
-            modules=[{"Sigmoid": _logistic_np}, "numpy"],
+            [
+                (delta_out * product).rewrite(sympy.exp),
+                (delta_out * sympy.Mul(*ws)).rewrite(sympy.exp),
+            ],
+            modules="numpy",
         )
         for _ in range(200):
             point = rng.normal(0.0, 3.0, len(symbols))
@@ -84,11 +86,6 @@ def _bound_holds() -> tuple[bool, str]:
         f"largest |δ¹| / ((1/4)^(L−1) |δᴸ| Π|w|) over 800 random chains of depth 1..4: "
         f"{worst:.3f} (must be ≤ 1)"
     )
-
-
-def _logistic_np(t: Any) -> Any:
-    """NumPy sigmoid for the lambdified check (stable: tanh form)."""
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(t, dtype=float)))
 
 
 def derive_vanishing_gradient() -> Derivation:
@@ -176,101 +173,4 @@ def derive_vanishing_gradient() -> Derivation:
         result=steps[-1].expr,
         claims=claims,
         data={"sigma_prime_max": peak},
-    )
-
-
-def derive_tanh() -> Derivation:
-    """tanh, its derivative 1 − tanh², its relation to σ and its largest slope 1."""
-    x = _X
-    tanh_def = (sympy.exp(x) - sympy.exp(-x)) / (sympy.exp(x) + sympy.exp(-x))
-    steps = [
-        make_step("Definition", sympy.Eq(sympy.tanh(x), tanh_def, evaluate=False)),
-        make_step(
-            "Differentiate",
-            sympy.Eq(sympy.Derivative(sympy.tanh(x), x), 1 - sympy.tanh(x) ** 2),
-            "Quotient rule on the definition: the derivative of $e^x - e^{-x}$ is "
-            "$e^x + e^{-x}$ and the other way round, so the derivative is "
-            "$\\bigl((e^x + e^{-x})^2 - (e^x - e^{-x})^2\\bigr)/(e^x + e^{-x})^2$, which is "
-            "$1 - \\tanh^2 x$.",
-            check=proved(sympy.diff(tanh_def, x), 1 - tanh_def**2),
-        ),
-        make_step(
-            "Divide by the first exponential",
-            sympy.Eq(
-                sympy.tanh(x), (1 - sympy.exp(-2 * x)) / (1 + sympy.exp(-2 * x)), evaluate=False
-            ),
-            "Multiply numerator and denominator of the definition by $e^{-x}$.",
-            check=proved(tanh_def, (1 - sympy.exp(-2 * x)) / (1 + sympy.exp(-2 * x))),
-        ),
-        make_step(
-            "A rescaled sigmoid",
-            sympy.Eq(sympy.tanh(x), 2 * SIGMA(2 * x) - 1),
-            "Write $1 - e^{-2x} = 2 - (1 + e^{-2x})$: the fraction is "
-            "$2/(1 + e^{-2x}) - 1$, and $1/(1 + e^{-2x}) = \\sigma(2x)$.",
-            check=proved(tanh_def, 2 * logistic(2 * x) - 1),
-        ),
-        make_step(
-            "The largest slope",
-            sympy.Eq(sympy.Symbol(r"\max\,\tanh'"), 1),
-            "$1 - \\tanh^2 x \\le 1$ with equality at $x = 0$: four times the sigmoid's "
-            "largest slope, so a chain of tanh layers need not shrink the error.",
-            check=exactly(maximum(1 - sympy.tanh(x) ** 2, x, sympy.S.Reals), 1),
-        ),
-    ]
-    claims = [Claim("tanh′ = 1 − tanh²", sympy.diff(sympy.tanh(x), x), 1 - sympy.tanh(x) ** 2)]
-    return build(
-        name="tanh",
-        title="The hyperbolic tangent and its derivative",
-        summary="tanh′ = 1 − tanh², at most 1; tanh is a sigmoid stretched to (−1, 1).",
-        steps=steps,
-        result=steps[1].expr,
-        claims=claims,
-    )
-
-
-def _relu_prime_latex(self: Any, printer: Any, exp: Any = None) -> str:
-    return rf"\operatorname{{ReLU}}'\left({printer._print(self.args[0])}\right)"
-
-
-def derive_relu() -> Derivation:
-    """The ReLU max(0, x): derivative 0 or 1, and the convention at the corner."""
-    x, h = _X, sympy.Symbol("h", real=True)
-    relu = sympy.Function("ReLU")
-    relu_prime = sympy.Function("ReLU′", _latex=_relu_prime_latex)
-    right = sympy.Limit(sympy.Max(0, h) / h, h, 0, "+")
-    left = sympy.Limit(sympy.Max(0, h) / h, h, 0, "-")
-
-    def convention() -> tuple[bool, str]:
-        r, l_ = right.doit(), left.doit()
-        ok = (r, l_) == (1, 0) and sympy.Heaviside(0, 0) == 0
-        return ok, f"right derivative {r}, left derivative {l_}; ReLU′(0) taken as 0"
-
-    steps = [
-        make_step("Definition", sympy.Eq(relu(x), sympy.Max(0, x))),
-        make_step(
-            "Differentiate away from 0",
-            sympy.Eq(relu_prime(x), sympy.Piecewise((1, x > 0), (0, x < 0))),
-            "For $x > 0$ the ReLU is $x$ (slope 1), for $x < 0$ it is $0$ (slope 0). SymPy "
-            "differentiates $\\max(0, x)$ and gets the step function, which is this for "
-            "$x \\ne 0$.",
-            check=proved(sympy.diff(sympy.Max(0, x), x), sympy.Heaviside(x)),
-        ),
-        make_step(
-            "At the corner: a convention",
-            sympy.Eq(relu_prime(0), 0),
-            "At $x = 0$ the slope from the right is 1 and from the left 0, so there is no "
-            "derivative; implementations pick a value, usually 0. SymPy computes both "
-            "one-sided limits. nnmath's backward pass uses 0 as well (the check "
-            "relu-derivative-network compares it with this derivation).",
-            check=StepCheck("exact arithmetic", convention),
-        ),
-    ]
-    claims = [Claim("ReLU′ = H away from 0", sympy.diff(sympy.Max(0, x), x), sympy.Heaviside(x))]
-    return build(
-        name="relu",
-        title="The ReLU and its derivative",
-        summary="ReLU′ is 1 for x > 0 and 0 for x < 0; at 0 it is taken as 0 by convention.",
-        steps=steps,
-        result=steps[1].expr,
-        claims=claims,
     )
