@@ -20,34 +20,46 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-# The drawing properties copied from the screen into each element of an inline SVG (the
-# widgets colour their lines with the site's stylesheet, which the book does not carry).
-SVG_PROPERTIES = [
-    "fill",
-    "fill-opacity",
-    "stroke",
-    "stroke-width",
-    "stroke-dasharray",
-    "stroke-opacity",
-    "opacity",
-    "font-size",
-    "font-style",
-    "font-weight",
-    "text-anchor",
-    "dominant-baseline",
-]
+# The drawing properties copied from the screen into the elements of an inline SVG (the
+# widgets colour their lines with the site's stylesheet, which the book does not carry),
+# with their initial values.
+SVG_PROPERTIES = {
+    "fill": "rgb(0, 0, 0)",
+    "fill-opacity": "1",
+    "stroke": "none",
+    "stroke-width": "1px",
+    "stroke-dasharray": "none",
+    "stroke-opacity": "1",
+    "opacity": "1",
+    "font-size": "16px",
+    "font-style": "normal",
+    "font-weight": "400",
+    "text-anchor": "start",
+    "dominant-baseline": "auto",
+}
 # Every widget has drawn more than the title its SVG is served with.
 WIDGETS_DRAWN = """() => [...document.querySelectorAll('.nnmath-widget svg')]
   .every((svg) => svg.childElementCount > 1)"""
 EXTRACT_JS = """(properties) => {
   const content = document.querySelector('.md-content__inner')
     || document.querySelector('article') || document.body;
+  // A value is written where it differs from what the element would have without the
+  // site's stylesheet: its parent's (the properties are inherited, but opacity) or, at
+  // the root of the drawing, SVG's initial value.
   for (const svg of content.querySelectorAll('.nnmath-widget svg')) {
     for (const el of [svg, ...svg.querySelectorAll('*')]) {
       if (['title', 'desc'].includes(el.localName)) continue;
       const style = getComputedStyle(el);
-      el.setAttribute('style', properties.map(
-        (p) => `${p}:${style.getPropertyValue(p)}`).join(';'));
+      const parent = el === svg ? null : getComputedStyle(el.parentElement);
+      const declared = [];
+      for (const [property, initial] of Object.entries(properties)) {
+        const value = style.getPropertyValue(property);
+        const without = parent && property !== 'opacity'
+          ? parent.getPropertyValue(property) : initial;
+        if (value !== without) declared.push(`${property}:${value}`);
+      }
+      if (declared.length) el.setAttribute('style', declared.join(';'));
+      else el.removeAttribute('style');
     }
   }
   const text = (el) => el.textContent.replace(/\\s+/g, ' ').trim();

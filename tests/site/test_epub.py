@@ -20,7 +20,9 @@ import pytest
 from tests.site.conftest import chromium_path
 from tests.site.sitebuild import REPO
 
-pytestmark = [pytest.mark.site, pytest.mark.slow]
+# One worker writes the book (and checks it once with each tool): the suite runs with
+# `-n 2 --dist loadgroup`.
+pytestmark = [pytest.mark.site, pytest.mark.slow, pytest.mark.xdist_group("epub")]
 
 EPOCH = 1700000000
 SITE_URL = "https://nnmath.github.io/nnmath/"
