@@ -33,17 +33,18 @@ import functools
 import html
 import http.server
 import os
-import re
 import sys
 import threading
 import time
-import tomllib
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
+import book_pages
+from book_pages import PAGES, ROOT, SITE_URL
+from book_pages import QuietHandler as _Quiet
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
@@ -55,16 +56,6 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-SITE_URL = "https://nnmath.github.io/nnmath/"
-PAGES = [
-    "",
-    *(f"chapters/{p.stem}/" for p in sorted((ROOT / "docs/chapters").glob("*.py"))),
-    "notation/",
-    "glossary/",
-    "references/",
-    "verification/",
-]
 # Marker links (see ANCHORS_JS) point here; they are removed from the PDF.
 MARK = "https://anchor.nnmath.invalid/"
 MARGIN = {"top": "16mm", "bottom": "20mm", "left": "15mm", "right": "15mm"}
@@ -180,16 +171,6 @@ class Part:
     start: int = 0  # index of its first page in the book
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _project() -> dict[str, Any]:
-    with (ROOT / "pyproject.toml").open("rb") as f:
-        return dict(tomllib.load(f)["project"])
-
-
 def _doc(body: str, css: str) -> str:
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><style>"
@@ -200,10 +181,8 @@ def _doc(body: str, css: str) -> str:
 
 def _title_html(site: Path, date: str) -> str:
     """Title, the site's description as subtitle, version, build date, authors, licence."""
-    project = _project()
-    home = (site / "index.html").read_text(encoding="utf-8")
-    meta = re.search(r'<meta name="description" content="([^"]*)"', home)
-    subtitle = html.unescape(meta.group(1)) if meta else project["description"]
+    project = book_pages.project()
+    subtitle = book_pages.subtitle(site)
     authors = ", ".join(a["name"] for a in project.get("authors", []))
     return _doc(
         "<div class='title'><h1>nnmath</h1>"
