@@ -8,27 +8,20 @@ site's verification page.
 
 Every check compares values it computes when it runs; any exception inside a
 check is reported as a failure with the error message.
-
-==============================================  ==============================================
-:mod:`~nnmath.checks.model`                     :class:`Check`, :class:`CheckResult`, the
-                                                methods and their kinds, timing a run
-:mod:`~nnmath.checks.comparison`                the tolerances, :func:`relative_error`,
-                                                :func:`compare_with_formula`
-:mod:`~nnmath.checks.sample_points`             the seeded points the numerical checks use
-:mod:`~nnmath.checks.proofs`                    what SymPy proves: a derivation's claims,
-                                                backpropagation on whole networks
-:mod:`~nnmath.checks.kernels`                   the NumPy kernels against SymPy
-:mod:`~nnmath.checks.network_gradients`         ``Network``'s gradients against SymPy and
-                                                finite differences
-:mod:`~nnmath.checks.perceptron_bound`          the perceptron against Novikoff's bound
-:mod:`~nnmath.checks.exact_arithmetic`          the worked example in exact fractions
-:mod:`~nnmath.checks.per_derivation`            the checks every derivation brings
-:mod:`~nnmath.checks.registry`                  every check in order, built on first use
-==============================================  ==============================================
-
-The registry is built on first use (it derives every derivation), so importing this package
-is cheap; :data:`CHECKS` builds it.
 """
+
+# The modules, bottom up (the layers contract in pyproject.toml keeps imports pointing down):
+#   model              Check, CheckResult, the methods and their kinds, timing a run
+#   comparison         the tolerances, relative_error, compare_with_formula
+#   sample_points      the seeded points the numerical checks evaluate at
+#   proofs             what SymPy proves: a derivation's claims, backprop on whole networks
+#   kernels            the NumPy kernels against the lambdified SymPy expressions
+#   network_gradients  Network's gradients against SymPy and against finite differences
+#   perceptron_bound   the perceptron library against Novikoff's bound
+#   exact_arithmetic   the worked example recomputed in exact fractions
+#   per_derivation     the checks every derivation brings (its proof, one per checked step)
+#   registry           every check in order, built on first use (CHECKS), get_check, run_all
+# The TeX-to-plain-text converter, plain_text, lives beside the printer in nnmath.symbolic.
 
 from nnmath.checks import registry
 from nnmath.checks.comparison import compare_with_formula, relative_error

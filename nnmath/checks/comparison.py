@@ -54,11 +54,6 @@ def relative_error(actual: ArrayLike, expected: ArrayLike) -> float:
     ------
     ValueError
         If the shapes differ or the arrays are empty.
-
-    Examples
-    --------
-    >>> relative_error([[1.0, 2.2]], [[1.0, 2.0]])
-    0.10000000000000009
     """
     a = np.asarray(actual, dtype=np.float64)
     e = np.asarray(expected, dtype=np.float64)
