@@ -12,8 +12,20 @@ import pytest
 import sympy
 
 import nnmath
-from nnmath import activations, checks, losses
-from nnmath.checks import CHECKS, METHODS, Check, CheckResult, get_check, relative_error, run_all
+from nnmath import activations, losses
+from nnmath.checks import (
+    CHECKS,
+    METHODS,
+    Check,
+    CheckResult,
+    exact_arithmetic,
+    get_check,
+    proofs,
+    registry,
+    relative_error,
+    run_all,
+)
+from nnmath.checks.model import timed
 from nnmath.symbolic import Claim, derive, names
 from nnmath.workspace import Workspace
 
@@ -165,7 +177,7 @@ def test_wrong_worked_example_fails(monkeypatch: pytest.MonkeyPatch) -> None:
         values["L_up_large"] = sympy.Rational(13, 2)
         return values
 
-    monkeypatch.setattr(checks, "worked_example", wrong)
+    monkeypatch.setattr(exact_arithmetic, "worked_example", wrong)
     result = _fails("worked-example")
     assert "L_up_large" in result.detail
 
@@ -176,7 +188,7 @@ def test_false_claim_fails_the_proof_check(monkeypatch: pytest.MonkeyPatch) -> N
     tampered = dataclasses.replace(
         real, claims=(*real.claims, Claim("σ(0) = 1", sympy.Subs(1 / (1 + sympy.exp(-x)), x, 0), 1))
     )
-    monkeypatch.setattr(checks, "derive", lambda name: tampered)
+    monkeypatch.setattr(proofs, "derive", lambda name: tampered)
     result = _fails("symbolic-sigmoid")
     assert "σ(0) = 1" in result.detail
 
@@ -213,10 +225,9 @@ def test_a_wrong_step_fails_check_json_with_exit_code_1(monkeypatch, capsys) -> 
     wrong = proved(sympy.Derivative(x**2, x), x)  # d(x²)/dx = x is false
     target = "step-sigmoid-differentiate"
     tampered = tuple(
-        dataclasses.replace(c, run=checks._timed(wrong.run)) if c.name == target else c
-        for c in CHECKS
+        dataclasses.replace(c, run=timed(wrong.run)) if c.name == target else c for c in CHECKS
     )
-    monkeypatch.setattr(checks, "CHECKS", tampered)
+    monkeypatch.setattr(registry, "all_checks", lambda: tampered)
     code = main(["check", "--json"])
     records = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
     assert code == 1
@@ -272,3 +283,17 @@ def test_wrong_tanh_derivative_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(network, "_activation_prime", prime)
     _fails("tanh-derivative-network")
+
+
+def test_importing_the_package_builds_no_derivation() -> None:
+    # The registry derives every derivation; it is built on first use, not on import.
+    import subprocess
+    import sys
+
+    code = (
+        "import nnmath.checks\n"
+        "from nnmath.symbolic.registry import derive\n"
+        "print(derive.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
