@@ -4,6 +4,8 @@ The expected answer is never stored in the record: :attr:`Exercise.expected` rea
 from the ``exercise-answers`` derivation of :mod:`nnmath.symbolic` (see
 :mod:`nnmath.symbolic.practice`), where SymPy differentiates, solves or counts.
 
+Examples
+--------
 >>> import sympy
 >>> x = sympy.Symbol("x", real=True)
 >>> e = Exercise(

@@ -6,10 +6,12 @@ from the ``exercise-answers`` derivation of :mod:`nnmath.symbolic` (see
 :mod:`nnmath.symbolic.practice`), where SymPy differentiates, solves or counts. Wrong
 answers that depend on the expected ones are filled in here, once, from the same derivation.
 
->>> ids()[:3]
-['dot-product', 'perceptron-output', 'perceptron-boundary']
->>> [e.id for e in list_exercises(3)]
-['sigmoid-second-derivative', 'sigmoid-transition', 'sigmoid-steepness']
+Examples
+--------
+>>> ", ".join(ids()[:3])
+'dot-product, perceptron-output, perceptron-boundary'
+>>> ", ".join(e.id for e in list_exercises(3))
+'sigmoid-second-derivative, sigmoid-transition, sigmoid-steepness'
 """
 
 from __future__ import annotations
