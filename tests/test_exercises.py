@@ -16,7 +16,8 @@ import sympy
 import nnmath as nm
 from nnmath import exercises, symbolic
 from nnmath.cli import main
-from nnmath.exercises import checking, parsing, registry
+from nnmath.exercises import catalogue, checking, parsing, registry
+from nnmath.exercises.catalogue import forms
 from nnmath.symbolic import exercise_answers
 
 REQUIRED = {
@@ -108,6 +109,42 @@ def test_unknown_id_lists_close_matches() -> None:
         exercises.get(3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="chapter"):
         exercises.list(11)
+
+
+def test_catalogue_records_carry_their_chapter_and_every_wrong_answer_is_filled_in() -> None:
+    for number, chapter in enumerate(catalogue.CHAPTERS, 1):
+        assert [e.chapter for e in chapter] == [number] * len(chapter)
+    assert [e.id for chapter in catalogue.CHAPTERS for e in chapter] == exercises.ids()
+    derived = [
+        name for e in exercises.list() for name, (value, _) in e.mistakes.items()
+        if isinstance(value, forms.FromAnswers) or value is None
+    ]  # fmt: skip
+    assert derived == []
+    update = exercises.get("perceptron-update")
+    assert list(update.mistakes["no-eta"][0]) == [
+        sympy.Rational(3, 2),
+        sympy.Integer(2),
+        sympy.Rational(5, 2),
+    ]
+
+
+def test_catalogue_forms_refuse_what_they_cannot_make() -> None:
+    with pytest.raises(ValueError, match="chapter number"):
+        forms.Chapter(11)
+    chapter = forms.Chapter(1)
+    with pytest.raises(ValueError, match="answer must be"):
+        chapter.compute(
+            "x", answer="expression", title="", prompt="", hint="", solution="", sample=""
+        )
+    with pytest.raises(ValueError, match="nonzero must name"):
+        chapter.derive(
+            "x", answer_in="a b", nonzero="c", title="", prompt="", hint="", solution="", sample=""
+        )
+    derived = chapter.derive(
+        "x", answer_in="a b", nonzero="a", title="", prompt="", hint="", solution="", sample=""
+    )
+    assert derived.assumptions == "a real and nonzero, b real"
+    assert derived.symbols["a"].is_nonzero and derived.symbols["b"].is_nonzero is None
 
 
 # -- correct answers in every accepted form -------------------------------------------------
@@ -453,7 +490,7 @@ def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -
 # -- doctests ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [exercises, parsing, registry, exercise_answers])
+@pytest.mark.parametrize("module", [exercises, parsing, registry, catalogue, forms, exercise_answers])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0

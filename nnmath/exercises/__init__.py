@@ -14,11 +14,14 @@ Not correct: a factor σ′(z) = σ(z)(1 − σ(z)) is missing.
 """
 
 from nnmath.exercises.checking import NUMERIC_POINTS, CheckResult
+from nnmath.exercises.exercise import Exercise
 from nnmath.exercises.parsing import SYNTAX, parse_answer
-from nnmath.exercises.registry import Exercise, check, get, ids, list_exercises
+from nnmath.exercises.registry import check, get, ids, list_exercises
 from nnmath.exercises.render import exercise_html, exercises_html
 
-list = list_exercises  # the registry's list, as nnmath.exercises.list()
+# The public name is list(); the package's own modules call it list_exercises and never
+# shadow the builtin.
+list = list_exercises
 
 __all__ = [
     "NUMERIC_POINTS",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 
-from nnmath.exercises.registry import Exercise, get, list_exercises
+from nnmath.exercises.exercise import Exercise
+from nnmath.exercises.registry import get, list_exercises
 from nnmath.markup import Html
 
 __all__ = ["ExerciseHtml", "exercise_html", "exercises_html"]
