@@ -493,7 +493,7 @@ assert ratio["relu", "LeCun"] < 0.1 and relu_output_error < 1e-4 * norms["tanh",
 assert all(np.all(np.diff(norms["sigmoid", s][hidden]) > 0) for s in scales), norms
 nb.Html(
     "<p>The sigmoid loses the error whatever the scale (at best the first layer keeps "
-    f"{max(ratio['sigmoid', s] for s in scales):.1e} of the ninth's error per neuron): a factor "
+    f"{max(ratio['sigmoid', s] for s in scales):.2g} of the ninth's error per neuron): a factor "
     "of at most 1/4 per layer cannot be made up by weights that are not large. With tanh at "
     "the 0.5 scale there is no geometric decay through the hidden layers: the first layer's "
     f"error per neuron is {ratio['tanh', '0.5']:.2f} times the ninth's. At LeCun's and Glorot's "

@@ -379,12 +379,13 @@ nb.Html(
     "or its training was chosen by looking at it. Tuning the learning rate, the number of "
     "epochs or the size of the hidden layer to make the test accuracy as high as possible "
     "would quietly turn the test set into training data. That is why the epoch above was "
-    "chosen on the validation set, and why the test set is used only once, now.</p></div>"
+    "chosen on the validation set, and why the test set is not touched until the network "
+    "is final, below.</p></div>"
 )
 
 # %% [markdown]
-# Now, once, the test set. With 450 test images the accuracy is itself an estimate, so we
-# give it with the exact (Clopper–Pearson) 95 % interval of
+# Now the network is final, and we measure it on the test set. With 450 test images the
+# accuracy is itself an estimate, so we give it with the exact (Clopper–Pearson) 95 % interval of
 # [chapter 9](09-land-classifier.py#how-often-does-training-succeed), here computed by SciPy,
 # and its standard error $\sqrt{p(1 - p)/n}$.
 
@@ -406,8 +407,8 @@ assert interval.low - 0.02 < val_acc[best] < interval.high + 0.02, (val_acc[best
 nb.Html(
     f"<p>On the {len(y_test)} test images the network is right {test_accuracy:.1%} of the time, "
     f"give or take {standard_error:.1%} (one standard error); the exact 95&nbsp;% interval "
-    f"runs from {interval.low:.1%} to {interval.high:.1%}. Differences between runs or "
-    "networks smaller than that are not shown by a test set of this size.</p>"
+    f"runs from {interval.low:.1%} to {interval.high:.1%}. A test set of this size cannot "
+    "tell apart two networks whose accuracies differ by much less than that.</p>"
 )
 
 # %% [markdown]
