@@ -179,13 +179,13 @@ nb.figure(
 # %% [markdown]
 # ## Single-sample training of a small network
 #
-# Higham & Higham's experiment from chapter 5: the 2-2-3-2 sigmoid network, learning rate 0.05,
+# Higham & Higham's experiment from chapter 9: the 2-2-3-2 sigmoid network, learning rate 0.05,
 # one randomly chosen point per step. All contenders start from the same parameters and visit the
-# samples in the same order, so they do the same arithmetic; the last column is the largest
-# difference of their final parameters from those of `nnmath.sgd`, which shows that the
-# comparison is fair. "General NumPy path" is `Network.backward` called once per step, as the
-# chapters write it. The longest run is measured for `nnmath.sgd` only; the PyTorch autograd row
-# at that length is its shorter run scaled up.
+# samples in the same order, so they should do the same arithmetic; the last column is the largest
+# difference of their final parameters from those of `nnmath.sgd`, which shows that they did the
+# same arithmetic up to rounding. "General NumPy path" is `Network.backward` called once per step,
+# as the chapters write it. The longest run is measured for `nnmath.sgd` only; the PyTorch
+# autograd row at that length is its shorter run scaled up.
 
 # %% tags=["hide-input"]
 render(tables["higham_sgd"])

@@ -126,9 +126,17 @@ def xor() -> tuple[Float, Labels]:
 
 
 def spirals(
-    n_per_class: int = 100, n_classes: int = 3, *, noise: float = 0.2, seed: int = 0
+    n_per_class: int = 100,
+    n_classes: int = 3,
+    *,
+    noise: float = 0.2,
+    seed: int = 0,
+    radii: str = "grid",
 ) -> tuple[Float, Labels]:
     """Interleaved spiral arms, one per class (the classic softmax toy problem).
+
+    A point at radius ``r`` on arm ``c`` has angle ``4 (c + r)`` plus normal
+    noise, and position ``r (sin θ, cos θ)``.
 
     Parameters
     ----------
@@ -139,7 +147,14 @@ def spirals(
     noise : float
         Standard deviation of the angular noise, ``≥ 0``.
     seed : int
-        Seeds the noise.
+        Seeds the noise (and the radii when ``radii="uniform"``).
+    radii : {"grid", "uniform"}
+        ``"grid"`` (the default) spaces each arm's radii evenly from 0 to 1,
+        the same radii on every arm and for every seed. ``"uniform"`` draws
+        each point's radius independently and uniformly from ``[0, 1)``, so
+        that a second draw has its points at radii that a grid draw (or
+        another seed) does not use: held-out data that tests the arms between
+        the training radii.
 
     Returns
     -------
@@ -150,7 +165,16 @@ def spirals(
     Raises
     ------
     TypeError, ValueError
-        For non-integer counts, ``n_classes < 2``, negative noise or seed.
+        For non-integer counts, ``n_classes < 2``, negative noise or seed, or
+        ``radii`` other than ``"grid"`` or ``"uniform"``.
+
+    Examples
+    --------
+    >>> X, y = spirals(4, 2, radii="uniform", seed=1)
+    >>> X.shape, y.tolist()
+    ((8, 2), [0, 0, 0, 0, 1, 1, 1, 1])
+    >>> bool(np.all(np.hypot(X[:, 0], X[:, 1]) < 1))
+    True
     """
     check_positive_number("n_per_class", n_per_class, integer=True)
     check_positive_number("n_classes", n_classes, integer=True)
@@ -161,14 +185,21 @@ def spirals(
     if not (noise >= 0 and np.isfinite(noise)):
         raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
     check_seed("seed", seed)
+    if not isinstance(radii, str):
+        raise TypeError(f"radii must be a string, got {describe(radii)}")
+    if radii not in ("grid", "uniform"):
+        raise ValueError(f'radii must be "grid" or "uniform", got {radii!r}')
     rng = np.random.default_rng(seed)
-    radius = np.linspace(0.0, 1.0, n_per_class)
+    grid = np.linspace(0.0, 1.0, n_per_class)
     X = np.empty((n_per_class * n_classes, 2))
     y = np.repeat(np.arange(n_classes, dtype=np.int64), n_per_class)
     for c in range(n_classes):
-        theta = np.linspace(c * 4.0, (c + 1) * 4.0, n_per_class) + noise * rng.standard_normal(
-            n_per_class
-        )
+        if radii == "grid":  # evenly spaced radii and angles along each arm
+            radius, angle = grid, np.linspace(c * 4.0, (c + 1) * 4.0, n_per_class)
+        else:
+            radius = rng.uniform(0.0, 1.0, n_per_class)
+            angle = 4.0 * (c + radius)
+        theta = angle + noise * rng.standard_normal(n_per_class)
         rows = slice(c * n_per_class, (c + 1) * n_per_class)
         X[rows] = np.column_stack([radius * np.sin(theta), radius * np.cos(theta)])
     return X, y

@@ -42,6 +42,34 @@ def test_spirals_and_exactly_two():
     assert Y[:, 0].tolist() == [0, 0, 0, 1, 0, 1, 1, 0]
 
 
+def test_spirals_radii_grid_is_the_default():
+    X, y = nm.datasets.spirals(50, 3, seed=4)
+    X_grid, y_grid = nm.datasets.spirals(50, 3, seed=4, radii="grid")
+    assert np.array_equal(X, X_grid) and np.array_equal(y, y_grid)
+    # every arm has the same evenly spaced radii, whatever the seed
+    radius = np.hypot(X[:, 0], X[:, 1])
+    assert np.allclose(radius, np.tile(np.linspace(0, 1, 50), 3), rtol=0, atol=1e-15)
+
+
+def test_spirals_uniform_radii_avoid_the_grid():
+    X, y = nm.datasets.spirals(100, 3, seed=1, radii="uniform")
+    assert X.shape == (300, 2) and np.bincount(y).tolist() == [100] * 3
+    radius = np.hypot(X[:, 0], X[:, 1])
+    assert radius.min() >= 0 and radius.max() < 1
+    grid = np.linspace(0, 1, 100)
+    gap = np.abs(radius[:, None] - grid[None, :]).min(axis=1)
+    assert gap.min() > 1e-9  # no point sits at a radius of the default grid
+    assert np.median(gap) > 1e-3  # and typically a visible fraction of the grid step away
+    # each point lies on its arm: angle 4 (c + r) up to the angular noise
+    X0, _ = nm.datasets.spirals(100, 3, seed=1, radii="uniform", noise=0.0)
+    r0 = np.hypot(X0[:, 0], X0[:, 1])
+    theta = 4.0 * (y + r0)
+    assert np.allclose(X0, np.column_stack([r0 * np.sin(theta), r0 * np.cos(theta)]))
+    again, _ = nm.datasets.spirals(100, 3, seed=1, radii="uniform")
+    other, _ = nm.datasets.spirals(100, 3, seed=2, radii="uniform")
+    assert np.array_equal(X, again) and not np.allclose(X, other)
+
+
 @pytest.mark.parametrize(
     ("call", "error"),
     [
@@ -50,6 +78,8 @@ def test_spirals_and_exactly_two():
         (lambda: nm.datasets.spirals(10, 1), ValueError),
         (lambda: nm.datasets.spirals(10, 3, noise=-1.0), ValueError),
         (lambda: nm.datasets.spirals(10.5), TypeError),
+        (lambda: nm.datasets.spirals(10, radii="random"), ValueError),
+        (lambda: nm.datasets.spirals(10, radii=1), TypeError),
     ],
 )
 def test_bad_arguments(call, error):

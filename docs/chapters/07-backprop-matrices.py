@@ -367,8 +367,11 @@ nb.derivation("vanishing-gradient")
 # %% [markdown]
 # The bound is about one neuron per layer; real layers mix many. So we measure. Take a network
 # with ten weight layers (8 inputs, nine hidden layers of 16 sigmoid neurons, one sigmoid
-# output), 100 random inputs with random targets, and record the size $\|\boldsymbol\delta^l\|$
-# of each layer's error. BP3 gives a way to read it off without new code: for a single sample
+# output), 100 random inputs with random targets, and record the size of each layer's error.
+# The layers differ in width (16 neurons in each hidden layer, one at the output), so we
+# measure the error *per neuron*, as the root mean square of its $n_l$ entries,
+# $\|\boldsymbol\delta^l\|/\sqrt{n_l}$; for layers of equal width this compares exactly as
+# the norms do. BP3 gives a way to read the error off without new code: for a single sample
 # the gradient of the biases *is* the error, $\partial C/\partial\mathbf{b}^l =
 # \boldsymbol\delta^l$.
 
@@ -380,21 +383,28 @@ Y_deep = rng.random((100, 1))
 
 
 def error_norms(net):
-    """‖δ^l‖ for l = 1..L: the geometric mean over the samples of ‖∂C/∂b^l‖ (BP3)."""
+    """‖δ^l‖/√n_l for l = 1..L: the geometric mean over the samples of the root mean square
+    of ∂C/∂b^l (BP3), the error per neuron of each layer."""
     norms = []
     for x, y in zip(X_deep, Y_deep, strict=True):
         _, db = net.gradient(x[np.newaxis], y[np.newaxis])
-        norms.append([np.linalg.norm(g) for g in db])
+        norms.append([np.linalg.norm(g) / np.sqrt(g.size) for g in db])
     return np.exp(np.log(norms).mean(axis=0))
 
 
 def deep_network(hidden, scale):
     """Weights and biases drawn from N(0, 1), then scaled: "0.5" as in chapter 5, or a
-    per-layer scale from the number of inputs of each neuron (biases then start at 0)."""
+    per-layer scale from the numbers of inputs and outputs of the layer (biases then start
+    at 0)."""
     net = nm.Network(sizes, hidden=hidden, output="sigmoid", seed=0, init_scale=1.0)
     for W, b in zip(net.weights, net.biases, strict=True):
-        fan_in = W.shape[1]
-        factor = {"0.5": 0.5, "1/√fan-in": 1 / np.sqrt(fan_in), "√(2/fan-in)": np.sqrt(2 / fan_in)}
+        fan_out, fan_in = W.shape
+        factor = {
+            "0.5": 0.5,
+            "LeCun": np.sqrt(1 / fan_in),
+            "Glorot": np.sqrt(2 / (fan_in + fan_out)),
+            "He": np.sqrt(2 / fan_in),
+        }
         W *= factor[scale]
         b *= 0.5 if scale == "0.5" else 0.0
     return net
@@ -402,19 +412,27 @@ def deep_network(hidden, scale):
 
 sigmoid_norms = error_norms(deep_network("sigmoid", "0.5"))
 for layer, norm in enumerate(sigmoid_norms, start=1):
-    print(f"layer {layer:2d}: ‖δ‖ = {norm:.2e}")
+    print(f"layer {layer:2d}: ‖δ‖/√n = {norm:.2e}")
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
-shrink = sigmoid_norms[0] / sigmoid_norms[-1]
+# (layers 1 to 9 have the same width; the error per neuron grows from each to the next)
+shrink = sigmoid_norms[0] / sigmoid_norms[-2]
+per_layer = shrink ** (1 / (len(sizes) - 3))
 assert shrink < 1e-2 and np.all(np.diff(sigmoid_norms[:-1]) > 0), sigmoid_norms
 nb.Html(
-    f"<p>From the output down to the first layer the error shrinks by a factor of "
-    f"{1 / shrink:,.0f}. The gradients of the first layers' weights (BP4) shrink with it: "
-    "gradient descent barely moves them, and the first layers learn far more slowly than the "
-    "last. This is the <strong>vanishing gradient</strong>, the main reason deep sigmoid "
-    "networks were hard to train.</p>"
+    "<p>Down the nine hidden layers, all 16 neurons wide, the error per neuron shrinks at "
+    f"every layer, by a factor of {1 / shrink:,.0f} from layer 9 to layer 1 (on average "
+    f"{1 / per_layer:.1f} per layer).</p>"
 )
+
+# %% [markdown]
+# The gradients of the first layers' weights (BP4) shrink with the error: gradient descent
+# barely moves them, and the first layers learn far more slowly than the last. This is the
+# **vanishing gradient**, analysed by [Hochreiter (1991)](../references.md#hochreiter1991) and
+# by [Bengio, Simard and Frasconi (1994)](../references.md#bengio1994) for recurrent networks,
+# which are deep in time, and one of the reasons deep sigmoid networks were hard to train
+# ([Glorot and Bengio, 2010](../references.md#glorot2010)).
 
 # %% [markdown]
 # ## Other activations: tanh and the ReLU
@@ -436,75 +454,94 @@ nb.derivation("relu")
 
 # %% [markdown]
 # The weights matter as much as the activation: the factor per layer is a weight times a slope.
-# We repeat the measurement for each activation and three scales of the initial weights: the
-# $0.5 \cdot \mathcal N(0, 1)$ of chapter 5, $1/\sqrt{\text{fan-in}}$ (a neuron with $n$
-# inputs gets weights of standard deviation $1/\sqrt n$, so that its weighted input keeps the
-# spread of its inputs), and $\sqrt{2/\text{fan-in}}$, which makes up for the ReLU setting half
-# of its inputs to zero. At the 0.5 scale the biases are drawn the same way, as in chapter 5; at
-# the two fan-in scales they start at 0. The table gives
-# $\|\boldsymbol\delta^1\| / \|\boldsymbol\delta^{10}\|$: below 1 the error vanishes on its way
-# down, above 1 it grows.
+# We repeat the measurement for each activation and four scales of the initial weights, $W$
+# drawn from $\mathcal N(0, 1)$ and multiplied by:
+#
+# - $0.5$, as in chapter 5 (with the biases drawn and scaled the same way);
+# - $\sqrt{1/n_\text{in}}$, where $n_\text{in}$ is the number of inputs of each neuron, so
+#   that its weighted input keeps the spread of its inputs: the rule of
+#   [LeCun et al. (1998)](../references.md#lecun1998) for tanh-like activations;
+# - $\sqrt{2/(n_\text{in} + n_\text{out})}$, the compromise between the forward and the
+#   backward pass of [Glorot and Bengio (2010)](../references.md#glorot2010), also derived
+#   for tanh;
+# - $\sqrt{2/n_\text{in}}$, the rule of [He et al. (2015)](../references.md#he2015) for the
+#   ReLU, whose factor 2 makes up for the ReLU setting about half of its inputs to zero.
+#
+# At the last three scales the biases start at 0. The table gives the error per neuron of the
+# first layer divided by that of the ninth, the last hidden layer (both 16 wide): below 1 the
+# error vanishes on its way down through the hidden layers, above 1 it grows.
 
 # %%
-scales = ["0.5", "1/√fan-in", "√(2/fan-in)"]
+scales = ["0.5", "LeCun", "Glorot", "He"]
 activations = ["sigmoid", "tanh", "relu"]
 norms = {(h, s): error_norms(deep_network(h, s)) for h in activations for s in scales}
-ratio = {key: value[0] / value[-1] for key, value in norms.items()}
+ratio = {key: value[0] / value[-2] for key, value in norms.items()}  # layer 1 against layer 9
 nb.table(
     [[h] + [f"{ratio[h, s]:.2g}" for s in scales] for h in activations],
-    header=["hidden activation", *(f"weights × {s}" for s in scales)],
+    header=["hidden activation", *(f"weights: {s}" for s in scales)],
 )
 
 # %% tags=["hide-input"]
 # The text below states these outcomes; the build fails if they change.
 relu_output_error = norms["relu", "0.5"][-1]
+hidden = slice(0, len(sizes) - 2)  # layers 1 to 9
 assert all(ratio["sigmoid", s] < 1e-2 for s in scales), ratio
-assert 0.2 < ratio["tanh", "√(2/fan-in)"] < 5 and 0.2 < ratio["relu", "√(2/fan-in)"] < 5, ratio
-assert ratio["relu", "1/√fan-in"] < 0.1 and relu_output_error < 1e-4 * norms["tanh", "0.5"][-1]
-# (the figure's caption: the sigmoid's error falls layer by layer at both scales drawn)
-assert all(np.all(np.diff(norms["sigmoid", s]) > 0) for s in ("0.5", "√(2/fan-in)")), norms
+assert 0.5 < ratio["tanh", "0.5"] < 2 and 0.2 < ratio["relu", "He"] < 2, ratio
+assert all(0.1 < ratio["tanh", s] < min(ratio["tanh", "0.5"], 1) for s in ("LeCun", "Glorot"))
+assert ratio["relu", "LeCun"] < 0.1 and relu_output_error < 1e-4 * norms["tanh", "0.5"][-1]
+# (the figure's caption: the sigmoid's error falls layer by layer at every scale drawn)
+assert all(np.all(np.diff(norms["sigmoid", s][hidden]) > 0) for s in scales), norms
 nb.Html(
-    "<p>The sigmoid loses the error whatever the scale: a factor of at most 1/4 per layer "
-    "cannot be made up by weights that are not large. With tanh or the ReLU and the "
-    "√(2/fan-in) scale the error reaches the first layer at about the size it has at the "
-    f"output ({ratio['tanh', '√(2/fan-in)']:.2f} and {ratio['relu', '√(2/fan-in)']:.2f}). "
-    "The scale matters: with 1/√fan-in the ReLU network still loses a factor "
-    f"{1 / ratio['relu', '1/√fan-in']:.0f}, and with the large scale 0.5 its activations grow "
-    "from layer to layer until the sigmoid output saturates: its output error is only "
-    f"{relu_output_error:.1e}, so its ratio of {ratio['relu', '0.5']:.2g} in the table compares "
-    "two tiny numbers, and nothing useful reaches any layer.</p>"
+    "<p>The sigmoid loses the error whatever the scale (at best the first layer keeps "
+    f"{max(ratio['sigmoid', s] for s in scales):.2g} of the ninth's error per neuron): a factor "
+    "of at most 1/4 per layer cannot be made up by weights that are not large. With tanh at "
+    "the 0.5 scale there is no geometric decay through the hidden layers: the first layer's "
+    f"error per neuron is {ratio['tanh', '0.5']:.2f} times the ninth's. At LeCun's and Glorot's "
+    "scales, which keep tanh's weighted inputs small, the error still shrinks, though slowly "
+    f"(by factors of {1 / ratio['tanh', 'LeCun']:.1f} and {1 / ratio['tanh', 'Glorot']:.1f} over "
+    "eight layers): tanh's slope is below 1 away from 0, and weights that only preserve the "
+    "spread do not make up for it. For the ReLU, He's scale, made for it, keeps the error "
+    f"within a small factor ({ratio['relu', 'He']:.2f}); at LeCun's scale the ReLU network "
+    f"loses a factor {1 / ratio['relu', 'LeCun']:.0f}, and at the large scale 0.5 its "
+    "activations grow from layer to layer until the sigmoid output saturates: its output "
+    f"error is only {relu_output_error:.1e}, so its ratio of {ratio['relu', '0.5']:.2g} in the "
+    "table compares two tiny numbers, and nothing useful reaches any layer. One network, one "
+    "set of inputs and one seed: the numbers show what scale and activation can do, not which "
+    "is best in general.</p>"
 )
 
 # %% tags=["hide-input"]
 with matplotlib.rc_context(plotting.STYLE):
-    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
-    axes = fig.subplots(1, 2, sharey=True)
+    fig = Figure(figsize=(7.2, 3.4), layout="constrained")
+    drawn = ["0.5", "LeCun", "He"]
+    axes = fig.subplots(1, len(drawn), sharey=True)
     colours = {"sigmoid": plotting.VERMILLION, "tanh": plotting.BLUE, "relu": plotting.GREY}
-    layers = np.arange(1, len(sizes))
-    for ax, scale in zip(axes, ["0.5", "√(2/fan-in)"], strict=True):
+    layers = np.arange(1, len(sizes) - 1)
+    for ax, scale in zip(axes, drawn, strict=True):
         for h in activations:
-            values = norms[h, scale] / norms[h, scale][-1]
+            values = norms[h, scale][hidden] / norms[h, scale][hidden][-1]
             ax.plot(layers, values, marker="o", markersize=3, color=colours[h], label=h)
         ax.set_yscale("log")
         ax.set_xlabel("layer l")
-        ax.set_title(f"weights × {scale}")
+        ax.set_title(f"weights: {scale}")
         ax.grid(True, which="major")
-    axes[0].set_ylabel("‖δˡ‖ / ‖δ¹⁰‖")
-    axes[1].legend(loc="lower right")
+    axes[0].set_ylabel("‖δˡ‖ / ‖δ⁹‖")
+    axes[-1].legend(loc="lower right")
 nb.figure(
     fig,
     alt=(
-        "Two line charts on a logarithmic axis, the size of each layer's error relative to the "
-        "output layer's against the layer number 1 to 10. Left, weights times 0.5: the sigmoid "
-        "line falls by more than a factor of a thousand towards layer 1, tanh stays near 1 and the "
-        "ReLU line ends above 1. Right, weights times the square root of 2 over the fan-in: the "
-        "sigmoid line still falls steeply, tanh and ReLU stay within a small factor of 1."
+        "Three line charts on a logarithmic axis, the error per neuron of each hidden layer "
+        "relative to the ninth layer's, against the layer number 1 to 9. The sigmoid line falls "
+        "steeply towards layer 1 in all three. Weights times 0.5: tanh stays near 1 and the "
+        "ReLU line rises towards layer 1. LeCun's scale: tanh falls gently, ReLU steeply. He's "
+        "scale: tanh and ReLU both stay within a small factor of 1."
     ),
     caption=(
-        "The size of each layer's error relative to the output layer's, for a ten-layer network "
-        "with sigmoid, tanh or ReLU hidden layers, at two scales of the initial weights (log "
-        "scale). The sigmoid's error falls steadily towards the first layer; with tanh and the "
-        "ReLU at the √(2/fan-in) scale it stays within a small factor."
+        "The error per neuron of each hidden layer relative to the ninth (the last hidden "
+        "layer; all nine are 16 neurons wide), for a ten-layer network with sigmoid, tanh or "
+        "ReLU hidden layers, at three scales of the initial weights (log scale). The sigmoid's "
+        "error falls at every layer towards the first; tanh keeps it at the 0.5 scale and the "
+        "ReLU at He's."
     ),
 )
 
@@ -589,3 +626,8 @@ nm.exercises.check("layer-jacobian-shape", "[2, 3]")
 # - [*Dive into Deep Learning*](../references.md#zhang2023), section "Forward Propagation,
 #   Backward Propagation, and Computational Graphs": the same computation as a graph, as automatic
 #   differentiation does it.
+# - [Glorot and Bengio (2010)](../references.md#glorot2010) and [He et al.
+#   (2015)](../references.md#he2015): the initial scales of the last section,
+#   derived from the variance of the weighted inputs and of the errors; [LeCun et al.
+#   (1998)](../references.md#lecun1998), section "Initializing the weights", the rule for
+#   tanh-like activations before them.

@@ -45,11 +45,12 @@ EXERCISES = (
         answer="integer",
         title="How often SGD sees each point",
         prompt=(
-            "SGD takes 10⁶ steps of one point each over the 20 land points, sweeping them "
-            "in turn. How many times is each point used?"
+            "SGD takes 10⁶ steps of one point each over the 20 land points, each step "
+            "picking a point uniformly at random. How many times is each point used on "
+            "average (the expected count)?"
         ),
-        hint="Divide the steps by the number of points.",
-        solution="10⁶/20.",
+        hint="Each step picks a given point with probability 1/20.",
+        solution="10⁶ · 1/20 = 10⁶/20; the actual counts vary from point to point.",
         sample="10^6/20",
     ),
 )
