@@ -105,3 +105,21 @@ def test_mkdocs_jupyter_runs_the_configured_executor(
     assert [type(p).__name__ for p in runners] == ["NnmathExecutePreprocessor"]
     assert runners[0].enabled and runners[0].kernel_name == "python3"
     assert runners[0].allow_errors is False
+
+
+def test_a_conversion_that_executed_nothing_fails(tmp_path: Path) -> None:
+    # If a Jupyter configuration of the user's own replaced the build's executor, nothing
+    # reaches the cache: the build stops instead of offering an unexecuted notebook.
+    from nnmath_build import BuildError, nbcache
+
+    chapter = tmp_path / "chapter.py"
+    chapter.write_text("# %%\nprint(1)\n", encoding="utf-8")
+    nbcache.reset(tmp_path, tmp_path / "cache")
+
+    def convert(nb_path: str, **kwargs: object) -> str:
+        return "<div>converted</div>"
+
+    with pytest.raises(BuildError, match=r"chapter\.py was converted without the build's executor"):
+        nbcache.cached_nb2html(convert, str(chapter), execute=True)
+    assert nbcache.cached_nb2html(convert, str(chapter), execute=False) == "<div>converted</div>"
+    assert nbcache.executed_notebook(str(chapter)) is not None  # the bare notebook
