@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "docs" / "hooks"))
 
-from nnmath_build import mathml  # noqa: E402  (the hooks folder is not a package)
+from nnmath_build import BuildError, mathml  # noqa: E402  (the hooks folder is not a package)
 
 if not (REPO / "node_modules" / "mathjax-full").is_dir():
     pytest.fail("node_modules is missing: run the set-up (`make .venv/.installed` runs `npm ci`)")
@@ -98,14 +97,14 @@ def test_the_font_keeps_what_the_formulas_show(typeset: tuple[str, str], tmp_pat
 def test_bad_tex_fails_naming_the_page_and_formula(tmp_path: Path, tex: str, message: str) -> None:
     page = tmp_path / "bad.html"
     page.write_text(f"<article><p>${tex}$</p></article>")
-    with pytest.raises(PluginError, match=rf"bad\.html: TeX error.*{message}"):
+    with pytest.raises(BuildError, match=rf"bad\.html: TeX error.*{message}"):
         mathml.typeset([page])
 
 
 def test_mathml_outside_core_fails_the_build(tmp_path: Path) -> None:
     page = tmp_path / "enclose.html"
     page.write_text("<article><p>$\\cancel{x}$</p></article>")
-    with pytest.raises(PluginError, match=r"menclose.*not MathML Core"):
+    with pytest.raises(BuildError, match=r"menclose.*not MathML Core"):
         mathml.typeset([page])
 
 

@@ -9,22 +9,19 @@ object documented on another page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from mkdocs.structure.pages import Page
 
 _ROLE = re.compile(r":(?:func|mod|meth|class|data|attr|obj|exc):<code>(~?)\.?([\w.]+)</code>")
 _OBJECT_ID = re.compile(r'<h[1-6] id="([\w.]+)" class="doc doc-heading"')
 _LITERAL_MARK = re.compile(r"::</p>")  # numpydoc "e.g.::" before a literal block
 
 
-def link_roles_in(pages: Iterable[Page]) -> None:
-    """Link the Sphinx roles of every rendered API page, across pages."""
-    rendered = [page for page in pages if page.content]
-    known = {i for page in rendered for i in _OBJECT_ID.findall(page.content or "")}
-    for page in rendered:
-        if _OBJECT_ID.search(page.content or ""):
-            page.content = _link_roles(page.content or "", known)
+def link_roles(bodies: list[str]) -> list[str]:
+    """Link the Sphinx roles of every API page among ``bodies`` (pages' HTML), across pages.
+
+    Returns the bodies in the same order; a page that documents no object is unchanged.
+    """
+    known = {i for body in bodies for i in _OBJECT_ID.findall(body)}
+    return [_link_roles(body, known) if _OBJECT_ID.search(body) else body for body in bodies]
 
 
 def _link_roles(body: str, known: set[str]) -> str:

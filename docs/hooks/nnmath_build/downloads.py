@@ -19,9 +19,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from . import BuildError
 
 DEST = "downloads"
 ARCHIVE = "nnmath-notebooks.zip"
@@ -44,11 +42,9 @@ def add_chapter(name: str, ipynb: str) -> None:
     _chapters[name] = ipynb
 
 
-def register(files: Files, config: MkDocsConfig, root: Path) -> None:
-    """Make the downloads known to mkdocs (so that links to them are checked); ``write``
-    replaces these placeholders after the build."""
-    for name in (ARCHIVE, wheel_name(root)):
-        files.append(File.generated(config, f"{DEST}/{name}", content=b""))
+def site_paths(root: Path) -> list[str]:
+    """The files :func:`write` writes, as paths in the site (for checking links to them)."""
+    return [f"{DEST}/{name}" for name in (ARCHIVE, wheel_name(root))]
 
 
 def version(root: Path) -> str:
@@ -87,7 +83,7 @@ def build_wheel(root: Path, out: Path) -> Path:
         )
         built = Path(tmp) / "dist" / wheel_name(root)
         if proc.returncode != 0 or not built.is_file():
-            raise PluginError(f"nnmath hooks: building the wheel failed:\n{proc.stderr[-2000:]}")
+            raise BuildError(f"nnmath hooks: building the wheel failed:\n{proc.stderr[-2000:]}")
         out.mkdir(parents=True, exist_ok=True)
         return Path(shutil.copyfile(built, out / built.name))
 
@@ -101,7 +97,7 @@ def requirements(root: Path) -> str:
             pins[name.strip().lower()] = ver.strip()
     missing = [n for n in RUNTIME if n not in pins]
     if missing:
-        raise PluginError(f"nnmath hooks: constraints.txt pins none of {missing}")
+        raise BuildError(f"nnmath hooks: constraints.txt pins none of {missing}")
     lines = [
         "# What the nnmath notebooks need (in this folder: pip install -r requirements.txt)",
         "--find-links .",

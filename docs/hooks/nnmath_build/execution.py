@@ -1,11 +1,19 @@
 """Notebook execution: every chapter from the repository root, the uncached ones in parallel.
 
+nbconvert runs a notebook's cells with the preprocessor named in ``Exporter.default_preprocessors``
+(a setting of its configuration, which mkdocs-jupyter reads from the Jupyter config path:
+``get_nbconvert_app`` loads "the user's nbconvert configuration"). :func:`configure` writes a
+``jupyter_nbconvert_config.json`` naming :class:`NnmathExecutePreprocessor` in
+``ExecutePreprocessor``'s place and puts its folder first on ``JUPYTER_CONFIG_PATH``; the
+subclass inherits every ``ExecutePreprocessor`` setting mkdocs-jupyter passes (``enabled``,
+``kernel_name``, ``allow_errors``). It runs the kernels over local sockets, from the
+repository root, merges split stream outputs and hands the executed notebook to ``nbcache``.
+
 At ``on_files`` the notebooks whose cached conversion is missing start executing, one
-kernel per core. mkdocs-jupyter still converts the pages one after the other; when it
-comes to execute a notebook, nbconvert's executor (patched here) hands it the outputs
-of the run already under way or done (the HTML export itself stays sequential: it keeps
-global state). A clean build takes about as long as its longest chapters rather than
-the sum of all of them.
+kernel per core (:func:`prefetch`). mkdocs-jupyter still converts the pages one after the
+other; when it comes to execute a notebook, the executor hands it the outputs of the run
+already under way or done (the HTML export itself stays sequential: it keeps global state).
+A clean build takes about as long as its longest chapters rather than the sum of all of them.
 """
 
 from __future__ import annotations
@@ -15,15 +23,22 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePath
 from typing import Any
 
-from . import kernel, nbcache
+from nbconvert.exporters import Exporter
+from nbconvert.preprocessors import ExecutePreprocessor
+
+from . import BuildError, kernel, nbcache
+from .files import write_atomically
 
 log = logging.getLogger("mkdocs.hooks.nnmath")
 
 PREFETCH_THREADS = "nnmath-execute"
+NBCONVERT_EXECUTOR = "nbconvert.preprocessors.ExecutePreprocessor"
+CONFIG_FILE = "jupyter_nbconvert_config.json"
 
 
 class _Runs:
@@ -44,33 +59,65 @@ def reset(root: Path) -> None:
     _runs = _Runs(root)
 
 
-def install() -> None:
-    """Patch nbconvert's executor: local sockets, cwd, prefetched outputs, capture (idempotent)."""
-    from nbconvert.preprocessors.execute import ExecutePreprocessor
+class NnmathExecutePreprocessor(ExecutePreprocessor):
+    """nbconvert's executor with local sockets, the repository root as working directory,
+    prefetched outputs and merged streams; it records each executed notebook in ``nbcache``."""
 
-    if getattr(ExecutePreprocessor.preprocess, "_nnmath", False):
-        return
-    original_preprocess = ExecutePreprocessor.preprocess
-
-    def preprocess(self: Any, nb: Any, resources: Any = None, km: Any = None) -> Any:
+    def preprocess(self, nb: Any, resources: Any = None, km: Any = None) -> Any:
         kernel.use_local_sockets(self)
         # Run every chapter from the repository root, wherever mkdocs was started.
         if resources is not None and not resources.get("metadata", {}).get("path"):
             resources.setdefault("metadata", {})["path"] = str(_runs.root)
         if _is_prefetch():  # a run ahead of its page (see prefetch)
-            nb, resources = original_preprocess(self, nb, resources, km)
+            nb, resources = super().preprocess(nb, resources, km)
             return _coalesce_streams(nb), resources
         future = _runs.prefetched.pop(_cells_key(nb), None)
         if future is not None:
             _copy_outputs(future.result(), nb)  # re-raises a failing cell's error
         else:
-            nb, resources = original_preprocess(self, nb, resources, km)
+            nb, resources = super().preprocess(nb, resources, km)
             nb = _coalesce_streams(nb)
         nbcache.capture(nb)
         return nb, resources
 
-    preprocess._nnmath = True  # type: ignore[attr-defined]
-    ExecutePreprocessor.preprocess = preprocess  # type: ignore[method-assign]
+
+def nbconvert_config() -> dict[str, Any]:
+    """The nbconvert configuration that puts :class:`NnmathExecutePreprocessor` in place.
+
+    Raises
+    ------
+    BuildError
+        If nbconvert's default preprocessors no longer name its executor.
+    """
+    defaults = list(Exporter.class_traits()["default_preprocessors"].default() or ())
+    if NBCONVERT_EXECUTOR not in defaults:
+        raise BuildError(
+            f"nnmath hooks: nbconvert's default preprocessors no longer include "
+            f"{NBCONVERT_EXECUTOR} (nbconvert changed?): {defaults}"
+        )
+    ours = f"{__name__}.{NnmathExecutePreprocessor.__name__}"
+    return {
+        "Exporter": {
+            "default_preprocessors": [ours if p == NBCONVERT_EXECUTOR else p for p in defaults]
+        }
+    }
+
+
+def configure(cache_root: Path) -> Path:
+    """Write the nbconvert configuration into ``cache_root`` and put it on the Jupyter config path.
+
+    Returns the folder of the configuration. A configuration of the user's own (in
+    ``JUPYTER_CONFIG_DIR``) still comes first.
+    """
+    folder = cache_root / "nnmath-jupyter"
+    text = json.dumps(nbconvert_config(), indent=1) + "\n"
+    target = folder / CONFIG_FILE
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        write_atomically(target, text)
+    paths = [p for p in os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    if str(folder) not in paths:
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(folder), *paths])
+    return folder
 
 
 def _coalesce_streams(nb: Any) -> Any:
@@ -111,13 +158,12 @@ def _copy_outputs(executed: Any, nb: Any) -> None:
             nb.metadata[key] = executed.metadata[key]
 
 
-def prefetch(paths: list[str], jupyter: Any) -> None:
+def prefetch(paths: list[str], jupyter: Mapping[str, Any]) -> None:
     """Start executing the notebooks whose cached page is missing, one kernel per core.
 
-    ``jupyter`` is mkdocs-jupyter's plugin configuration.
+    ``jupyter`` holds mkdocs-jupyter's settings (``execute``, ``kernel_name``, ...).
     """
     import jupytext
-    from nbconvert.preprocessors.execute import ExecutePreprocessor
 
     if not jupyter["execute"]:
         return
@@ -131,7 +177,7 @@ def prefetch(paths: list[str], jupyter: Any) -> None:
         return
 
     def execute(nb: Any) -> Any:
-        runner = ExecutePreprocessor(
+        runner = NnmathExecutePreprocessor(  # type: ignore[no-untyped-call]
             kernel_name=jupyter["kernel_name"],
             allow_errors=jupyter["allow_errors"],
             store_widget_state=True,
@@ -147,7 +193,7 @@ def prefetch(paths: list[str], jupyter: Any) -> None:
     log.info("nnmath: executing %d notebooks on %d cores", len(todo), workers)
 
 
-def _converter_options(jupyter: Any) -> dict[str, Any]:
+def _converter_options(jupyter: Mapping[str, Any]) -> dict[str, Any]:
     """The keyword arguments mkdocs-jupyter passes to ``convert.nb2html`` (its on_pre_page)."""
     return {
         "execute": jupyter["execute"],

@@ -9,8 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
+from . import BuildError
 from .files import write_atomically
 
 MATPLOTLIBRC = Path(__file__).parents[1] / "matplotlibrc"
@@ -90,12 +89,12 @@ def check_kernel(name: str) -> None:
     try:
         spec = KernelSpecManager().get_kernel_spec(name)
     except NoSuchKernel as exc:
-        raise PluginError(f"nnmath hooks: no Jupyter kernel named {name!r}") from exc
+        raise BuildError(f"nnmath hooks: no Jupyter kernel named {name!r}") from exc
     exe = spec.argv[0]
     # jupyter_client replaces a bare "python"/"python3"/"python3.X" by sys.executable.
     bare = {"python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info)}
     if exe not in bare and os.path.realpath(exe) != os.path.realpath(sys.executable):
-        raise PluginError(
+        raise BuildError(
             f"nnmath hooks: kernel {name!r} runs {exe}, not {sys.executable}; remove the "
             f"kernelspec in {spec.resource_dir} or point it at this interpreter"
         )

@@ -1,11 +1,11 @@
 """The cache of executed notebooks (mkdocs-jupyter's own cache is turned off in mkdocs.yml).
 
-mkdocs-jupyter's converter is wrapped: the key of a conversion covers the chapter
-source, the conversion options, every file under ``nnmath/`` and ``scripts/`` (the
-committed benchmark results and their tables), the library versions, these hooks and
-``SOURCE_DATE_EPOCH``, so a change in the library re-executes the chapters. The wrapper
-also keeps the executed notebook for the ``.ipynb`` download. The cache lives in
-``.cache/`` or in ``$NNMATH_CACHE_DIR``.
+mkdocs-jupyter's converter is wrapped (``patches``) with :func:`cached_nb2html`: the key
+of a conversion covers the chapter source, the conversion options, every file under
+``nnmath/`` and ``scripts/`` (the committed benchmark results and their tables), the
+library versions, these hooks and ``SOURCE_DATE_EPOCH``, so a change in the library
+re-executes the chapters. The wrapper also keeps the executed notebook for the ``.ipynb``
+download. The cache lives in ``.cache/`` or in ``$NNMATH_CACHE_DIR``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import kernel
+from . import BuildError, kernel
 from .files import write_atomically
 
 log = logging.getLogger("mkdocs.hooks.nnmath")
@@ -115,21 +115,6 @@ def _environment_digest(root: Path) -> str:
     return h.hexdigest()
 
 
-def install() -> None:
-    """Wrap mkdocs-jupyter's converter with the cache (idempotent: ``mkdocs serve``)."""
-    from mkdocs_jupyter import convert
-
-    if getattr(convert.nb2html, "_nnmath", False):
-        return
-    original_nb2html = convert.nb2html
-
-    def nb2html(nb_path: str, *args: Any, **kwargs: Any) -> str:
-        return _cached_nb2html(original_nb2html, nb_path, *args, **kwargs)
-
-    nb2html._nnmath = True  # type: ignore[attr-defined]
-    convert.nb2html = nb2html
-
-
 def entry(nb_path: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Path:
     """The cache file of one conversion: chapter source, options and environment."""
     h = hashlib.sha256()
@@ -140,7 +125,16 @@ def entry(nb_path: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Path:
     return _cache.dir / f"{h.hexdigest()}.json"
 
 
-def _cached_nb2html(original: Callable[..., Any], nb_path: str, *args: Any, **kwargs: Any) -> str:
+def cached_nb2html(original: Callable[..., Any], nb_path: str, *args: Any, **kwargs: Any) -> str:
+    """``original(nb_path, *args, **kwargs)`` (mkdocs-jupyter's converter), from the cache if
+    the chapter and its environment are unchanged; keeps the executed notebook.
+
+    Raises
+    ------
+    BuildError
+        If the conversion was to execute the notebook and the build's executor did not run
+        (a Jupyter configuration of the user's own replaced it).
+    """
     source = Path(nb_path).read_bytes()
     path = entry(nb_path, args, kwargs)
     _cache.used_entries.add(path.name)
@@ -157,6 +151,11 @@ def _cached_nb2html(original: Callable[..., Any], nb_path: str, *args: Any, **kw
     html = original(nb_path, *args, **kwargs)
     if captured:
         nb = captured[-1]
+    elif kwargs.get("execute"):
+        raise BuildError(
+            f"nnmath hooks: {nb_path} was converted without the build's executor; does a "
+            "jupyter_nbconvert_config in JUPYTER_CONFIG_DIR set Exporter.default_preprocessors?"
+        )
     else:  # not executed (execute: false or execute_ignore): offer the bare notebook
         import jupytext
 

@@ -7,9 +7,9 @@ loader, the copy-button library, which the site loads once instead), the random 
 ids nbconvert emits, its empty tab stops (``tabindex=0`` on cell wrappers) and the
 hidden second copy of every code cell (the copy buttons copy the highlighted code itself).
 Relative links in markdown cells (``02-training-perceptron.py#some-heading``,
-``../reference.md``) are turned into page URLs and checked like links in Markdown pages,
-and the page's ids are handed to mkdocs so that links *to* a notebook page's anchors are
-checked too.
+``../reference.md``) are turned into page URLs and checked like links in Markdown pages
+(:func:`fix_links`, given a function that finds a page's URL), and :func:`anchor_ids`
+lists the page's ids, so that links *to* a notebook page's anchors are checked too.
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ import html as html_lib
 import logging
 import posixpath
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from . import css_prune
+from . import BuildError, css_prune
 
 log = logging.getLogger("mkdocs.hooks.nnmath")
 
@@ -71,11 +68,6 @@ def built_pages() -> set[str]:
     return set(_pages.built)
 
 
-def is_notebook(page: Page) -> bool:
-    """Whether mkdocs-jupyter made this page from a notebook."""
-    return type(page.file).__name__ == "NotebookFile"
-
-
 _WRAPPER = '<div class="jupyter-wrapper">'
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
@@ -100,38 +92,39 @@ _COPY_TEXT = re.compile(
 )
 
 
-def clean(html: str, page: Page, files: Files) -> str:
-    """The notebook page's content without its inlined CSS, scripts and duplicates."""
+def clean(html: str, src_uri: str) -> tuple[str, str]:
+    """The notebook page's content without its inlined CSS, scripts and duplicates.
+
+    ``src_uri`` is the page's source path in the docs folder (``chapters/03-x.py``).
+    Returns the content and the site path of the shared stylesheet its CSS went to.
+
+    Raises
+    ------
+    BuildError
+        If the HTML is not laid out as the pinned mkdocs-jupyter writes it.
+    """
     head, sep, body = html.partition(_WRAPPER)
     if not sep:
-        raise PluginError(f"nnmath hooks: no {_WRAPPER} in {page.file.src_uri}")
+        raise BuildError(f"nnmath hooks: no {_WRAPPER} in {src_uri}")
 
     blocks = [b.strip() for b in _STYLE.findall(head)]
     rest = _COMMENT.sub("", _SCRIPT.sub("", _STYLE.sub("", head))).strip()
     if rest or not blocks:
-        raise PluginError(
-            f"nnmath hooks: unexpected notebook header in {page.file.src_uri} "
+        raise BuildError(
+            f"nnmath hooks: unexpected notebook header in {src_uri} "
             f"(mkdocs-jupyter changed?): {rest[:200]!r}"
         )
     css = '@charset "UTF-8";\n' + "\n".join(b.replace('@charset "UTF-8";', "") for b in blocks)
     digest = hashlib.sha256(css.encode()).hexdigest()[:12]
     css_path = f"{NOTEBOOK_CSS_DIR}/notebook.{digest}.css"
     _pages.css[css_path] = css + "\n"
-    page.nnmath_css = css_path  # type: ignore[attr-defined]
-
-    name = Path(page.file.src_uri).name
-    page.nnmath_source = name  # type: ignore[attr-defined]
-    page.nnmath_ipynb = Path(name).stem + ".ipynb"  # type: ignore[attr-defined]
-    _pages.built.add(page.file.src_uri)
+    _pages.built.add(src_uri)
 
     body = _COPY_TEXT.sub(r'\1 id="\3"\2', _CELL_ID.sub("", body))
     body = _EMPTY_TAB_STOP.sub(r"\1", body)
     if "clipboard-copy-txt" in body:
-        raise PluginError(f"nnmath hooks: a copy button's text was left in {page.file.src_uri}")
-    body = _share_copy_icon(body)
-    body = _fix_links(body, page, files)
-    page.present_anchor_ids = _anchor_ids(body)  # lets mkdocs check links *to* this page
-    return sep + body
+        raise BuildError(f"nnmath hooks: a copy button's text was left in {src_uri}")
+    return sep + _share_copy_icon(body), css_path
 
 
 def _share_copy_icon(body: str) -> str:
@@ -140,7 +133,7 @@ def _share_copy_icon(body: str) -> str:
     if not icons:
         return body
     if len(icons) > 1:
-        raise PluginError("nnmath hooks: the copy buttons use different icons")
+        raise BuildError("nnmath hooks: the copy buttons use different icons")
     use = (
         '<svg aria-hidden="true" class="clipboard-copy-icon" height="20" width="20" '
         f'viewBox="0 0 16 16"><use xlink:href="#{_ICON_ID}"></use></svg>'
@@ -155,12 +148,37 @@ def _share_copy_icon(body: str) -> str:
 _LINK = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")([^"]*)(")')
 
 
-def _fix_links(body: str, page: Page, files: Files) -> str:
-    """Resolve and check relative links in notebook markdown cells, like mkdocs does
-    for Markdown pages: `other-chapter.py#anchor` and `../reference.md` become page
-    URLs, a missing target or anchor is a warning (an error under --strict)."""
-    anchors = page.links_to_anchors = page.links_to_anchors or {}
-    base = posixpath.dirname(page.file.src_uri)
+@dataclass(frozen=True)
+class Target:
+    """What a link in a page points at: its URL from the linking page, and whether it is a
+    page (whose anchors are then checked)."""
+
+    url: str
+    is_page: bool
+
+
+@dataclass(frozen=True)
+class AnchorLink:
+    """A link to an anchor: ``target`` is a source path ("" for the linking page itself)."""
+
+    target: str
+    fragment: str
+    raw: str
+
+
+def fix_links(
+    body: str, src_uri: str, find: Callable[[str], Target | None]
+) -> tuple[str, list[AnchorLink]]:
+    """Resolve and check relative links in notebook markdown cells, as mkdocs does for
+    Markdown pages.
+
+    ``find`` maps a source path (``chapters/02-x.py``) to its :class:`Target`, or None if
+    there is no such file. ``other-chapter.py#anchor`` and ``../reference.md`` become page
+    URLs; a missing target is a warning (an error under --strict). Returns the body and
+    the links to anchors, for the caller to check.
+    """
+    anchors: list[AnchorLink] = []
+    base = posixpath.dirname(src_uri)
 
     def fix(m: re.Match[str]) -> str:
         raw = html_lib.unescape(m.group(2))
@@ -169,27 +187,27 @@ def _fix_links(body: str, page: Page, files: Files) -> str:
             return m.group(0)
         if not url.path:  # same-page anchor
             if url.fragment:
-                anchors.setdefault(page.file, {}).setdefault(url.fragment, raw)
+                anchors.append(AnchorLink("", url.fragment, raw))
             return m.group(0)
-        target = posixpath.normpath(posixpath.join(base, unquote(url.path)))
-        file = files.get_file_from_path(target)
-        if file is None:
+        path = posixpath.normpath(posixpath.join(base, unquote(url.path)))
+        target = find(path)
+        if target is None:
             log.warning(
                 "Doc file '%s' contains a link '%s', but the target '%s' is not found "
                 "among documentation files.",
-                page.file.src_uri,
+                src_uri,
                 raw,
-                target,
+                path,
             )
             return m.group(0)
-        new = file.url_relative_to(page.file)
+        new = target.url
         if url.fragment:
             new += "#" + url.fragment
-            if file.is_documentation_page():
-                anchors.setdefault(file, {}).setdefault(url.fragment, raw)
+            if target.is_page:
+                anchors.append(AnchorLink(path, url.fragment, raw))
         return m.group(1) + html_lib.escape(new) + m.group(3)
 
-    return _LINK.sub(fix, body)
+    return _LINK.sub(fix, body), anchors
 
 
 class _IdCollector(HTMLParser):
@@ -203,7 +221,8 @@ class _IdCollector(HTMLParser):
                 self.ids.add(v)
 
 
-def _anchor_ids(body: str) -> set[str]:
+def anchor_ids(body: str) -> set[str]:
+    """The ids a link can point at in ``body`` (``id`` attributes, ``<a name>``)."""
     parser = _IdCollector()
     parser.feed(body)
     parser.close()
