@@ -407,3 +407,21 @@ def test_backprop_steps_are_proved_for_symbolic_widths() -> None:
     sized = [s.label for s in d.checked_steps if s.verification.kind == "sizes 1..n"]
     # The chain rule through the next layer is the multivariable chain rule itself.
     assert sized == ["BP2, chain rule through the next layer"]
+
+
+def test_jacobian_matrix_steps_are_proved_for_non_square_symbolic_sizes() -> None:
+    from nnmath.symbolic.indexed import proved_for_symbolic_sizes
+
+    steps = {s.label: s for s in derive("jacobian-chain-rule").steps}
+    for label in ("As matrices", "A scalar at the end", "Through two maps"):
+        assert steps[label].verification.kind == "SymPy proof", label
+        assert "n = 1, 2, 3" not in steps[label].explanation
+    # Two nested sums in either order (Σ_r Σ_q and Σ_q Σ_r) are the same sum; a wrong side is not.
+    j = sympy.Symbol("j", integer=True)
+    n, m, p = sympy.symbols("n m p", integer=True, positive=True)
+    grad, j_h = sympy.MatrixSymbol("c", p, 1), sympy.MatrixSymbol("H", p, m)
+    j_g = sympy.MatrixSymbol("G", m, n)
+    lhs = (grad.T * j_h * j_g)[0, j]
+    assert proved_for_symbolic_sizes(lhs, (j_g.T * (j_h.T * grad))[j, 0], [(j, 0, n - 1)]).run()[0]
+    wrong = (j_g.T * (j_h.T * (2 * grad)))[j, 0]
+    assert not proved_for_symbolic_sizes(lhs, wrong, [(j, 0, n - 1)]).run()[0]

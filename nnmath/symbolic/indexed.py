@@ -140,12 +140,22 @@ def in_range(expr: Any, ranges: Sequence[IndexRange]) -> Any:
     )
 
 
-def _as_nested(total: Any) -> Any:
-    """``Sum(f, L1, L2)`` as ``Sum(Sum(f, L1), L2)``: one limit per ``Sum``."""
-    inner = total.function
-    for limit in total.limits:
-        inner = sympy.Sum(inner, limit)
-    return inner
+def _merge(factors: Sequence[Any]) -> Any:
+    """The product of ``factors`` with every other factor taken into the sums among them.
+
+    ``c · Σ_a f(a) · Σ_b g(b)`` becomes ``Σ_a Σ_b c f(a) g(b)`` (the indices renamed apart
+    first), so that nested sums have one form whichever of them was written inside.
+    """
+    sums = [factor for factor in factors if isinstance(factor, sympy.Sum)]
+    if not sums:
+        return sympy.Mul(*factors)
+    body = sympy.Mul(*(factor for factor in factors if not isinstance(factor, sympy.Sum)))
+    limits = []
+    for total in sums:
+        apart = {index: sympy.Dummy(str(index), integer=True) for index, _, _ in total.limits}
+        body = body * total.function.xreplace(apart)
+        limits += [(apart[index], low, high) for index, low, high in total.limits]
+    return sympy.Sum(body, *limits)
 
 
 def _split(function: Any, limit: tuple[Any, Any, Any]) -> Any:
@@ -158,32 +168,55 @@ def _split(function: Any, limit: tuple[Any, Any, Any]) -> Any:
         for factor in sympy.Mul.make_args(term):
             (inside if factor.has(index) else outside).append(factor)
         if inside:
-            total += sympy.Mul(*outside) * sympy.Sum(sympy.Mul(*inside), limit)
+            total += sympy.Mul(*outside) * sympy.Sum(_merge(inside), limit)
         else:
             total += sympy.Mul(*outside) * (high - low + 1)
     return total
 
 
-def _height(total: Any) -> int:
-    """How many sums are nested in ``total`` (a tidied sum), read off its index name."""
-    return int(str(total.limits[0][0])[len(_INDEX) :])
-
-
 def _tidy(expr: Any) -> Any:
+    """Split every sum at ``+`` and take out the factors free of its indices (innermost first)."""
     if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum):
         return expr
     if isinstance(expr, sympy.Sum):
-        if len(expr.limits) > 1:
-            return _tidy(_as_nested(expr))
-        index, low, high = expr.limits[0]
-        function = _tidy(expr.function)
-        height = 1 + max((_height(inner) for inner in function.atoms(sympy.Sum)), default=-1)
-        fresh = sympy.Symbol(f"{_INDEX}{height}", integer=True)
-        return _split(function.xreplace({index: fresh}), (fresh, low, high))
+        value = _tidy(expr.function)
+        for limit in expr.limits:
+            value = _split(value, limit)
+        return value
     return expr.func(*(_tidy(arg) for arg in expr.args))
 
 
-#: Taking a sum out of another can lower its height, hence its index name: tidy again.
+def _height(total: Any) -> int:
+    """How many indices are bound inside and by ``total`` (a renamed sum), less one."""
+    return max(int(str(index)[len(_INDEX) :]) for index, _, _ in total.limits)
+
+
+def _rename(expr: Any) -> Any:
+    """Rename summation indices ``i_0, i_1, …`` from the innermost sum out.
+
+    The limits of a sum over several indices are put in one order first (by their
+    bounds) when no bound depends on another index of that sum: a finite sum over
+    independent ranges may be taken in any order.
+    """
+    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum):
+        return expr
+    if not isinstance(expr, sympy.Sum):
+        return expr.func(*(_rename(arg) for arg in expr.args))
+    function = _rename(expr.function)
+    limits = list(expr.limits)
+    indices = {index for index, _, _ in limits}
+    if not any((low.free_symbols | high.free_symbols) & indices for _, low, high in limits):
+        limits.sort(key=lambda limit: (str(limit[1]), str(limit[2])))
+    first = 1 + max((_height(inner) for inner in function.atoms(sympy.Sum)), default=-1)
+    fresh = {
+        index: sympy.Symbol(f"{_INDEX}{first + position}", integer=True)
+        for position, (index, _, _) in enumerate(limits)
+    }
+    renamed = [(fresh[index], low, high) for index, low, high in limits]
+    return sympy.Sum(function.xreplace(fresh), *renamed)
+
+
+#: Taking a sum out of another can change the names of its indices: tidy again.
 _ROUNDS = 4
 
 
@@ -192,9 +225,9 @@ def tidy_sums(expr: Any) -> Any:
 
     Each summand is expanded and split at ``+``; factors free of the summation
     index are taken out of the sum (a constant summand gives ``(high − low + 1)``
-    times it); a sum over several indices becomes nested sums; the summation index
-    of a sum with ``h`` levels of sums nested inside it is renamed ``i_h`` (so a sum
-    gets the same name wherever it stands). Nothing is evaluated otherwise.
+    times it); the summation indices are renamed ``i_0, i_1, …`` from the innermost
+    sum out (so a sum gets the same names wherever it stands), the independent ranges
+    of a sum over several indices in one order. Nothing is evaluated otherwise.
 
     Examples
     --------
@@ -210,7 +243,7 @@ def tidy_sums(expr: Any) -> Any:
     """
     value = sympy.sympify(expr)
     for _ in range(_ROUNDS):
-        following = _tidy(value)
+        following = _rename(_tidy(value))
         if following == value:
             break
         value = following
