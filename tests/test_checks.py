@@ -237,10 +237,12 @@ def test_a_wrong_step_fails_check_json_with_exit_code_1(monkeypatch, capsys) -> 
 
 
 def test_step_checks_cover_every_kind() -> None:
-    from nnmath.symbolic import STEP_CHECK_KINDS
+    # Every kind of check; the premise kinds are not checks, so no check has them.
+    from nnmath.symbolic import CHECK_KINDS, PREMISE_KINDS
 
     kinds = {c.kind for c in CHECKS if c.step is not None}
-    assert kinds == set(STEP_CHECK_KINDS)
+    assert kinds == set(CHECK_KINDS)
+    assert not kinds & set(PREMISE_KINDS)
 
 
 def test_perceptron_over_the_bound_fails(monkeypatch: pytest.MonkeyPatch) -> None:

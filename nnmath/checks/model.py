@@ -85,6 +85,11 @@ class Check:
     statement_math : str
         The same sentence with its math as TeX between ``$`` signs, for the
         pages; empty when the sentence has no math.
+    supports : str
+        For supporting evidence of a premise (a cited theorem or a written
+        argument, which no check proves): that premise, e.g. ``"cited theorem:
+        the chain rule"``; the check's kind is the evidence's own and does not
+        make the step stronger. Empty for a check of the step itself.
 
     Raises
     ------
@@ -99,6 +104,7 @@ class Check:
     tolerance: str
     run: Callable[[], CheckResult]
     statement_math: str = ""
+    supports: str = ""
 
     @property
     def kind(self) -> str:
@@ -148,13 +154,19 @@ def timed(body: Body) -> Callable[[], CheckResult]:
 
 
 def make_check(
-    name: str, sentence: str, derivation: str | None, method: str, tolerance: str, body: Body
+    name: str,
+    sentence: str,
+    derivation: str | None,
+    method: str,
+    tolerance: str,
+    body: Body,
+    supports: str = "",
 ) -> Check:
     """A check stated once: ``sentence`` may hold TeX math between ``$`` signs.
 
     The plain :attr:`Check.statement` is :func:`~nnmath.symbolic.plain_text.plain_text` of
     ``sentence``; :attr:`Check.statement_math` is ``sentence`` if it has math, else empty.
-    ``body`` is run through :func:`timed`.
+    ``body`` is run through :func:`timed`; ``supports`` is as for :class:`Check`.
 
     Raises
     ------
@@ -181,4 +193,5 @@ def make_check(
         tolerance=tolerance,
         run=timed(body),
         statement_math=sentence if "$" in sentence else "",
+        supports=supports,
     )
