@@ -242,6 +242,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "kind": check.kind,
                 "method": check.method,
                 "supports": check.supports or None,
+                "label": check.label or None,
                 "derivation": check.derivation,
                 "step": check.step,
                 "statement": check.statement,

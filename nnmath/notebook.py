@@ -80,12 +80,29 @@ def checked(*names: str) -> Html:
         items.append(
             f'<li><a href="../verification.py#{html.escape(check.name)}"><code>'
             f"{html.escape(check.name)}</code></a>: {html.escape(check.display_statement)} "
-            f"<em>({html.escape(check.method)}, {html.escape(check.tolerance)})</em></li>"
+            f"<em>({html.escape(_how_checked(check))})</em></li>"
         )
     return Html(
         '<div class="admonition success nnmath-checked"><p class="admonition-title">Checked</p>'
         f"<ul>{''.join(items)}</ul></div>"
     )
+
+
+def _how_checked(check: Any) -> str:
+    """How a check in the note is checked; for a whole derivation, its overall kind first.
+
+    A whole derivation is as strong as its weakest checked step, whatever proves its claims:
+    its label ("proved by SymPy on listed sizes only", "proved by SymPy, from the chain
+    rule") comes first, never a stronger word.
+    """
+    if check.label:
+        return f"{check.label}, as its weakest step; its claims: {check.method}, {check.tolerance}"
+    if check.supports:
+        return (
+            f"supporting evidence for the {check.supports}, not a proof: {check.method}, "
+            f"{check.tolerance}"
+        )
+    return f"{check.method}, {check.tolerance}"
 
 
 def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:

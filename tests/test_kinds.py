@@ -181,3 +181,26 @@ def test_a_premise_step_shows_its_reference_on_the_page() -> None:
     assert 'href="../references.md#novikoff1962"' in shown
     assert "Supporting evidence (numerical, not a proof)" in shown
     assert "step-toy-step-1" in shown
+
+
+def test_the_check_of_a_whole_derivation_has_its_overall_kind_never_a_stronger_one() -> None:
+    from nnmath.checks import CHECKS
+
+    for name in names():
+        d = derive(name)
+        whole = next(c for c in CHECKS if c.name == f"symbolic-{name}")
+        assert whole.kind == d.kind and whole.label == d.kind_label, name
+        steps = [c for c in CHECKS if c.derivation == name and c.step is not None]
+        ranks = [KIND_RANK[c.kind] for c in steps if not c.supports]
+        assert KIND_RANK[whole.kind] == max([0, *ranks]), name
+
+
+def test_the_checked_box_shows_the_overall_label() -> None:
+    from nnmath.notebook import checked
+
+    for name in names():
+        d = derive(name)
+        box = checked(f"symbolic-{name}").markup
+        assert f"<em>({d.kind_label}, as its weakest step;" in box, name
+        if d.kind != "SymPy proof":
+            assert "<em>(SymPy proof" not in box and "<em>(proved by SymPy," not in box, name

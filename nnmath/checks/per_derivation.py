@@ -6,6 +6,8 @@ and justification), so they change when the derivation does.
 
 from __future__ import annotations
 
+import dataclasses
+
 from nnmath.checks.model import KINDS, Check, make_check
 from nnmath.checks.proofs import claims_of
 from nnmath.symbolic import StepCheck, derive, names
@@ -28,19 +30,24 @@ _STEP_TOLERANCE = {
 
 
 def proof_checks() -> list[Check]:
-    """One check per derivation, named ``symbolic-<name>``: SymPy proves its claims."""
+    """One check per derivation, named ``symbolic-<name>``: SymPy proves its claims.
+
+    It stands for the whole derivation, so its kind is the derivation's overall kind (the
+    weakest of its checked steps, premises aside) and its label names the premises.
+    """
     out = []
     for name in names():
         derivation = derive(name)
+        check = make_check(
+            f"symbolic-{name}",
+            f"{derivation.title}: {derivation.summary}",
+            name,
+            "SymPy proof",
+            "exact (each difference simplifies to 0)",
+            claims_of(name),
+        )
         out.append(
-            make_check(
-                f"symbolic-{name}",
-                f"{derivation.title}: {derivation.summary}",
-                name,
-                "SymPy proof",
-                "exact (each difference simplifies to 0)",
-                claims_of(name),
-            )
+            dataclasses.replace(check, overall_kind=derivation.kind, label=derivation.kind_label)
         )
     return out
 
