@@ -214,7 +214,9 @@ def test_check_json_lists_every_check_with_status_and_kind(capsys) -> None:
     step_records = [r for r in records if r["step"] is not None]
     for record in step_records:
         step = next(s for s in derive(record["derivation"]).steps if s.label == record["step"])
-        assert step.check == record["name"] and step.verification.kind == record["kind"]
+        assert step.check == record["name"] and step.verification.run_kind == record["kind"]
+        # Evidence under a premise says what it supports; a step's own check does not.
+        assert bool(record["supports"]) == step.verification.is_premise
 
 
 def test_a_wrong_step_fails_check_json_with_exit_code_1(monkeypatch, capsys) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -201,6 +202,31 @@ def test_the_checked_box_shows_the_overall_label() -> None:
     for name in names():
         d = derive(name)
         box = checked(f"symbolic-{name}").markup
-        assert f"<em>({d.kind_label}, as its weakest step;" in box, name
+        assert f"<em>({html.escape(d.kind_label)}, as its weakest step;" in box, name
         if d.kind != "SymPy proof":
             assert "<em>(SymPy proof" not in box and "<em>(proved by SymPy," not in box, name
+
+
+def test_sums_with_symbolic_bounds_are_compared_soundly() -> None:
+    from nnmath.symbolic.sums import entrywise, sum_normal_form
+
+    n, m = sympy.symbols("n m", integer=True, positive=True)
+    w1, w2 = sympy.MatrixSymbol("W1", m, n), sympy.MatrixSymbol("W2", n, m)
+    x, b = sympy.MatrixSymbol("x", n, 1), sympy.MatrixSymbol("b", m, 1)
+    assert entrywise(w2 * (w1 * x + b), (w2 * w1) * x + w2 * b)[0]
+    assert not entrywise(w2 * (w1 * x + b), (w2 * w1) * x)[0]
+    assert not entrywise(w1.T * b, w1.T * b + w1.T * b)[0]
+    k = sympy.Symbol("k", integer=True)
+    assert sum_normal_form(sympy.Sum(1, (k, 0, n - 1)) - n) == 0  # n terms of 1
+    with pytest.raises(ValueError, match="shapes differ"):
+        entrywise(w1, w2)
+
+
+def test_the_derivations_outside_the_headline_four_sample_no_general_statement() -> None:
+    from nnmath.checks import CHECKS
+
+    headline = {"backprop", "softmax", "softmax-cross-entropy", "jacobian-chain-rule"}
+    sampled = [c.name for c in CHECKS if c.kind == "sizes 1..n" and c.derivation not in headline]
+    # Only evidence under the written induction of the vanishing gradient remains.
+    assert sampled == ["step-vanishing-gradient-unrolled-to-the-output"]
+    assert next(c for c in CHECKS if c.name == sampled[0]).supports

@@ -289,8 +289,15 @@ def kind_label(kind: str, premises: Iterable[StepCheck] = ()) -> str:
     """
     if kind not in CHECK_KINDS:
         raise ValueError(f"kind must be one of {CHECK_KINDS}, got {kind!r}")
-    phrases = list(dict.fromkeys(p.phrase for p in premises if p.is_premise))
+    premises = [p for p in premises if p.is_premise]
+    theorems = list(dict.fromkeys(p.premise for p in premises if p.kind == "cited theorem"))
+    phrases = [f"from {_and(theorems)}"] if theorems else []
+    phrases += dict.fromkeys(p.phrase for p in premises if p.kind == "written argument")
     if not phrases:
         return _KIND_PHRASE[kind]
-    joined = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
-    return f"{_KIND_PHRASE[kind]}, {joined}"
+    return f"{_KIND_PHRASE[kind]}, {_and(phrases)}"
+
+
+def _and(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
