@@ -288,9 +288,14 @@ def test_every_step_after_the_definitions_is_justified_and_checked(name: str) ->
     assert d.checked_steps, name
     for step in d.steps[first:]:
         assert step.explanation.strip(), step.label
-        assert step.check and step.check.startswith(f"step-{name}-")
         assert step.verification.kind in STEP_CHECK_KINDS
-        passed, detail = step.verification.run()
+        if step.verification.is_premise and step.verification.runner is None:
+            # A premise with nothing to run: it names its reference or the steps it rests on.
+            assert step.check is None
+            assert step.verification.reference or step.verification.rests_on, step.label
+            continue
+        assert step.check and step.check.startswith(f"step-{name}-")
+        passed, detail = step.verification.runner()
         assert passed, (step.label, detail)
 
 
