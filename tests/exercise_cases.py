@@ -8,6 +8,7 @@ malformed input; and the table of tests/exercise_answers.json.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -71,6 +72,7 @@ def all_cases() -> list[tuple[str, str]]:
     return out + [(row["exercise"], row["answer"]) for row in table]
 
 
+@functools.cache
 def python_verdict(exercise_id: str, answer: str) -> tuple[str, str]:
     """``nm.exercises.check``'s verdict: ("correct" | "incorrect" | "invalid", message)."""
     try:

@@ -48,8 +48,6 @@
     return node;
   }
 
-  var VERDICT_TITLE = { correct: "Correct", incorrect: "Not yet", invalid: "Cannot check" };
-
   function showVerdict(root, result) {
     var status = root.querySelector("[role=status]");
     status.dataset.verdict = result.verdict;
@@ -58,7 +56,6 @@
       markSolved(root.dataset.exercise);
       root.dataset.solved = "true";
     }
-    status.setAttribute("aria-label", VERDICT_TITLE[result.verdict] + ": " + result.message);
     updateProgress();
   }
 

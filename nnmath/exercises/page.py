@@ -85,7 +85,7 @@ def page_method(exercise: Exercise) -> str:
         )
     if exercise.answer_type == "integer":
         return "This page checks it exactly."
-    return f"This page checks it to a relative {NUMBER_TOLERANCE:g}."
+    return "This page checks it to about nine significant digits."
 
 
 def _allowed(symbol: Any, value: float) -> bool:
