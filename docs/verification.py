@@ -44,6 +44,7 @@ import html
 
 from nnmath import checks
 from nnmath.notebook import Html
+from nnmath.symbolic.kinds import EVIDENCE_PHRASE
 
 results = checks.run_all()
 failed = [check.name for check, outcome in results if not outcome.passed]
@@ -63,7 +64,11 @@ def kind_and_method(check):
     if check.label:
         return f"{check.label} (the weakest of its steps; claims by {check.method})"
     if check.supports:
-        return f"{check.kind} ({check.method}), supporting evidence for the {check.supports}"
+        # Never "proof": the evidence does not prove the premise it stands under.
+        how = EVIDENCE_PHRASE[check.kind]
+        if check.method not in (check.kind, how):
+            how += f" ({check.method})"
+        return f"supporting evidence, not a proof: {how}, for the {check.supports}"
     if check.method == check.kind:
         return check.kind
     return f"{check.kind} ({check.method})"
@@ -124,7 +129,8 @@ for name in symbolic.names():
     steps = [(c, o) for c, o in results if c.derivation == name and c.step is not None]
     if not steps:
         continue
-    kinds = sorted({c.kind for c, _ in steps})
+    kinds = sorted({c.kind for c, _ in steps if not c.supports})
+    kinds += sorted({f"{EVIDENCE_PHRASE[c.kind]} as evidence" for c, _ in steps if c.supports})
     ok = sum(o.passed for _, o in steps)
     rows = [
         row(

@@ -157,6 +157,8 @@ def _check_link(name: str) -> str:
 
 def _premise_note(premise: Any, check: str | None) -> str:
     """A premise's note: what it is, its reference or the steps it rests on, its evidence."""
+    from nnmath.symbolic.kinds import EVIDENCE_PHRASE
+
     if premise.reference is not None:
         ref = premise.reference
         source = html.escape(ref.citation)
@@ -168,7 +170,7 @@ def _premise_note(premise: Any, check: str | None) -> str:
         )
     note = f"{html.escape(premise.kind.capitalize())}, not checked here: {source}"
     if premise.evidence is not None and check is not None:
-        kind = html.escape(premise.evidence.kind)
+        kind = html.escape(EVIDENCE_PHRASE[premise.evidence.kind])
         note += f". Supporting evidence ({kind}, not a proof): {_check_link(check)}"
     return f'<p class="nnmath-step-check nnmath-premise">{note}</p>'
 

@@ -222,6 +222,59 @@ def test_sums_with_symbolic_bounds_are_compared_soundly() -> None:
         entrywise(w1, w2)
 
 
+def test_derive_json_kind_is_the_weakest_of_its_own_checked_steps(capsys) -> None:  # type: ignore[no-untyped-def]
+    from nnmath.cli import main
+
+    for name in names():
+        assert main(["derive", name, "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        # Read from the JSON alone: the kinds of its steps, premises aside.
+        step_kinds = [step["kind"] for step in data["steps"] if step.get("kind")]
+        checked = [kind for kind in step_kinds if kind in CHECK_KINDS]
+        assert data["kind"] == weakest(["SymPy proof", *checked]), name
+        assert data["label"].startswith(kind_label(data["kind"])), name
+        premises = [kind for kind in step_kinds if kind in PREMISE_KINDS]
+        assert len(premises) == len(data["premises"]), name
+
+
+def _anchors_on_the_references_page() -> set[str]:
+    """The ids the references page gives its entries: attribute lists ``{ #id }``."""
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "references.md"
+    return set(re.findall(r"^\{ *#([A-Za-z][\w-]*) *\}$", page.read_text(), re.MULTILINE))
+
+
+def test_every_cited_reference_is_on_the_references_page() -> None:
+    from nnmath.symbolic import references
+
+    anchors = _anchors_on_the_references_page()
+    assert {"novikoff1962", "rudin1976", "higham2019"} <= anchors
+    listed = [getattr(references, n) for n in references.__all__]
+    cited_by_steps = [p.reference for n in names() for p in derive(n).premises if p.reference]
+    assert cited_by_steps, "no derivation cites a reference"
+    for ref in [*listed, *cited_by_steps]:
+        assert ref.anchor, f"{ref.citation} has no anchor on the references page"
+        assert ref.anchor in anchors, f"#{ref.anchor} ({ref.citation}) is not on the page"
+
+
+def test_the_headline_derivations_sample_no_general_statement() -> None:
+    from nnmath.checks import CHECKS
+
+    headline = {"backprop", "softmax", "softmax-cross-entropy", "jacobian-chain-rule"}
+    sampled = [c for c in CHECKS if c.kind == "sizes 1..n"]
+    assert len(sampled) <= 5, [c.name for c in sampled]
+    for c in sampled:
+        if c.derivation in headline:
+            # Only supporting evidence under the cited chain rule, which does not prove the step.
+            assert c.supports.startswith("cited theorem: the chain rule"), c.name
+    for name in headline:
+        assert derive(name).kind == "SymPy proof", name
+        whole = next(c for c in CHECKS if c.name == f"symbolic-{name}")
+        assert whole.kind == "SymPy proof", name
+
+
 def test_the_derivations_outside_the_headline_four_sample_no_general_statement() -> None:
     from nnmath.checks import CHECKS
 

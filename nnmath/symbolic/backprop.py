@@ -4,8 +4,11 @@ Each step after the definitions is checked on its own (see :mod:`nnmath.symbolic
 an index-form identity is proved by SymPy for symbolic layer widths n and m, with sums over
 symbolic ranges (:mod:`nnmath.symbolic.indexed`); the matrix form is read off the index form
 entry by entry, for matrix symbols of symbolic sizes. The chain rule through the next layer
-is the multivariable chain rule itself; SymPy applies it on widths n = 1..4. The last step
-proves all 23 partials of the 2-2-3-2 network
+is the multivariable chain rule itself, for an unknown cost of a symbolic number of weighted
+inputs: a cited theorem, with SymPy's differentiation on widths n = 1..4 as supporting
+evidence. That BP1 and BP2 give the error of every layer of a network of any depth is the
+written induction on the layer, from the output down, whose step is the proved one-layer
+identity. The last step proves all 23 partials of the 2-2-3-2 network
 (:func:`nnmath.symbolic.backprop_network.verify_backprop`, "layerwise").
 """
 
@@ -32,11 +35,15 @@ from nnmath.symbolic.core import (
     Formula,
     StepCheck,
     build,
+    cited,
     make_step,
     on_sizes,
     proved,
+    written_argument,
 )
+from nnmath.symbolic.display import tex
 from nnmath.symbolic.indexed import proved_for_symbolic_sizes
+from nnmath.symbolic.references import CHAIN_RULE_SEVERAL
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, sigmoid_prime
 
 # verify_backprop and quadratic_cost_formula live in backprop_network; they are exported here
@@ -46,7 +53,8 @@ __all__ = ["derive_backprop", "quadratic_cost_formula", "verify_backprop"]
 # -- the checks of the steps, one function per step -------------------------------------------
 # The index-form steps are proved for symbolic widths n (layer l) and m (the layer next to it):
 # sums run over symbolic ranges, and each index is stated to be in its range (see
-# nnmath.symbolic.indexed). The one exception is the chain rule itself (_bp2_chain).
+# nnmath.symbolic.indexed). The one exception is the chain rule itself (_bp2_chain): it is
+# cited, and its check on concrete widths is supporting evidence only.
 
 _J, _K, _I, _Q = sympy.symbols("j k i q", integer=True)
 _N, _M = sympy.symbols("n m", integer=True, positive=True)
@@ -147,8 +155,10 @@ def _bp4_matrix() -> StepCheck:
     return proved_for_symbolic_sizes(lhs, rhs, [(_J, 0, _N - 1), (_K, 0, _M - 1)])
 
 
-# The chain rule through the next layer is the multivariable chain rule itself: SymPy applies
-# it to C(z^(l+1)(z^l)) on concrete widths.
+# The chain rule through the next layer is the multivariable chain rule itself (an unknown C
+# cannot take a symbolic number of arguments, and SymPy's diff applies the rule it would
+# prove): the step cites it, and SymPy's differentiation of C(z^(l+1)(z^l)) on concrete widths
+# is supporting evidence.
 
 SIZES = (1, 2, 3, 4)
 
@@ -217,7 +227,10 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
         sympy.Symbol("z^l_j"), sympy.Sum(w_l[j, k] * a_prev[k], (k, 1, s["n_prev"])) + b_l[j]
     )
     sized = (
-        "SymPy checks it for layers of widths $n = 1, \\dots, 4$ next to layers of width $n + 1$."
+        "This is the chain rule in several variables, cited, not proved here: the cost is an "
+        "unknown function of any number of weighted inputs. As supporting evidence only, "
+        "SymPy's differentiation agrees with the sum for layers of widths "
+        "$n = 1, \\dots, 4$ next to layers of width $n + 1$."
     )
     widths = (
         "SymPy proves it for symbolic widths: $n$ for layer $l$, $m$ for the layer next to it, "
@@ -261,7 +274,7 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
             ),
             "$z^l_j$ reaches the cost through every weighted input $z^{l+1}_k$ of the next "
             "layer, so the chain rule sums over $k$. " + sized,
-            check=on_sizes(_bp2_chain, SIZES),
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=on_sizes(_bp2_chain, SIZES)),
         ),
         make_step(
             "The local derivative",
@@ -337,6 +350,34 @@ def _matrix_steps() -> list[Any]:
             check=_bp2_matrix(),
         ),
         make_step(
+            "Every layer, from the output down",
+            sympy.Eq(
+                tex(r"\boldsymbol\delta^{l}"),
+                tex(
+                    r"\sigma'(\mathbf{z}^{l}) \odot \bigl(W^{l+1}\bigr)^\mathsf{T}"
+                    r"\boldsymbol\delta^{l+1}, \qquad l = L-1, L-2, \dots, 1"
+                ),
+            ),
+            "A written induction on $l$, from the output down. For $l = L$ the error "
+            "$\\boldsymbol\\delta^L$ is given by BP1 (steps 3 and 10). If "
+            "$\\boldsymbol\\delta^{l+1}$ is the gradient of the cost with respect to "
+            "$\\mathbf{z}^{l+1}$, steps 5 to 7 and 12 give $\\boldsymbol\\delta^l$ from it; "
+            "they hold for any layer $l < L$ and any widths, because in a layered network the "
+            "cost depends on $\\mathbf{z}^l$ only through $\\mathbf{z}^{l+1}$. So one backward "
+            "sweep gives the error of every layer of a network of any depth $L$, as in Nielsen "
+            "(chapter 2) and Higham and Higham (section 5).",
+            check=written_argument(
+                "the written induction over the layers",
+                [
+                    "BP1, chain rule at the output",
+                    "The local derivative",
+                    "BP2 in index form",
+                    "BP2 as vectors",
+                ],
+                "for every depth",
+            ),
+        ),
+        make_step(
             "BP3 as vectors",
             eq[3],
             "BP3 holds entry by entry, so it holds for the whole vector; SymPy proves the "
@@ -371,8 +412,9 @@ def _matrix_steps() -> list[Any]:
 def derive_backprop() -> Derivation:
     """The four backprop equations, derived in index form, then in matrix form.
 
-    Every step is checked (SymPy for symbolic widths, except the chain rule through the
-    next layer, which is checked on widths 1..4), and the last step proves all 23 weight
+    Every step is proved by SymPy for symbolic widths, except two premises: the chain rule
+    through the next layer (cited, with SymPy's differentiation on widths 1..4 as supporting
+    evidence) and the written induction over the layers; the last step proves all 23 weight
     and bias partials and the 7 error terms of the 2-2-3-2 sigmoid network with
     :func:`~nnmath.symbolic.backprop_network.verify_backprop`'s "layerwise" method.
 
@@ -384,6 +426,8 @@ def derive_backprop() -> Derivation:
     'BP1, chain rule at the output'
     >>> d.steps[2].verification.kind
     'SymPy proof'
+    >>> d.kind_label.startswith("proved by SymPy, from the chain rule and for every depth")
+    True
     """
     net = network_symbols(EXAMPLE_SIZES)
     claims, n_deltas = _layerwise_claims(net)

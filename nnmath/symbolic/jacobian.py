@@ -1,4 +1,10 @@
-"""The chain rule for Jacobians, J_(f∘g) = J_f(g) J_g, and the vector–Jacobian product."""
+"""The chain rule for Jacobians, J_(f∘g) = J_f(g) J_g, and the vector–Jacobian product.
+
+The entry form is the multivariable chain rule and the one-variable form the chain rule of
+one variable: both are cited theorems (SymPy's ``diff`` applies the rule to undefined
+functions, so its agreement is supporting evidence, not a proof). The matrix steps are proved
+for symbolic sizes, and the claim is proved on explicit non-square maps ℝ² → ℝ³ → ℝ².
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,14 @@ from nnmath.symbolic.core import (
     Derivation,
     StepCheck,
     build,
+    cited,
     make_step,
     on_sizes,
     proved,
 )
 from nnmath.symbolic.display import tex
 from nnmath.symbolic.indexed import proved_for_symbolic_sizes
+from nnmath.symbolic.references import CHAIN_RULE, CHAIN_RULE_SEVERAL
 
 __all__ = ["derive_jacobian_chain_rule"]
 
@@ -73,12 +81,45 @@ def _two_layers() -> StepCheck:
     )
 
 
+def _explicit_claim() -> Claim:
+    """J_(f∘g) = J_f(g(x)) J_g(x) for explicit maps g: ℝ² → ℝ³ and f: ℝ³ → ℝ².
+
+    SymPy differentiates explicit formulas (a proof of this instance, not of the rule), and
+    the maps are not square, as the layers the rule is used on are not.
+    """
+    x1, x2 = sympy.symbols("x_1 x_2", real=True)
+    u1, u2, u3 = sympy.symbols("u_1 u_2 u_3", real=True)
+    g = sympy.Matrix([x1 * x2, sympy.sin(x1), x2**2])
+    f = sympy.Matrix([u1 + u2 * u3, sympy.exp(u1) * u3])
+    at_g = dict(zip((u1, u2, u3), g, strict=True))
+    composite = f.subs(at_g, simultaneous=True)
+    j_composite = sympy.Matrix(2, 2, lambda i, j: sympy.Derivative(composite[i], (x1, x2)[j]))
+    j_f_at_g = f.jacobian([u1, u2, u3]).subs(at_g, simultaneous=True)
+    return Claim(
+        "J_(f∘g) = J_f(g(x)) J_g(x) for g(x) = (x₁x₂, sin x₁, x₂²) and "
+        "f(u) = (u₁ + u₂u₃, exp(u₁) u₃)",
+        j_composite,
+        j_f_at_g * g.jacobian([x1, x2]),
+    )
+
+
 def derive_jacobian_chain_rule() -> Derivation:
     """J_(f∘g)(x) = J_f(g(x)) J_g(x), and for a scalar cost ∇_x C = J_gᵀ ∇c.
 
-    The entry form is the multivariable chain rule, checked by SymPy (on undefined
-    functions) for maps ℝⁿ → ℝⁿ with n = 1, 2, 3; the matrix steps (the sum is an entry
-    of J_f J_g, the vector–Jacobian products) are proved for symbolic sizes n, m, k, p.
+    The entry form is the multivariable chain rule and the one-variable form the chain rule
+    of one variable, both cited (SymPy's differentiation of undefined functions, for maps
+    ℝⁿ → ℝⁿ with n = 1, 2, 3 and in one variable, is supporting evidence); the matrix steps
+    (the sum is an entry of J_f J_g, the vector–Jacobian products) are proved for symbolic
+    sizes n, m, k, p. The claim is J_(f∘g) = J_f(g) J_g for explicit maps ℝ² → ℝ³ → ℝ².
+
+    Examples
+    --------
+    >>> from nnmath.symbolic import derive
+    >>> d = derive("jacobian-chain-rule")
+    >>> d.kind_label
+    'proved by SymPy, from the chain rule'
+    >>> [c.holds() for c in d.claims]
+    [True]
     """
     x, i, j, q = sympy.symbols("x i j k", real=True)
     f, g = sympy.Function("f"), sympy.Function("g")
@@ -93,7 +134,12 @@ def derive_jacobian_chain_rule() -> Derivation:
         evaluate=False,
     )
     sizes = (1, 2, 3)
-    said = r"checked by SymPy for $n = 1, 2, 3$ (maps $\mathbb{R}^n \to \mathbb{R}^n$)"
+    said = (
+        r"It is cited, not proved here: SymPy cannot differentiate an unknown function of any "
+        r"number $m$ of arguments, and on undefined functions its differentiation applies this "
+        r"very rule. As supporting evidence only, that differentiation agrees with the sum for "
+        r"maps $\mathbb{R}^n \to \mathbb{R}^n$ with $n = 1, 2, 3$"
+    )
     steps = [
         make_step(
             "The Jacobian",
@@ -111,8 +157,8 @@ def derive_jacobian_chain_rule() -> Derivation:
                 ),
             ),
             r"The chain rule in several variables: $x_j$ reaches $f_i$ through every "
-            r"$u_k = g_k(\mathbf{x})$, and the contributions add; " + said + ".",
-            check=on_sizes(_entrywise, sizes),
+            r"$u_k = g_k(\mathbf{x})$, and the contributions add. " + said + ".",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=on_sizes(_entrywise, sizes)),
         ),
         make_step(
             "As matrices",
@@ -127,11 +173,16 @@ def derive_jacobian_chain_rule() -> Derivation:
             "One variable",
             one_var,
             r"Step 3 when every space is $\mathbb{R}$: the Jacobians are the derivatives, and "
-            r"this is the chain rule of one variable. SymPy's own differentiation, which "
-            r"applies this rule, gives the same: a consistency check, not a proof.",
-            check=proved(
-                sympy.Derivative(f(g(x)), x),
-                sympy.diff(f(u), u).subs(u, g(x)) * sympy.diff(g(x), x),
+            r"this is the chain rule of one variable, cited, not proved here. SymPy's own "
+            r"differentiation, which applies this rule, gives the same: a consistency check "
+            r"of SymPy, supporting evidence only.",
+            check=cited(
+                "the chain rule",
+                CHAIN_RULE,
+                evidence=proved(
+                    sympy.Derivative(f(g(x)), x),
+                    sympy.diff(f(u), u).subs(u, g(x)) * sympy.diff(g(x), x),
+                ),
             ),
         ),
         make_step(
@@ -160,7 +211,7 @@ def derive_jacobian_chain_rule() -> Derivation:
         ),
     ]
     del i, j, q
-    claims = [Claim("(f∘g)′(x) = f′(g(x)) g′(x)", one_var.lhs, one_var.rhs)]
+    claims = [_explicit_claim()]
     return build(
         name="jacobian-chain-rule",
         title="The chain rule for Jacobians",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "CHECK_KINDS",
+    "EVIDENCE_PHRASE",
     "KIND_RANK",
     "PREMISE_KINDS",
     "STEP_CHECK_KINDS",
@@ -56,6 +57,15 @@ _KIND_PHRASE = {
     "exact arithmetic": "exact arithmetic on the stated numbers",
     "sizes 1..n": "proved by SymPy on listed sizes only",
     "numerical": "checked numerically",
+}
+
+#: How supporting evidence of each kind is named beside its premise ("Supporting evidence (a
+#: SymPy computation, not a proof)"): never "proof", since it does not prove the step.
+EVIDENCE_PHRASE = {
+    "SymPy proof": "a SymPy computation",
+    "exact arithmetic": "exact arithmetic",
+    "sizes 1..n": "SymPy on listed sizes",
+    "numerical": "numerical",
 }
 
 
