@@ -57,8 +57,44 @@ def math(latex: str) -> Html:
     return Html(f'<div class="nnmath-math">$$\n{html.escape(latex, quote=False)}\n$$</div>')
 
 
+_VERIFICATION = "../verification.py"
+
+
+def _row_link(check_name: str, text: str) -> str:
+    """A link to a check's row on the verification page (the id is in the address only)."""
+    return f'<a href="{_VERIFICATION}#{html.escape(check_name)}">{html.escape(text)}</a>'
+
+
+def _marker(summary: str, body: str, *, kind: str = "") -> str:
+    """The quiet verification marker: one line that opens (``<details>``) on the checks."""
+    data = f' data-kind="{html.escape(kind)}"' if kind else ""
+    return (
+        f'<details class="nnmath-marker"{data}><summary>✓ {html.escape(summary)}</summary>'
+        f'<div class="nnmath-marker-body">{body}</div></details>'
+    )
+
+
+def _check_sentence(check: Any) -> str:
+    """One check in words: what it states, how it is compared, and a link to its result."""
+    from nnmath.checks.words import how_compared
+
+    how = how_compared(check)
+    if check.label:
+        how = f"{check.label}, as its weakest step; each claim it states: {how}"
+    elif check.supports:
+        how = f"supporting evidence for the {check.supports}, not a proof: {how}"
+    return (
+        f"<li>{html.escape(check.display_statement)} <em>{html.escape(how[0].upper() + how[1:])}"
+        f".</em> ({_row_link(check.name, 'result')})</li>"
+    )
+
+
 def checked(*names: str) -> Html:
-    """The "checked" note: which checks of :mod:`nnmath.checks` stand behind the result above.
+    """The verification marker of the code or result above: one line that opens on its checks.
+
+    The line says what the checks establish (:func:`nnmath.checks.words.summary_phrase`);
+    opened, each check is a sentence in words (what it states, how it is compared, to what
+    tolerance) linked to its row on the verification page. No check is named by its id.
 
     Parameters
     ----------
@@ -69,44 +105,34 @@ def checked(*names: str) -> Html:
     ------
     ValueError
         If no name is given or a name is not a registered check.
+
+    Examples
+    --------
+    >>> shown = checked("sigmoid-kernel").markup
+    >>> shown.startswith('<details class="nnmath-marker"')
+    True
+    >>> ">sigmoid-kernel<" in shown, 'href="../verification.py#sigmoid-kernel"' in shown
+    (False, True)
     """
     from nnmath import checks
+    from nnmath.checks.words import summary_phrase
 
     if not names:
         raise ValueError("checked needs at least one check name")
-    items = []
-    for name in names:
-        check = checks.get_check(name)
-        items.append(
-            f'<li><a href="../verification.py#{html.escape(check.name)}"><code>'
-            f"{html.escape(check.name)}</code></a>: {html.escape(check.display_statement)} "
-            f"<em>({html.escape(_how_checked(check))})</em></li>"
-        )
-    return Html(
-        '<div class="admonition success nnmath-checked"><p class="admonition-title">Checked</p>'
-        f"<ul>{''.join(items)}</ul></div>"
-    )
-
-
-def _how_checked(check: Any) -> str:
-    """How a check in the note is checked; for a whole derivation, its overall kind first.
-
-    A whole derivation is as strong as its weakest checked step, whatever proves its claims:
-    its label ("proved by SymPy on listed sizes only", "proved by SymPy, from the chain
-    rule") comes first, never a stronger word.
-    """
-    if check.label:
-        return f"{check.label}, as its weakest step; its claims: {check.method}, {check.tolerance}"
-    if check.supports:
-        return (
-            f"supporting evidence for the {check.supports}, not a proof: {check.method}, "
-            f"{check.tolerance}"
-        )
-    return f"{check.method}, {check.tolerance}"
+    found = [checks.get_check(name) for name in names]
+    summary = "; ".join(dict.fromkeys(summary_phrase(check) for check in found))
+    body = f"<ul>{''.join(_check_sentence(check) for check in found)}</ul>"
+    return Html(_marker(summary, body))
 
 
 def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:
-    """Render a derivation of :mod:`nnmath.symbolic`: its steps, result and checks.
+    """Render a derivation of :mod:`nnmath.symbolic`: its steps, result and marker.
+
+    The steps are numbered, each with its justification; the result is stated once, by the
+    step that reaches it (set apart), or after the steps when no step does. A long route
+    that the derivation marks (:attr:`~nnmath.symbolic.Derivation.long_route`) is folded.
+    The verification is one marker: the derivation's overall kind, which opens on the
+    per-step checks and the comparisons with the code, in words.
 
     Parameters
     ----------
@@ -115,49 +141,116 @@ def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:
     steps : bool
         Show every step (else only the result).
     note : bool
-        Add the "checked" note naming every check attached to this derivation.
+        Add the verification marker.
 
     Raises
     ------
     ValueError, TypeError
         For an unknown or non-string name.
+
+    Examples
+    --------
+    >>> shown = derivation("sigmoid").markup
+    >>> shown.count('class="nnmath-marker"'), shown.count("nnmath-result")
+    (1, 1)
+    >>> "step-sigmoid" in shown.replace('href="../verification.py#step-sigmoid', "")
+    False
     """
-    from nnmath import checks, symbolic
+    from nnmath import symbolic
 
     d = symbolic.derive(name)
     parts = [f'<div class="nnmath-derivation" data-derivation="{html.escape(d.name)}">']
     if steps:
-        parts.append("<ol>")
-        for step in d.steps:
-            parts.append(_step_item(step))
-        parts.append("</ol>")
-    parts.append(f"<p><strong>Result.</strong></p>{math(d.result_latex).markup}")
-    parts.append("</div>")
+        parts.append(_steps_markup(d))
+    else:
+        parts.append(math(d.result_latex).markup)
     if note:
-        # The step checks are named under their steps; the note lists the others.
-        names = [c.name for c in checks.CHECKS if c.derivation == name and c.step is None]
-        if names:
-            parts.append(checked(*names).markup)
+        parts.append(_derivation_marker(d))
+    parts.append("</div>")
     return Html("".join(parts))
 
 
-#: How each kind of step check is named in a step's note.
-_STEP_KIND_NOTE = {
-    "SymPy proof": "✓ SymPy proof",
-    "sizes 1..n": "✓ SymPy proof on listed sizes only",
-    "numerical": "✓ checked numerically",
-    "exact arithmetic": "✓ exact arithmetic",
-}
+def _result_index(d: Any) -> int | None:
+    """The step that states the derivation's result (the last such), or None."""
+    found = [i for i, s in enumerate(d.steps) if s.latex == d.result_latex]
+    return found[-1] if found else None
 
 
-def _check_link(name: str) -> str:
-    escaped = html.escape(name)
-    return f'<a href="../verification.py#{escaped}">{escaped}</a>'
+def _steps_markup(d: Any) -> str:
+    """The numbered steps; the long route folded, the result set apart."""
+    result = _result_index(d)
+    route = d.long_route.labels if d.long_route is not None else ()
+    items: list[tuple[bool, int, str]] = []  # (in the long route, number, markup)
+    for number, item in enumerate(d.steps, 1):
+        css = ' class="nnmath-result"' if number - 1 == result else ""
+        items.append((item.label in route, number, _step_item(item, css=css)))
+    out = []
+    for folded, group in itertools.groupby(items, key=lambda x: x[0]):
+        block = list(group)
+        lists = f'<ol start="{block[0][1]}">{"".join(m for _, _, m in block)}</ol>'
+        if folded:
+            first, last = block[0][1], block[-1][1]
+            text = d.long_route.summary
+            summary = f"Steps {first} to {last}: {text[:1].lower()}{text[1:]}"
+            lists = (
+                f'<details class="nnmath-route"><summary>{html.escape(summary, quote=False)}'
+                f"</summary>{lists}</details>"
+            )
+        out.append(lists)
+    if result is None:
+        out.append(
+            f'<div class="nnmath-result"><p><strong>Result.</strong></p>'
+            f"{math(d.result_latex).markup}</div>"
+        )
+    return "".join(out)
 
 
-def _premise_note(premise: Any, check: str | None) -> str:
-    """A premise's note: what it is, its reference or the steps it rests on, its evidence."""
-    from nnmath.symbolic.kinds import EVIDENCE_PHRASE
+def _derivation_marker(d: Any) -> str:
+    """The marker of a derivation: its overall kind, opening on every check behind it."""
+    from nnmath import checks
+
+    lines = [
+        f"<li>{_step_line(number, item)}</li>"
+        for number, item in enumerate(d.steps, 1)
+        if item.verification is not None
+    ]
+    body = ""
+    if lines:
+        body += f"<p>Each step, against the steps before it:</p><ul>{''.join(lines)}</ul>"
+    others = [c for c in checks.CHECKS if c.derivation == d.name and c.step is None]
+    whole = [c for c in others if c.label]
+    code = [c for c in others if not c.label and c.method in _CODE_METHODS]
+    more = [c for c in others if not c.label and c.method not in _CODE_METHODS]
+    if code:
+        body += f"<p>The NumPy code against it:</p><ul>{''.join(map(_check_sentence, code))}</ul>"
+    if more:
+        body += f"<p>Further checks:</p><ul>{''.join(map(_check_sentence, more))}</ul>"
+    anchor = whole[0].name if whole else (others[0].name if others else "")
+    if anchor:
+        body += f"<p>{_row_link(anchor, 'Every check of this derivation, with its result')}</p>"
+    return _marker(d.kind_label, body, kind=d.kind)
+
+
+#: The methods that compare the NumPy code with a derivation.
+_CODE_METHODS = ("lambdified comparison", "finite differences", "numerical example")
+
+
+def _step_line(number: int, item: Any) -> str:
+    """How one step is established, in words, linked to its row on the verification page."""
+    from nnmath.checks.words import kind_phrase
+
+    verification = item.verification
+    head = f"Step {number}, “{html.escape(item.label)}”"
+    if item.check is not None:
+        head = f'<a href="{_VERIFICATION}#{html.escape(item.check)}">{head}</a>'
+    if verification.is_premise:
+        return f"{head}: {_premise_words(verification)}"
+    return f"{head}: {html.escape(kind_phrase(verification.kind))}."
+
+
+def _premise_words(premise: Any) -> str:
+    """A premise in words: what it is, its reference or the steps it rests on, its evidence."""
+    from nnmath.checks.words import kind_phrase
 
     if premise.reference is not None:
         ref = premise.reference
@@ -168,38 +261,28 @@ def _premise_note(premise: Any, check: str | None) -> str:
         source = "resting on the steps " + ", ".join(
             f"“{html.escape(label)}”" for label in premise.rests_on
         )
-    note = f"{html.escape(premise.kind.capitalize())}, not checked here: {source}"
-    if premise.evidence is not None and check is not None:
-        kind = html.escape(EVIDENCE_PHRASE[premise.evidence.kind])
-        note += f". Supporting evidence ({kind}, not a proof): {_check_link(check)}"
-    return f'<p class="nnmath-step-check nnmath-premise">{note}</p>'
+    note = f"a {html.escape(premise.kind)}, not checked here: {source}."
+    if premise.evidence is not None:
+        kind = html.escape(kind_phrase(premise.evidence.kind))
+        note += f" Supporting evidence, which does not prove the step, is {kind}."
+    return note
 
 
-def _step_item(step: Any, context: str = "") -> str:
-    """One step as a list item: label, justification, the math, and how it was checked."""
+def _step_item(step: Any, context: str = "", *, css: str = "") -> str:
+    """One step as a list item: label, justification and the math (its check is in the marker)."""
     explanation = (
         f' <span class="nnmath-why">{html.escape(step.explanation)}</span>'
         if step.explanation
         else ""
     )
-    note = ""
-    verification = step.verification
-    if verification is not None and verification.is_premise:
-        note = _premise_note(verification, step.check)
-    elif verification is not None and step.check is not None:
-        kind = verification.kind
-        note = (
-            f'<p class="nnmath-step-check">{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: '
-            f"{_check_link(step.check)}</p>"
-        )
     return (
-        f"<li><strong>{html.escape(step.label)}.</strong>{context}{explanation}"
-        f"{math(step.latex).markup}{note}</li>"
+        f"<li{css}><strong>{html.escape(step.label)}.</strong>{context}{explanation}"
+        f"{math(step.latex).markup}</li>"
     )
 
 
 def step(name: str, label: str) -> Html:
-    """One step of a derivation (its math, justification and check note), marked as derived.
+    """One step of a derivation (its math and justification), marked as derived, with its marker.
 
     Parameters
     ----------
@@ -215,22 +298,31 @@ def step(name: str, label: str) -> Html:
 
     Examples
     --------
-    >>> "data-derivation" in step("gradient-descent", "Gradient descent").markup
-    True
+    >>> shown = step("gradient-descent", "Gradient descent").markup
+    >>> "data-derivation" in shown, shown.count('class="nnmath-marker"')
+    (True, 1)
     """
     from nnmath import symbolic
+    from nnmath.checks.words import kind_phrase
 
     d = symbolic.derive(name)
     for number, item in enumerate(d.steps, 1):
         if item.label == label:
             # The justification may cite earlier steps by number: say which derivation it is in.
-            context = (
-                f" <em>(step {number} of the derivation “{html.escape(d.title)}”, "
-                f"<code>{html.escape(name)}</code>)</em>"
-            )
+            context = f" <em>(step {number} of the derivation “{html.escape(d.title)}”)</em>"
+            marker = ""
+            verification = item.verification
+            if verification is not None:
+                summary = (
+                    f"a {verification.kind}"
+                    if verification.is_premise
+                    else kind_phrase(verification.kind)
+                )
+                body = f"<p>{_step_line(number, item)}</p>"
+                marker = _marker(summary, body, kind=verification.kind)
             return Html(
                 f'<div class="nnmath-derivation nnmath-step" data-derivation="{html.escape(name)}">'
-                f"<ul>{_step_item(item, context)}</ul></div>"
+                f"<ul>{_step_item(item, context)}</ul>{marker}</div>"
             )
     labels = ", ".join(repr(s.label) for s in d.steps)
     raise ValueError(f"derivation {name!r} has no step {label!r}; its steps are: {labels}")
@@ -282,7 +374,7 @@ def derived(name: str, *parts: Html) -> Html:
 
 
 def result(name: str) -> Html:
-    """Only the final result of a derivation, as display math (no note)."""
+    """Only the final result of a derivation, as display math (no marker)."""
     return derivation(name, steps=False, note=False)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pytest
 import sympy
@@ -171,17 +172,21 @@ def test_premise_evidence_is_a_check_that_says_what_it_supports(monkeypatch) -> 
     assert checks["step-toy-step-0"].supports == "" and checks["step-toy-step-0"].run().passed
 
 
-def test_a_premise_step_shows_its_reference_on_the_page() -> None:
-    from nnmath.notebook import _step_item
+def test_a_premise_step_shows_its_reference_in_the_marker() -> None:
+    from nnmath.notebook import _step_item, _step_line
 
     anchored = Reference("A. B. J. Novikoff", "On convergence proofs", 1962, anchor="novikoff1962")
     theorem = cited("Novikoff's induction", anchored, evidence=numerically(lambda: (True, "")))
     d = _toy(_proof(), theorem)
-    shown = _step_item(d.steps[2])
-    assert "Cited theorem, not checked here" in shown
+    shown = _step_line(3, d.steps[2])
+    assert "a cited theorem, not checked here" in shown
     assert 'href="../references.md#novikoff1962"' in shown
-    assert "Supporting evidence (numerical, not a proof)" in shown
-    assert "step-toy-step-1" in shown
+    assert "Supporting evidence, which does not prove the step, is checked numerically" in shown
+    # The check id is only in the link's address, never in the text a reader sees.
+    assert 'href="../verification.py#step-toy-step-1"' in shown
+    assert "step-toy-step-1" not in re.sub(r'href="[^"]*"', "", shown)
+    # The step itself shows its math and justification, not how it is checked.
+    assert "not checked here" not in _step_item(d.steps[2])
 
 
 def test_the_check_of_a_whole_derivation_has_its_overall_kind_never_a_stronger_one() -> None:
@@ -196,15 +201,19 @@ def test_the_check_of_a_whole_derivation_has_its_overall_kind_never_a_stronger_o
         assert KIND_RANK[whole.kind] == max([0, *ranks]), name
 
 
-def test_the_checked_box_shows_the_overall_label() -> None:
-    from nnmath.notebook import checked
+def test_the_marker_shows_the_overall_label_never_a_stronger_one() -> None:
+    from nnmath.notebook import checked, derivation
 
     for name in names():
         d = derive(name)
-        box = checked(f"symbolic-{name}").markup
-        assert f"<em>({html.escape(d.kind_label)}, as its weakest step;" in box, name
-        if d.kind != "SymPy proof":
-            assert "<em>(SymPy proof" not in box and "<em>(proved by SymPy," not in box, name
+        for shown in (checked(f"symbolic-{name}").markup, derivation(name).markup):
+            summary = re.search(
+                r'<details class="nnmath-marker"[^>]*><summary>(.*?)</summary>', shown
+            )
+            assert summary is not None, name
+            assert summary.group(1).startswith(f"✓ {html.escape(d.kind_label)}"), name
+            if d.kind != "SymPy proof":
+                assert not summary.group(1).startswith("✓ proved by SymPy,"), name
 
 
 def test_sums_with_symbolic_bounds_are_compared_soundly() -> None:

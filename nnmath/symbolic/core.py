@@ -39,6 +39,7 @@ __all__ = [
     "Derivation",
     "Formula",
     "Reference",
+    "Route",
     "Step",
     "StepCheck",
     "cited",
@@ -397,6 +398,25 @@ class Formula:
         return out
 
 
+@dataclass(frozen=True)
+class Route:
+    """Consecutive steps that reach a later step the long way, which the page folds.
+
+    The later step's own justification gives the short way; its check does not rest on
+    these steps, which stay checked and numbered.
+
+    Attributes
+    ----------
+    summary : str
+        What the long way does, as a sentence (``$…$`` for math).
+    labels : tuple of str
+        The labels of the steps, in order.
+    """
+
+    summary: str
+    labels: tuple[str, ...]
+
+
 def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     """Read-only copy of ``mapping`` (for the dict-valued fields of a derivation)."""
     return MappingProxyType(dict(mapping))
@@ -428,6 +448,8 @@ class Derivation:
         Expressions the numerical checks lambdify (read-only).
     data : Mapping[str, Any]
         Anything else the site prints (e.g. worked-example numbers).
+    long_route : Route or None
+        Steps that reach a result the long way, which a page shows folded.
     """
 
     name: str
@@ -440,6 +462,7 @@ class Derivation:
     symbols: Mapping[str, Any] = field(default_factory=lambda: freeze({}))
     formulas: Mapping[str, Formula] = field(default_factory=lambda: freeze({}))
     data: Mapping[str, Any] = field(default_factory=lambda: freeze({}))
+    long_route: Route | None = None
 
     def verify(self) -> list[tuple[Claim, bool]]:
         """Prove every claim; return each with whether SymPy proved it."""
@@ -494,6 +517,20 @@ def _check_written_arguments(name: str, steps: Sequence[Step]) -> None:
             checked_before.add(step.label)
 
 
+def _check_long_route(name: str, steps: Sequence[Step], route: Route | None) -> None:
+    """Raise ValueError unless ``route`` names consecutive steps followed by another step."""
+    if route is None:
+        return
+    labels = [step.label for step in steps]
+    wanted = list(route.labels)
+    starts = [i for i in range(len(labels)) if labels[i : i + len(wanted)] == wanted]
+    if not wanted or not starts or starts[0] + len(wanted) >= len(labels):
+        raise ValueError(
+            f"derivation {name!r}: the long route must be consecutive steps before a later "
+            f"one, got {wanted}; the steps are {labels}"
+        )
+
+
 def build(
     *,
     name: str,
@@ -505,6 +542,7 @@ def build(
     symbols: Mapping[str, Any] | None = None,
     formulas: Mapping[str, Formula] | None = None,
     data: Mapping[str, Any] | None = None,
+    long_route: Route | None = None,
     **latex_options: Any,
 ) -> Derivation:
     """Assemble a :class:`Derivation`, rendering ``result`` with ``sympy.latex``.
@@ -512,8 +550,9 @@ def build(
     Raises
     ------
     ValueError
-        If there are no steps or no claims, two checked steps share a label, or a
-        written argument rests on a step that is not an earlier checked step.
+        If there are no steps or no claims, two checked steps share a label, a
+        written argument rests on a step that is not an earlier checked step, or the
+        ``long_route`` is not a run of consecutive steps before the last one.
     """
     step_tuple = tuple(
         dataclasses.replace(step, check=step.check or step_check_name(name, step.label))
@@ -524,6 +563,7 @@ def build(
     if not step_tuple or not claims:
         raise ValueError(f"derivation {name!r} needs at least one step and one claim")
     _check_written_arguments(name, step_tuple)
+    _check_long_route(name, step_tuple, long_route)
     checked_names = [step.check for step in step_tuple if step.check is not None]
     if len(set(checked_names)) != len(checked_names):
         raise ValueError(f"derivation {name!r}: two checked steps share a label")
@@ -538,4 +578,5 @@ def build(
         symbols=freeze(symbols or {}),
         formulas=freeze(formulas or {}),
         data=freeze(data or {}),
+        long_route=long_route,
     )

@@ -43,8 +43,8 @@ def derive_relu() -> Derivation:
             sympy.Eq(relu_prime(0), 0),
             "At $x = 0$ the slope from the right is 1 and from the left 0, so there is no "
             "derivative; implementations pick a value, usually 0. SymPy computes both "
-            "one-sided limits. nnmath's backward pass uses 0 as well (the check "
-            "relu-derivative-network compares it with this derivation).",
+            "one-sided limits. nnmath's backward pass uses 0 as well (a check compares it "
+            "with this derivation).",
             check=StepCheck("exact arithmetic", convention),
         ),
     ]

@@ -11,7 +11,7 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step, proved
+from nnmath.symbolic.core import Claim, Derivation, Formula, Route, build, make_step, proved
 
 __all__ = [
     "SIGMA",
@@ -154,8 +154,10 @@ def derive_sigmoid() -> Derivation:
         make_step(
             "Result",
             result,
-            r"Step 6 with $\sigma(x)$ written out: $\sigma' = \sigma(1 - \sigma)$, for every "
-            "real $x$.",
+            r"Split the fraction of step 2: $\frac{e^{-x}}{(1 + e^{-x})^2} = \frac{1}{1 + e^{-x}}"
+            r" \cdot \frac{e^{-x}}{1 + e^{-x}}$, and $\frac{e^{-x}}{1 + e^{-x}} = 1 - "
+            r"\frac{1}{1 + e^{-x}} = 1 - \sigma(x)$: so $\sigma' = \sigma(1 - \sigma)$, for "
+            "every real $x$ (steps 3 to 6 reach it the long way, by naming $u = e^{-x}$).",
             check=proved(sympy.Derivative(sig, x), target_s.subs(back)),
             order="none",
         ),
@@ -208,6 +210,11 @@ def derive_sigmoid() -> Derivation:
             "sigmoid_prime": Formula((raw,), (x,)),
         },
         data={"derivative_in_sigma": target_s, "raw_derivative": raw},
+        long_route=Route(
+            r"The long way to the same result: name $u = e^{-x}$, solve $\sigma = 1/(1 + u)$ "
+            r"for $u$ and write the derivative in $\sigma$ alone.",
+            ("Name the exponential", "Solve σ = 1/(1 + u) for u", "Substitute", "Simplify"),
+        ),
         order="none",
     )
 

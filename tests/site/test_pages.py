@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,9 @@ def test_page_renders_cleanly(browser: Any, base_url: str, screenshot_dir: Path,
     assert (screenshot_dir / name).stat().st_size > 0
 
 
-def test_performance_page_shows_the_committed_benchmark_results(browser: Any, base_url: str) -> None:
+def test_performance_page_shows_the_committed_benchmark_results(
+    browser: Any, base_url: str
+) -> None:
     """Every table of nnmath/data/bench/latest.json, cell for cell, and the machine and date."""
     sys.path.insert(0, str(REPO / "scripts"))
     import bench_report
@@ -98,3 +101,48 @@ def test_every_display_formula_is_derived_or_a_definition(
     assert formulas, f"/{path} shows no display formula"
     unmarked = [f["tex"] for f in formulas if not f["marked"]]
     assert not unmarked, f"/{path}: display formulas neither derived nor definitions: {unmarked}"
+
+
+class _Text(HTMLParser):
+    """The text a reader sees (no tags, attributes, scripts or styles)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def test_no_chapter_names_a_check_by_its_id(site_dir: Path) -> None:
+    """Check ids (``step-sigmoid-differentiate``, ``symbolic-sigmoid``, ``sigmoid-kernel``)
+    belong to the verification page; a chapter says in words what was checked and links
+    to the row (the id is in the link's address only). Each derivation has one marker."""
+    from nnmath.checks import CHECKS
+
+    ids = "|".join(re.escape(check.name) for check in CHECKS)
+    pattern = re.compile(
+        rf"(?<![\w-])(?:{ids}|step-[a-z0-9]+-[a-z0-9-]+|symbolic-[a-z0-9-]+)(?![\w-])"
+    )
+    found = {}
+    markers = 0
+    for page in sorted((site_dir / "chapters").glob("*/index.html")):
+        markup = page.read_text(encoding="utf-8")
+        parser = _Text()
+        parser.feed(markup)
+        if hits := sorted(set(pattern.findall(" ".join(parser.parts)))):
+            found[page.parent.name] = hits
+        markers += markup.count('<details class="nnmath-marker"')
+        assert "✓ SymPy proof" not in markup, page.parent.name
+    assert not found, f"check ids in the text of chapters: {found}"
+    assert markers >= 20, f"only {markers} verification markers in the chapters"

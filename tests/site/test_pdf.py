@@ -335,10 +335,16 @@ def test_the_contents_lists_every_chapter_with_its_page_and_links_to_it(
         assert len(targets) == 1 and targets[0][0] == entry.page, f"{title!r}: link {targets}"
 
 
+#: The text of a link from a verification marker to a row of the verification page.
+_MARKER_LINK = re.compile(r"^(?:result|Step \d+, .*|Every check of this derivation.*)$")
+
+
 def test_links_between_pages_land_on_their_anchor(book: Path, reader: Any, site_dir: Path) -> None:
     """Every internal link jumps to a page of the book, none to the local server; and each
-    link from a chapter to a check of the verification page (the link text is the check's
-    id) lands on the row of that check, not only on the page."""
+    link from a chapter's verification marker to a check of the verification page (the
+    link text says it in words: "result", "Step 2, “Differentiate”", "Every check of this
+    derivation…"; the check's id is on the verification page only) lands on the row of a
+    check, not only on the page."""
     page_ids = {page.indirect_reference.idnum for page in reader.pages}
     internal = 0
     for index in range(len(reader.pages)):
@@ -360,16 +366,18 @@ def test_links_between_pages_land_on_their_anchor(book: Path, reader: Any, site_
     checked = 0
     for index, page_words in enumerate(words):
         for rect, annot in _links(reader, index):
-            text = "".join(w[4] for w in page_words if _inside(w, rect))
-            if text not in ids:
+            text = " ".join(w[4] for w in page_words if _inside(w, rect))
+            if not _MARKER_LINK.match(text):
                 continue
             page, top = _target(reader, annot)
-            # The check's id starts its row: the first piece of it is just below `top`
+            # A check's id starts its row: the first piece of one is just below `top`
             # (rows are more than 30 points high, so a neighbouring row does not count).
             starts = [
                 w
                 for w in words[page]
-                if text.startswith(w[4]) and len(w[4]) >= 4 and top - 15 <= w[3] <= top
+                if len(w[4]) >= 4
+                and top - 15 <= w[3] <= top
+                and any(i.startswith(w[4]) for i in ids)
             ]
             assert starts, f"{text}: link lands on page {page + 1} at {top:.0f}, not on its row"
             checked += 1
