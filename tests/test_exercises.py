@@ -490,7 +490,9 @@ def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -
 # -- doctests ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("module", [exercises, parsing, registry, catalogue, forms, exercise_answers])
+@pytest.mark.parametrize(
+    "module", [exercises, parsing, registry, catalogue, forms, exercise_answers]
+)
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0 and result.attempted > 0
