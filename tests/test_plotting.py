@@ -438,3 +438,10 @@ def test_layer_profile_draws_one_line_per_run_on_a_log_axis() -> None:
 def test_layer_profile_rejects_bad_series(series: object, error: type[Exception]) -> None:
     with pytest.raises(error):
         plotting.layer_profile(series)  # type: ignore[arg-type]
+
+
+def test_layer_profile_can_leave_out_the_legend() -> None:
+    fig = plotting.layer_profile({"a": [1.0, 2.0]}, legend=False)
+    assert fig.axes[0].get_legend() is None
+    with pytest.raises(TypeError, match="legend"):
+        plotting.layer_profile({"a": [1.0, 2.0]}, legend="no")  # type: ignore[arg-type]

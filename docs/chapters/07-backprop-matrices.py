@@ -695,7 +695,8 @@ with matplotlib.rc_context(plotting.STYLE):
             {f"weights: {s}": spreads[hidden, s][0] for s in scales},
             ax=ax,
             ylabel="Var(zˡ)",
-            title=f"{hidden} hidden layers",
+            title=f"{'ReLU' if hidden == 'relu' else hidden} hidden layers",
+            legend=hidden == "tanh",  # the same four lines in both panels
         )
 nb.figure(
     fig,

@@ -260,6 +260,7 @@ def layer_profile(
     ax: Axes | None = None,
     ylabel: str = "value",
     title: str | None = None,
+    legend: bool = True,
 ) -> Figure:
     """One quantity per layer (a variance, an error size) for several runs, on a log axis.
 
@@ -274,6 +275,9 @@ def layer_profile(
         Label of the vertical (logarithmic) axis.
     title : str, optional
         Title of the panel.
+    legend : bool
+        Name the runs in a legend (leave it out on all but one of several panels that draw
+        the same runs).
 
     Returns
     -------
@@ -282,7 +286,8 @@ def layer_profile(
     Raises
     ------
     TypeError
-        If ``series`` is not a dict of names to arrays, or a label is not a string.
+        If ``series`` is not a dict of names to arrays, a label is not a string or ``legend``
+        is not a bool.
     ValueError
         If ``series`` is empty, a run is not a non-empty 1-D array of positive finite values,
         or the runs differ in length.
@@ -299,6 +304,8 @@ def layer_profile(
         raise ValueError("series must hold at least one run, got none")
     ylabel = str(check_str("ylabel", ylabel))
     title = check_str("title", title, optional=True)
+    if not isinstance(legend, bool):
+        raise TypeError(f"legend must be a bool, got {describe(legend)}")
     runs: list[tuple[str, FloatArray]] = []
     for name, values in series.items():
         if not isinstance(name, str):
@@ -317,10 +324,10 @@ def layer_profile(
     fig, axes = figure_and_axes(ax)
     styles = ("-", "--", "-.", ":")
     markers = ("o", "s", "^", "D", "v", "P", "X", "*")
-    for k, (name, arr) in enumerate(runs):
+    for k, (name, run) in enumerate(runs):
         axes.plot(
-            np.arange(1, arr.size + 1),
-            arr,
+            np.arange(1, run.size + 1),
+            run,
             color=PALETTE[k % len(PALETTE)],
             linestyle=styles[k % len(styles)],
             marker=markers[k % len(markers)],
@@ -334,7 +341,8 @@ def layer_profile(
     axes.grid(True, which="major")
     if title is not None:
         axes.set_title(title)
-    axes.legend(loc="best")
+    if legend:
+        axes.legend(loc="best")
     return fig
 
 
