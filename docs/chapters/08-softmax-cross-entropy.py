@@ -552,10 +552,11 @@ nb.figure(
 # ## A network with a softmax output
 #
 # Nothing else changes. The hidden layers are sigmoid layers as before, the last layer's
-# activation is softmax, and the backward pass starts from the output error above and then
-# continues with exactly the equations of [backpropagation with matrices](07-backprop-matrices.py):
-# multiply by the next layer's weights transposed, by $\sigma'$ element-wise, and form the
-# weight and bias gradients. In `Network.backward` the only difference is the first branch:
+# activation is softmax, and the backward pass starts from the output error $\mathbf{p} -
+# \mathbf{y}$ and then continues with exactly the equations of
+# [backpropagation with matrices](07-backprop-matrices.py): multiply by the next layer's
+# weights transposed, by $\sigma'$ element-wise, and form the weight and bias gradients. In
+# `Network.backward` the only difference is the first branch:
 
 # %%
 nb.source(nm.Network.backward)
