@@ -33,6 +33,14 @@ expectation = _operator("E", r"\mathbb{E}", "[", "]")
 variance = _operator("Var", r"\operatorname{Var}", "(", ")")
 
 
+class _Count(sympy.Symbol):  # type: ignore[misc]
+    """A count such as ``n_in``: printed ``n_in`` as text and ``n_\\text{in}`` in LaTeX."""
+
+    def _latex(self, printer: Any) -> str:
+        base, _, label = self.name.partition("_")
+        return rf"{base}_\text{{{label}}}"
+
+
 def _diagonal_only(summand: Any, i: Any, j: Any, n: Any) -> Any:
     """Σ_j of ``summand`` (holding [i = j]) with the range condition i ≤ n discharged."""
     return sympy.Sum(summand, (j, 1, n)).doit().subs(sympy.Le(i, n), sympy.true)
@@ -47,8 +55,8 @@ def derive_initialisation() -> Derivation:
     """
     i, j = sympy.symbols("i j", integer=True, positive=True)
     n = sympy.Symbol("n", integer=True, positive=True)
-    n_in = sympy.Symbol(r"n_\text{in}", integer=True, positive=True)
-    n_out = sympy.Symbol(r"n_\text{out}", integer=True, positive=True)
+    n_in = _Count("n_in", integer=True, positive=True)
+    n_out = _Count("n_out", integer=True, positive=True)
     v = sympy.Symbol("v", positive=True)  # Var(w)
     second = sympy.Symbol("m", positive=True)  # E[a²], the same for every input
     q = sympy.Symbol("q", positive=True)  # Var(z) of the layer below
