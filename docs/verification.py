@@ -23,13 +23,18 @@
 # - **Finite differences**: backpropagation is compared with a fourth-order central difference of
 #   the cost.
 # - **Exact arithmetic**: numbers are computed with rationals, so no rounding is involved.
-# - **SymPy proof on concrete sizes**: an identity in index form, which SymPy cannot prove for
-#   every size at once, proved for each size tried (for example $n = 1, 2, 3, 4$).
-# - **Numerical example**: a statement checked on numbers, for a result SymPy cannot reach
-#   (the perceptron's convergence bound needs induction; the step cites the argument).
+# - **SymPy proof on concrete sizes**: an identity stated for every size, proved only for each
+#   size tried (for example $n = 1, 2, 3, 4$).
+# - **Numerical example**: a statement checked on numbers.
 #
-# Each check's *kind* says how strong it is: SymPy proof (for all values), sizes 1..n (on the
-# sizes tried), numerical (on the numbers tried) or exact arithmetic.
+# Each check's *kind* says what it establishes, in this order: a SymPy proof of the statement as
+# stated, or exact arithmetic on the stated numbers, establishes it; a SymPy proof on listed
+# sizes establishes it only for those sizes; a numerical comparison only at the points tried.
+# A derivation is labelled with the weakest kind among its checked steps, never a stronger one,
+# and the label names the premises it rests on: a **cited theorem** (a published result, such as
+# the chain rule, given with its reference) or a **written argument** (an induction written on
+# the page from proved steps) is not a check, so it has no row of its own here; a concrete check
+# under it is listed as supporting evidence, which does not make it stronger.
 #
 # Each check's running time varies from run to run, so it is left out here (a build must give
 # the same page every time); `python -m nnmath check` prints it.
@@ -54,6 +59,11 @@ Html(f"<p><strong>{passed} of {len(results)} checks passed in this build.</stron
 # The checks of single derivation steps are listed further down, grouped by derivation.
 def kind_and_method(check):
     # The kind says how strong the check is; the method, when it says more, how it is done.
+    # A whole derivation shows its label: the weakest of its steps, with its premises.
+    if check.label:
+        return f"{check.label} (the weakest of its steps; claims by {check.method})"
+    if check.supports:
+        return f"{check.kind} ({check.method}), supporting evidence for the {check.supports}"
     if check.method == check.kind:
         return check.kind
     return f"{check.kind} ({check.method})"
@@ -90,13 +100,23 @@ Html(table([row(c, o) for c, o in results if c.step is None]))
 # ## Step by step
 #
 # Each step of a derivation after its definitions is checked against the steps before it, under
-# its own name: by a SymPy proof (for all values), by SymPy proofs on concrete sizes (an
-# index-form identity, for $n = 1, 2, 3, 4$, say), numerically (a result SymPy cannot reach,
-# such as a bound proved by induction, cited in the step) or in exact arithmetic (the numbers of
-# a worked example). Open a derivation to see its steps.
+# its own name: by a SymPy proof (of the step as stated), by SymPy proofs on listed sizes only,
+# numerically, or in exact arithmetic (the numbers of a worked example); or it is a premise (a
+# cited theorem or a written argument), listed with its reference above the derivation's table.
+# Open a derivation to see its steps.
 
 # %% tags=["hide-input"]
 from nnmath import symbolic
+
+
+def premise_text(premise):
+    # What a premise is, and its reference or the checked steps it rests on.
+    if premise.reference is not None:
+        source = premise.reference.citation
+    else:
+        source = "resting on the steps " + ", ".join(f"“{label}”" for label in premise.rests_on)
+    return f"{premise.kind}, {premise.premise}: {source}"
+
 
 blocks = []
 for name in symbolic.names():
@@ -115,10 +135,19 @@ for name in symbolic.names():
         )
         for c, o in steps
     ]
+    premises = "".join(
+        f"<li><strong>{html.escape(s.label)}</strong>: {html.escape(premise_text(s.verification))}"
+        "</li>"
+        for s in derivation.steps
+        if s.verification is not None and s.verification.is_premise
+    )
+    if premises:
+        premises = f"<p>Premises, not checks:</p><ul>{premises}</ul>"
     blocks.append(
         f'<details class="nnmath-step-checks" data-derivation-checks="{html.escape(name)}">'
-        f"<summary><code>{html.escape(name)}</code>: {ok} of {len(steps)} steps pass "
-        f"<small>({html.escape(', '.join(kinds))})</small></summary>{table(rows)}</details>"
+        f"<summary><code>{html.escape(name)}</code>: {ok} of {len(steps)} step checks pass "
+        f"<small>({html.escape(', '.join(kinds))}; overall: "
+        f"{html.escape(derivation.kind_label)})</small></summary>{premises}{table(rows)}</details>"
     )
 Html("".join(blocks))
 

@@ -56,6 +56,7 @@ _LAZY_SUBMODULES = frozenset(
         "batched",
         "checks",
         "cli",
+        "evaluation",
         "exercises",
         "fast",
         "finite_differences",

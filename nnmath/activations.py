@@ -51,20 +51,8 @@ def sigmoid(x: ArrayLike) -> FloatArray:
 def sigmoid_prime(x: ArrayLike) -> FloatArray:
     """Derivative of the sigmoid, ``σ′(x) = σ(x)(1 − σ(x))``, element-wise.
 
-    Parameters
-    ----------
-    x : array_like
-        Any shape; finite real numbers.
-
-    Returns
-    -------
-    ndarray
-        Same shape as ``x``, values in ``[0, 1/4]``.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As for :func:`sigmoid`.
+    ``x``, the shape and dtype of the result, and the errors are as for :func:`sigmoid`; the
+    values lie in ``[0, 1/4]``.
     """
     s = sigmoid(x)
     return s * (1.0 - s)
@@ -73,20 +61,8 @@ def sigmoid_prime(x: ArrayLike) -> FloatArray:
 def step(x: ArrayLike) -> FloatArray:
     """Heaviside step used by the perceptron: 1 where ``x ≥ 0``, else 0.
 
-    Parameters
-    ----------
-    x : array_like
-        Any shape; finite real numbers.
-
-    Returns
-    -------
-    ndarray
-        Same shape as ``x``, values 0.0 or 1.0.
-
-    Raises
-    ------
-    TypeError, ValueError
-        As for :func:`sigmoid`.
+    ``x``, the shape and dtype of the result, and the errors are as for :func:`sigmoid`; the
+    values are 0.0 and 1.0.
     """
     arr = as_float_array("x", x)
     return (arr >= 0).astype(arr.dtype)

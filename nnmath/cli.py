@@ -136,11 +136,14 @@ def _cmd_derive(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_derivation_json(derivation), indent=1, ensure_ascii=False))
         return 0
-    print(derivation.title)
+    print(f"{derivation.title}\nChecked: {derivation.kind_label}")
     for i, step in enumerate(derivation.steps, 1):
         body = step.latex if args.latex else _pretty(step.expr)
         why = f"   ({step.explanation})" if step.explanation else ""
         print(f"\n{i}. {step.label}{why}\n{_indent(body)}")
+        premise = step.verification
+        if premise is not None and premise.is_premise:
+            print(_indent(_premise_line(premise)))
     result = derivation.result_latex if args.latex else _pretty(derivation.result)
     print(f"\nResult:\n{_indent(result)}")
     return 0
@@ -156,17 +159,66 @@ def _derivation_json(derivation: object) -> dict[str, object]:
         "title": derivation.title,
         "summary": derivation.summary,
         "result_latex": derivation.result_latex,
-        "steps": [
-            {
-                "label": step.label,
-                "latex": step.latex,
-                "justification": step.explanation,
-                "check": step.check,
-                "kind": None if step.verification is None else step.verification.kind,
-            }
-            for step in derivation.steps
-        ],
+        "kind": derivation.kind,
+        "label": derivation.kind_label,
+        "premises": [_premise_json(p) for p in derivation.premises],
+        "steps": [_step_json(step) for step in derivation.steps],
     }
+
+
+def _step_json(step: object) -> dict[str, object]:
+    """One step of ``derive NAME --json``: a premise also gives its reference and evidence."""
+    from nnmath import symbolic
+
+    assert isinstance(step, symbolic.Step)
+    verification = step.verification
+    record: dict[str, object] = {
+        "label": step.label,
+        "latex": step.latex,
+        "justification": step.explanation,
+        "check": step.check,
+        "kind": None if verification is None else verification.kind,
+    }
+    if verification is not None and verification.is_premise:
+        record["premise"] = _premise_json(verification)
+    return record
+
+
+def _premise_json(premise: object) -> dict[str, object]:
+    """A premise: what it is, its reference (cited) or the steps it rests on (written)."""
+    from nnmath import symbolic
+
+    assert isinstance(premise, symbolic.StepCheck)
+    reference = premise.reference
+    return {
+        "kind": premise.kind,
+        "premise": premise.premise,
+        "reference": None
+        if reference is None
+        else {
+            "author": reference.author,
+            "title": reference.title,
+            "year": reference.year,
+            "where": reference.where,
+            "anchor": reference.anchor,
+            "citation": reference.citation,
+        },
+        "rests_on": list(premise.rests_on),
+        "evidence_kind": None if premise.evidence is None else premise.evidence.kind,
+    }
+
+
+def _premise_line(premise: object) -> str:
+    """``[cited theorem: the chain rule; W. Rudin, … (1976), Theorem 5.5]`` for text output."""
+    from nnmath import symbolic
+
+    assert isinstance(premise, symbolic.StepCheck)
+    if premise.reference is not None:
+        source = premise.reference.citation
+    else:
+        source = "rests on: " + ", ".join(premise.rests_on)
+    evidence = "" if premise.evidence is None else f"; {premise.evidence.kind} evidence"
+    return f"[{premise.kind}: {premise.premise}; {source}{evidence}]"
 
 
 def _pretty(expr: object) -> str:
@@ -189,6 +241,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 "status": "pass" if result.passed else "fail",
                 "kind": check.kind,
                 "method": check.method,
+                "supports": check.supports or None,
+                "label": check.label or None,
                 "derivation": check.derivation,
                 "step": check.step,
                 "statement": check.statement,
@@ -206,7 +260,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         rows.append(
             (
                 check.name,
-                check.method,
+                f"{check.method} (evidence)" if check.supports else check.method,
                 "pass" if result.passed else "FAIL",
                 f"{result.seconds:.2f}s",
             )
@@ -220,7 +274,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3])
     total = len(checks.CHECKS)
     print(f"\n{total - failed} passed, {failed} failed")
+    premises = _premise_count()
+    if premises:
+        print(
+            f"{premises} steps are premises (cited theorems, written arguments), not checks: "
+            "`derive NAME` shows each with its reference; a check marked (evidence) supports "
+            "one without proving it"
+        )
     return 1 if failed else 0
+
+
+def _premise_count() -> int:
+    """How many steps of all the derivations are premises."""
+    from nnmath import symbolic
+
+    return sum(len(symbolic.derive(name).premises) for name in symbolic.names())
 
 
 def _cmd_train(args: argparse.Namespace) -> int:

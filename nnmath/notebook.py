@@ -80,12 +80,29 @@ def checked(*names: str) -> Html:
         items.append(
             f'<li><a href="../verification.py#{html.escape(check.name)}"><code>'
             f"{html.escape(check.name)}</code></a>: {html.escape(check.display_statement)} "
-            f"<em>({html.escape(check.method)}, {html.escape(check.tolerance)})</em></li>"
+            f"<em>({html.escape(_how_checked(check))})</em></li>"
         )
     return Html(
         '<div class="admonition success nnmath-checked"><p class="admonition-title">Checked</p>'
         f"<ul>{''.join(items)}</ul></div>"
     )
+
+
+def _how_checked(check: Any) -> str:
+    """How a check in the note is checked; for a whole derivation, its overall kind first.
+
+    A whole derivation is as strong as its weakest checked step, whatever proves its claims:
+    its label ("proved by SymPy on listed sizes only", "proved by SymPy, from the chain
+    rule") comes first, never a stronger word.
+    """
+    if check.label:
+        return f"{check.label}, as its weakest step; its claims: {check.method}, {check.tolerance}"
+    if check.supports:
+        return (
+            f"supporting evidence for the {check.supports}, not a proof: {check.method}, "
+            f"{check.tolerance}"
+        )
+    return f"{check.method}, {check.tolerance}"
 
 
 def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:
@@ -127,10 +144,33 @@ def derivation(name: str, *, steps: bool = True, note: bool = True) -> Html:
 #: How each kind of step check is named in a step's note.
 _STEP_KIND_NOTE = {
     "SymPy proof": "✓ SymPy proof",
-    "sizes 1..n": "✓ SymPy proof on concrete sizes",
+    "sizes 1..n": "✓ SymPy proof on listed sizes only",
     "numerical": "✓ checked numerically",
     "exact arithmetic": "✓ exact arithmetic",
 }
+
+
+def _check_link(name: str) -> str:
+    escaped = html.escape(name)
+    return f'<a href="../verification.py#{escaped}">{escaped}</a>'
+
+
+def _premise_note(premise: Any, check: str | None) -> str:
+    """A premise's note: what it is, its reference or the steps it rests on, its evidence."""
+    if premise.reference is not None:
+        ref = premise.reference
+        source = html.escape(ref.citation)
+        if ref.anchor:
+            source = f'<a href="../references.md#{html.escape(ref.anchor)}">{source}</a>'
+    else:
+        source = "resting on the steps " + ", ".join(
+            f"“{html.escape(label)}”" for label in premise.rests_on
+        )
+    note = f"{html.escape(premise.kind.capitalize())}, not checked here: {source}"
+    if premise.evidence is not None and check is not None:
+        kind = html.escape(premise.evidence.kind)
+        note += f". Supporting evidence ({kind}, not a proof): {_check_link(check)}"
+    return f'<p class="nnmath-step-check nnmath-premise">{note}</p>'
 
 
 def _step_item(step: Any, context: str = "") -> str:
@@ -141,12 +181,14 @@ def _step_item(step: Any, context: str = "") -> str:
         else ""
     )
     note = ""
-    if step.verification is not None and step.check is not None:
-        kind = step.verification.kind
-        name = html.escape(step.check)
+    verification = step.verification
+    if verification is not None and verification.is_premise:
+        note = _premise_note(verification, step.check)
+    elif verification is not None and step.check is not None:
+        kind = verification.kind
         note = (
             f'<p class="nnmath-step-check">{html.escape(_STEP_KIND_NOTE.get(kind, kind))}: '
-            f'<a href="../verification.py#{name}">{name}</a></p>'
+            f"{_check_link(step.check)}</p>"
         )
     return (
         f"<li><strong>{html.escape(step.label)}.</strong>{context}{explanation}"

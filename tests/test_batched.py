@@ -191,7 +191,7 @@ def test_supports_every_network_and_nothing_else():
 @pytest.mark.parametrize(
     ("call", "error", "fragment"),
     [
-        (lambda net: BatchedTrainer("net", 4), TypeError, "net must be a Network"),
+        (lambda net: BatchedTrainer("net", 4), TypeError, r"net must be an nnmath\.Network"),
         (lambda net: BatchedTrainer(net, 0), ValueError, "batch_size must be a positive"),
         (lambda net: BatchedTrainer(net, 2.5), TypeError, "batch_size must be a positive"),
         (lambda net: BatchedTrainer(net, True), TypeError, "batch_size"),
@@ -213,7 +213,7 @@ def test_supports_every_network_and_nothing_else():
         (lambda net: BatchedTrainer(net, 4).train(np.ones((2, 3)), [0, 1], learning_rate=0.1,
          steps=3, seed=-1), ValueError, "seed must be a non-negative"),
         (lambda net: buffered.run("net", np.ones((2, 3)), np.eye(2), Schedule(None, 0.1, 1)),
-         TypeError, "net must be a Network"),
+         TypeError, r"net must be an nnmath\.Network"),
         (lambda net: minibatches(0, 2, 3, None), ValueError, "n must be a positive integer"),
     ],
 )  # fmt: skip

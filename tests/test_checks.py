@@ -214,7 +214,9 @@ def test_check_json_lists_every_check_with_status_and_kind(capsys) -> None:
     step_records = [r for r in records if r["step"] is not None]
     for record in step_records:
         step = next(s for s in derive(record["derivation"]).steps if s.label == record["step"])
-        assert step.check == record["name"] and step.verification.kind == record["kind"]
+        assert step.check == record["name"] and step.verification.run_kind == record["kind"]
+        # Evidence under a premise says what it supports; a step's own check does not.
+        assert bool(record["supports"]) == step.verification.is_premise
 
 
 def test_a_wrong_step_fails_check_json_with_exit_code_1(monkeypatch, capsys) -> None:
@@ -237,10 +239,12 @@ def test_a_wrong_step_fails_check_json_with_exit_code_1(monkeypatch, capsys) -> 
 
 
 def test_step_checks_cover_every_kind() -> None:
-    from nnmath.symbolic import STEP_CHECK_KINDS
+    # Every kind of check; the premise kinds are not checks, so no check has them.
+    from nnmath.symbolic import CHECK_KINDS, PREMISE_KINDS
 
     kinds = {c.kind for c in CHECKS if c.step is not None}
-    assert kinds == set(STEP_CHECK_KINDS)
+    assert kinds == set(CHECK_KINDS)
+    assert not kinds & set(PREMISE_KINDS)
 
 
 def test_perceptron_over_the_bound_fails(monkeypatch: pytest.MonkeyPatch) -> None:

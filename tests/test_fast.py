@@ -242,7 +242,7 @@ def test_bad_input_raises_like_sgd(kwargs):
 
 def test_sgd_fast_rejects_a_non_network():
     X, Y = nm.datasets.higham()
-    with pytest.raises(TypeError, match="net must be a Network"):
+    with pytest.raises(TypeError, match=r"net must be an nnmath\.Network"):
         generated.sgd_fast([2, 2, 3, 2], X, Y, learning_rate=0.1, steps=10)
 
 

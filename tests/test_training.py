@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 import nnmath as nm
-from nnmath.training import record_points
+from nnmath import training
+from nnmath.training import buffered, generated, record_points
 
 
 def test_record_points_are_log_spaced_and_bounded():
@@ -148,7 +149,7 @@ def test_gradient_descent_runs_on_the_buffered_engine_with_the_readable_loops_re
 def test_old_import_paths_still_give_the_moved_objects():
     import nnmath.batched
     import nnmath.fast
-    from nnmath.training import buffered, generated, many_seeds
+    from nnmath.training import many_seeds
 
     assert nnmath.fast.sgd_fast is generated.sgd_fast
     assert nnmath.fast.generated_source is generated.generated_source
@@ -172,3 +173,30 @@ def test_engine_names_the_module_a_loop_runs_on():
         nm.training.engine(small, "adam")
     with pytest.raises(TypeError, match=r"net must be an nnmath\.Network, got list"):
         nm.training.engine([2, 2, 3, 2])
+
+
+_X, _Y = nm.datasets.higham()
+_PLAN = training.Schedule(None, 0.1, 10)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda net: nm.sgd(net, _X, _Y, learning_rate=0.1, steps=10),
+        lambda net: nm.gradient_descent(net, _X, _Y, learning_rate=0.1, steps=10),
+        lambda net: nm.gradient_descent(net, _X, _Y, learning_rate=0.1, steps=10, batch_size=2),
+        lambda net: generated.sgd_fast(net, _X, _Y, learning_rate=0.1, steps=10),
+        lambda net: training.run_reference(net, _X, _Y, _PLAN),
+        lambda net: buffered.run(net, _X, _Y, _PLAN),
+        lambda net: buffered.BatchedTrainer(net, 4),
+        lambda net: training.engine(net),
+    ],
+    ids=["sgd", "gd", "minibatch", "sgd_fast", "run_reference", "run", "BatchedTrainer", "engine"],
+)
+@pytest.mark.parametrize("not_a_network", ["not a network", [2, 2, 3, 2], None])
+def test_every_training_entry_point_rejects_a_non_network(call, not_a_network):
+    with pytest.raises(TypeError) as caught:
+        call(not_a_network)
+    message = str(caught.value)
+    assert message.startswith("net must be an nnmath.Network, got ")
+    assert type(not_a_network).__name__ in message

@@ -37,7 +37,6 @@ except ModuleNotFoundError:
 
 # %% tags=["hide-input"]
 import itertools
-import math
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -459,26 +458,7 @@ print(f"at 10⁶ steps, {successes} of {n_runs} runs classify all {len(X)} point
 
 
 # %% tags=["hide-input"]
-def clopper_pearson(k, n, level=0.95):
-    """Exact (Clopper–Pearson) confidence interval for a success rate of k in n."""
-
-    def tail(p, at_least):  # P(K >= at_least) for K ~ Binomial(n, p)
-        return sum(math.comb(n, i) * p**i * (1 - p) ** (n - i) for i in range(at_least, n + 1))
-
-    def solve(f, target):  # f increasing on [0, 1]: the p with f(p) = target, by bisection
-        lo, hi = 0.0, 1.0
-        for _ in range(60):
-            mid = (lo + hi) / 2
-            lo, hi = (mid, hi) if f(mid) < target else (lo, mid)
-        return (lo + hi) / 2
-
-    alpha = 1 - level
-    lower = 0.0 if k == 0 else solve(lambda p: tail(p, k), alpha / 2)
-    upper = 1.0 if k == n else solve(lambda p: tail(p, k + 1), 1 - alpha / 2)
-    return lower, upper
-
-
-low, high = clopper_pearson(successes, n_runs)
+low, high = nm.evaluation.clopper_pearson(successes, n_runs)
 ok_short = short.correct == len(X)
 nb.Html(
     f"<p>At the paper's budget <strong>{successes} of {n_runs}</strong> random starts end with "

@@ -386,15 +386,13 @@ nb.Html(
 # %% [markdown]
 # Now the network is final, and we measure it on the test set. With 450 test images the
 # accuracy is itself an estimate, so we give it with the exact (Clopper–Pearson) 95 % interval of
-# [chapter 9](09-land-classifier.py#how-often-does-training-succeed), here computed by SciPy,
-# and its standard error $\sqrt{p(1 - p)/n}$.
+# [chapter 9](09-land-classifier.py#how-often-does-training-succeed)
+# (`nm.evaluation.clopper_pearson`), and its standard error $\sqrt{p(1 - p)/n}$.
 
 # %%
-from scipy.stats import binomtest
-
 right = int(np.sum(net.predict(X_test) == y_test))
 test_accuracy = right / len(y_test)
-interval = binomtest(right, len(y_test)).proportion_ci(confidence_level=0.95, method="exact")
+interval = nm.evaluation.clopper_pearson(right, len(y_test), confidence=0.95)
 standard_error = np.sqrt(test_accuracy * (1 - test_accuracy) / len(y_test))
 print(f"test accuracy: {right}/{len(y_test)} = {test_accuracy:.1%}")
 print(f"standard error: {standard_error:.1%}")

@@ -85,11 +85,24 @@ class Check:
     statement_math : str
         The same sentence with its math as TeX between ``$`` signs, for the
         pages; empty when the sentence has no math.
+    supports : str
+        For supporting evidence of a premise (a cited theorem or a written
+        argument, which no check proves): that premise, e.g. ``"cited theorem:
+        the chain rule"``; the check's kind is the evidence's own and does not
+        make the step stronger. Empty for a check of the step itself.
+    overall_kind : str
+        For the check of a whole derivation (its claims): the derivation's overall kind,
+        the weakest of its checked steps (:attr:`nnmath.symbolic.Derivation.kind`), which
+        :attr:`kind` reports instead of the kind of the method. Empty for other checks.
+    label : str
+        For the check of a whole derivation: the label of its overall kind, naming the
+        premises it rests on ("proved by SymPy, from the chain rule"). Empty otherwise.
 
     Raises
     ------
     ValueError
-        If ``name`` is not kebab-case or ``method`` is not in :data:`METHODS`.
+        If ``name`` is not kebab-case, ``method`` is not in :data:`METHODS` or
+        ``overall_kind`` is not a kind.
     """
 
     name: str
@@ -99,11 +112,17 @@ class Check:
     tolerance: str
     run: Callable[[], CheckResult]
     statement_math: str = ""
+    supports: str = ""
+    overall_kind: str = ""
+    label: str = ""
 
     @property
     def kind(self) -> str:
-        """How strong the check is: one of :data:`nnmath.symbolic.STEP_CHECK_KINDS`."""
-        return KINDS[self.method]
+        """How strong it is: one of :data:`nnmath.symbolic.CHECK_KINDS`.
+
+        The kind of its method, or for a whole derivation its overall kind.
+        """
+        return self.overall_kind or KINDS[self.method]
 
     @property
     def step(self) -> str | None:
@@ -122,6 +141,11 @@ class Check:
             raise ValueError(f"check name must be kebab-case, got {self.name!r}")
         if self.method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}, got {self.method!r}")
+        if self.overall_kind and self.overall_kind not in set(KINDS.values()):
+            raise ValueError(
+                f"overall_kind must be one of {sorted(set(KINDS.values()))}, "
+                f"got {self.overall_kind!r}"
+            )
 
 
 def timed(body: Body) -> Callable[[], CheckResult]:
@@ -148,13 +172,19 @@ def timed(body: Body) -> Callable[[], CheckResult]:
 
 
 def make_check(
-    name: str, sentence: str, derivation: str | None, method: str, tolerance: str, body: Body
+    name: str,
+    sentence: str,
+    derivation: str | None,
+    method: str,
+    tolerance: str,
+    body: Body,
+    supports: str = "",
 ) -> Check:
     """A check stated once: ``sentence`` may hold TeX math between ``$`` signs.
 
     The plain :attr:`Check.statement` is :func:`~nnmath.symbolic.plain_text.plain_text` of
     ``sentence``; :attr:`Check.statement_math` is ``sentence`` if it has math, else empty.
-    ``body`` is run through :func:`timed`.
+    ``body`` is run through :func:`timed`; ``supports`` is as for :class:`Check`.
 
     Raises
     ------
@@ -181,4 +211,5 @@ def make_check(
         tolerance=tolerance,
         run=timed(body),
         statement_math=sentence if "$" in sentence else "",
+        supports=supports,
     )

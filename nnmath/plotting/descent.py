@@ -90,6 +90,7 @@ def cost_contours(
     Returns
     -------
     matplotlib.figure.Figure
+        The contours of the cost, with every path's iterates on top.
 
     Raises
     ------

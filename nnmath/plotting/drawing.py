@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch
 from numpy.typing import NDArray
 
-from nnmath.plotting.style import BLACK, MARKERS, PALETTE
+from nnmath.plotting.style import BLACK, MARKERS, PALETTE, TEXT
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -27,6 +27,31 @@ def arrow(ax: Axes, start: FloatArray, end: FloatArray, color: str, **kwargs: An
             shrinkB=0,
             **kwargs,
         )
+    )
+
+
+def note(
+    ax: Axes,
+    text: str,
+    xy: tuple[float, float],
+    offset: tuple[float, float],
+    *,
+    ha: str,
+    va: str,
+    color: str = TEXT,
+    **kwargs: Any,
+) -> None:
+    """A 9-point label at ``offset`` points from the data point ``xy``."""
+    ax.annotate(
+        text,
+        xy=xy,
+        xytext=offset,
+        textcoords="offset points",
+        ha=ha,
+        va=va,
+        fontsize=9,
+        color=color,
+        **kwargs,
     )
 
 

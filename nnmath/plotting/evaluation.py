@@ -46,6 +46,7 @@ def confusion_matrix(
     Returns
     -------
     matplotlib.figure.Figure
+        The ``K × K`` grid of counts, titled with the accuracy.
 
     Raises
     ------
@@ -126,6 +127,7 @@ def learning_curve(
     Returns
     -------
     matplotlib.figure.Figure
+        One line for the training metric (and one for the test metric).
 
     Raises
     ------
@@ -186,6 +188,7 @@ def runs_summary(
     Returns
     -------
     matplotlib.figure.Figure
+        A histogram of the final costs, on a log axis.
 
     Raises
     ------

@@ -17,7 +17,7 @@ from nnmath import losses
 from nnmath._validation import describe
 from nnmath.network import Network
 from nnmath.plotting.arguments import check_int, check_str
-from nnmath.plotting.drawing import padded_box, scatter_classes
+from nnmath.plotting.drawing import note, padded_box, scatter_classes
 from nnmath.plotting.style import (
     BLACK,
     BLUE,
@@ -74,6 +74,7 @@ def decision_regions(
     Returns
     -------
     matplotlib.figure.Figure
+        Coloured regions of predicted class; the samples drawn over them.
 
     Raises
     ------
@@ -217,6 +218,7 @@ def cost_history(
     Returns
     -------
     matplotlib.figure.Figure
+        One curve per run on log–log axes, with a legend when named.
 
     Raises
     ------
@@ -373,6 +375,7 @@ def network_diagram(
     Returns
     -------
     matplotlib.figure.Figure
+        Circles for the neurons and lines for the connections.
 
     Raises
     ------
@@ -448,29 +451,25 @@ def network_diagram(
     if labels:
         for layer, kind in enumerate(kinds):
             name = f"hidden {layer}" if kind == "hidden" and n_layers > 3 else kind
-            axes.annotate(
+            note(
+                axes,
                 f"{name}\n{widths[layer]:,} neuron{'s' if widths[layer] > 1 else ''}",
-                xy=(layer * dx, -reach_y),
-                xytext=(0, -2),
-                textcoords="offset points",
+                (layer * dx, -reach_y),
+                (0, -2),
                 ha="center",
                 va="top",
-                fontsize=9,
-                color=TEXT,
                 annotation_clip=False,
             )
         for layer in range(n_layers - 1):
             d_in, d_out = widths[layer], widths[layer + 1]
             count = d_out * d_in + d_out
-            axes.annotate(
+            note(
+                axes,
                 f"{d_out}·{d_in} + {d_out} = {count:,}",
-                xy=((layer + 0.5) * dx, reach_y),
-                xytext=(0, 4),
-                textcoords="offset points",
+                ((layer + 0.5) * dx, reach_y),
+                (0, 4),
                 ha="center",
                 va="bottom",
-                fontsize=9,
-                color=TEXT,
                 annotation_clip=False,
                 bbox={
                     "boxstyle": "round,pad=0.25",

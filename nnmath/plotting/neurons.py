@@ -16,7 +16,7 @@ from numpy.typing import ArrayLike, NDArray
 from nnmath._validation import as_float_array, describe
 from nnmath.activations import sigmoid
 from nnmath.plotting.arguments import check_real
-from nnmath.plotting.drawing import arrow, clip_halfplane, named_vector
+from nnmath.plotting.drawing import arrow, clip_halfplane, named_vector, note
 from nnmath.plotting.style import (
     BLACK,
     BLUE,
@@ -83,7 +83,7 @@ def sigmoid_family(
     Returns
     -------
     matplotlib.figure.Figure
-        Two panels, 9 × 3.6 in.
+        Two panels (slopes left, biases right), 9 × 3.6 in.
 
     Raises
     ------
@@ -151,16 +151,7 @@ def sigmoid_family(
                     zorder=3,
                 )
             if direct:
-                ax.annotate(
-                    name,
-                    xy=(x_mid, 0.5),
-                    xytext=(6, -4),
-                    textcoords="offset points",
-                    ha="left",
-                    va="top",
-                    fontsize=9,
-                    color=color,
-                )
+                note(ax, name, (x_mid, 0.5), (6, -4), ha="left", va="top", color=color)
         ax.set_title(title)
         ax.set_xlabel("$x$")
         ax.set_xlim(x0, x1)
@@ -195,7 +186,7 @@ def dot_product_sign(
     Returns
     -------
     matplotlib.figure.Figure
-        Two panels, 9 × 3.6 in.
+        Vectors on the left, ``a·b`` against the angle on the right; 9 × 3.6 in.
 
     Raises
     ------

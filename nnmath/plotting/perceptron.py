@@ -61,6 +61,7 @@ def perceptron_line(
     Returns
     -------
     matplotlib.figure.Figure
+        The two classes of points, the line and its normal ``w``.
 
     Raises
     ------

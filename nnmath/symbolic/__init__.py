@@ -1,8 +1,9 @@
 r"""Symbolic derivations of the formulas on the site, made and proved with SymPy.
 
 Each derivation is a :class:`Derivation`: ordered steps with their LaTeX, each
-after the first with its justification and a :class:`StepCheck` that
-:mod:`nnmath.checks` runs under the step's check name, a final result, the
+after the first with its justification and a :class:`StepCheck` (a check that
+:mod:`nnmath.checks` runs under the step's check name, or a premise: a cited
+theorem or a written argument, see :mod:`nnmath.symbolic.kinds`), a final result, the
 claims it proves (:meth:`Derivation.verify`), and the formulas that the
 numerical checks compare NumPy kernels with.
 
@@ -19,8 +20,10 @@ from nnmath.symbolic.core import (
     Claim,
     Derivation,
     Formula,
+    Reference,
     Step,
     StepCheck,
+    cited,
     differs_by_zero,
     exactly,
     numerically,
@@ -28,18 +31,25 @@ from nnmath.symbolic.core import (
     proved,
     proves_zero,
     to_latex,
+    written_argument,
 )
+from nnmath.symbolic.kinds import CHECK_KINDS, KIND_RANK, PREMISE_KINDS
 from nnmath.symbolic.registry import REGISTRY, derive, names
 
 __all__ = [
+    "CHECK_KINDS",
+    "KIND_RANK",
+    "PREMISE_KINDS",
     "REGISTRY",
     "STEP_CHECK_KINDS",
     "BackpropReport",
     "Claim",
     "Derivation",
     "Formula",
+    "Reference",
     "Step",
     "StepCheck",
+    "cited",
     "derive",
     "differs_by_zero",
     "exactly",
@@ -51,4 +61,5 @@ __all__ = [
     "to_latex",
     "verify_backprop",
     "worked_example",
+    "written_argument",
 ]

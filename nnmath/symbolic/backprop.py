@@ -1,10 +1,12 @@
 """The four backpropagation equations, derived step by step: index form, then matrix form.
 
 Each step after the definitions is checked on its own (see :mod:`nnmath.symbolic.core`):
-an index-form identity, which holds for every layer width, is proved by SymPy on concrete
-widths n = 1..4; the matrix form is read off the index form entry by entry, and the shape of
-the weight gradient is proved for symbolic widths. The last step proves all 23 partials of
-the 2-2-3-2 network (:func:`nnmath.symbolic.backprop_network.verify_backprop`, "layerwise").
+an index-form identity is proved by SymPy for symbolic layer widths n and m, with sums over
+symbolic ranges (:mod:`nnmath.symbolic.indexed`); the matrix form is read off the index form
+entry by entry, for matrix symbols of symbolic sizes. The chain rule through the next layer
+is the multivariable chain rule itself; SymPy applies it on widths n = 1..4. The last step
+proves all 23 partials of the 2-2-3-2 network
+(:func:`nnmath.symbolic.backprop_network.verify_backprop`, "layerwise").
 """
 
 from __future__ import annotations
@@ -34,11 +36,119 @@ from nnmath.symbolic.core import (
     on_sizes,
     proved,
 )
+from nnmath.symbolic.indexed import proved_for_symbolic_sizes
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, sigmoid_prime
 
 # verify_backprop and quadratic_cost_formula live in backprop_network; they are exported here
 # too, so that everything about backpropagation is found under this module's name.
 __all__ = ["derive_backprop", "quadratic_cost_formula", "verify_backprop"]
+
+# -- the checks of the steps, one function per step -------------------------------------------
+# The index-form steps are proved for symbolic widths n (layer l) and m (the layer next to it):
+# sums run over symbolic ranges, and each index is stated to be in its range (see
+# nnmath.symbolic.indexed). The one exception is the chain rule itself (_bp2_chain).
+
+_J, _K, _I, _Q = sympy.symbols("j k i q", integer=True)
+_N, _M = sympy.symbols("n m", integer=True, positive=True)
+
+
+def _indexed(name: str) -> sympy.IndexedBase:
+    return sympy.IndexedBase(name, real=True)
+
+
+def _bp1_chain() -> StepCheck:
+    """Σ_k ∂C/∂a_k · ∂σ(z_k)/∂z_j = ∂C/∂a_j σ′(z_j) for a width n (g_k stands for ∂C/∂a_k)."""
+    z, g = _indexed("z"), _indexed("g")
+    lhs = sympy.Sum(g[_K] * sympy.Derivative(Sigmoid(z[_K]), z[_J]), (_K, 1, _N))
+    return proved_for_symbolic_sizes(lhs, g[_J] * sigmoid_prime(z[_J]), [(_J, 1, _N)])
+
+
+def _bp1_quadratic() -> StepCheck:
+    """For C = ½ Σ_k (a_k − y_k)² over a width n, ∂C/∂a_j = a_j − y_j."""
+    a, y = _indexed("a"), _indexed("y")
+    cost = sympy.Sum((a[_K] - y[_K]) ** 2, (_K, 1, _N)) / 2
+    return proved_for_symbolic_sizes(sympy.Derivative(cost, a[_J]), a[_J] - y[_J], [(_J, 1, _N)])
+
+
+def _next_layer_input(k: Any) -> Any:
+    """z^(l+1)_k = Σ_i w^(l+1)_ki σ(z^l_i) + b^(l+1)_k, layer l of width n."""
+    w, z, b = _indexed("w"), _indexed("z"), _indexed("b")
+    return sympy.Sum(w[k, _I] * Sigmoid(z[_I]), (_I, 1, _N)) + b[k]
+
+
+def _bp2_local() -> StepCheck:
+    """∂z^(l+1)_k/∂z^l_j = w^(l+1)_kj σ′(z^l_j), widths n (layer l) and m (layer l + 1)."""
+    w, z = _indexed("w"), _indexed("z")
+    lhs = sympy.Derivative(_next_layer_input(_K), z[_J])
+    rhs = w[_K, _J] * sigmoid_prime(z[_J])
+    return proved_for_symbolic_sizes(lhs, rhs, [(_J, 1, _N), (_K, 1, _M)])
+
+
+def _bp2_index() -> StepCheck:
+    """Σ_k δ^(l+1)_k ∂z^(l+1)_k/∂z^l_j = σ′(z^l_j) Σ_k w^(l+1)_kj δ^(l+1)_k, widths n and m."""
+    w, z, delta = _indexed("w"), _indexed("z"), _indexed("delta")
+    lhs = sympy.Sum(delta[_K] * sympy.Derivative(_next_layer_input(_K), z[_J]), (_K, 1, _M))
+    rhs = sigmoid_prime(z[_J]) * sympy.Sum(w[_K, _J] * delta[_K], (_K, 1, _M))
+    return proved_for_symbolic_sizes(lhs, rhs, [(_J, 1, _N)])
+
+
+def _layer_input(i: Any) -> Any:
+    """z^l_i = Σ_q w^l_iq a^(l−1)_q + b^l_i, on an input of width m."""
+    w, a, b = _indexed("w"), _indexed("a"), _indexed("b")
+    return sympy.Sum(w[i, _Q] * a[_Q], (_Q, 1, _M)) + b[i]
+
+
+def _bp3_index() -> StepCheck:
+    """Σ_i δ^l_i ∂z^l_i/∂b^l_j = δ^l_j, layer l of width n on an input of width m."""
+    b, delta = _indexed("b"), _indexed("delta")
+    lhs = sympy.Sum(delta[_I] * sympy.Derivative(_layer_input(_I), b[_J]), (_I, 1, _N))
+    return proved_for_symbolic_sizes(lhs, delta[_J], [(_J, 1, _N)])
+
+
+def _bp4_index() -> StepCheck:
+    """Σ_i δ^l_i ∂z^l_i/∂w^l_jk = a^(l−1)_k δ^l_j, widths n and m."""
+    w, a, delta = _indexed("w"), _indexed("a"), _indexed("delta")
+    lhs = sympy.Sum(delta[_I] * sympy.Derivative(_layer_input(_I), w[_J, _K]), (_I, 1, _N))
+    return proved_for_symbolic_sizes(lhs, a[_K] * delta[_J], [(_J, 1, _N), (_K, 1, _M)])
+
+
+# The matrix forms, entry by entry, with matrix symbols of symbolic sizes (entries 0-based).
+
+
+def _bp1_matrix() -> StepCheck:
+    """Entry j of ∇_a C ⊙ σ′(z^L) is ∂C/∂a_j σ′(z_j), for a width n."""
+    grad, z = MatrixSymbol("g", _N, 1), MatrixSymbol("z", _N, 1)
+    lhs = HadamardProduct(grad, z.applyfunc(SIGMA_PRIME))[_J, 0]
+    return proved_for_symbolic_sizes(lhs, grad[_J, 0] * SIGMA_PRIME(z[_J, 0]), [(_J, 0, _N - 1)])
+
+
+def _bp1_matrix_quadratic() -> StepCheck:
+    """Entry j of ∇_a C ⊙ σ′(z^L), for C = ½ Σ_k (a_k − y_k)², is that of (a − y) ⊙ σ′(z^L)."""
+    a, y, z = (MatrixSymbol(name, _N, 1) for name in ("a", "y", "z"))
+    cost = sympy.Sum((a[_K, 0] - y[_K, 0]) ** 2, (_K, 0, _N - 1)) / 2
+    lhs = sympy.Derivative(cost, a[_J, 0]) * SIGMA_PRIME(z[_J, 0])
+    rhs = HadamardProduct(a - y, z.applyfunc(SIGMA_PRIME))[_J, 0]
+    return proved_for_symbolic_sizes(lhs, rhs, [(_J, 0, _N - 1)])
+
+
+def _bp2_matrix() -> StepCheck:
+    """Entry j of σ′(z^l) ⊙ ((W^(l+1))ᵀ δ^(l+1)) is BP2's index form (W^(l+1) is m × n)."""
+    z, w, delta = MatrixSymbol("z", _N, 1), MatrixSymbol("W", _M, _N), MatrixSymbol("delta", _M, 1)
+    lhs = HadamardProduct(z.applyfunc(SIGMA_PRIME), w.T * delta)[_J, 0]
+    rhs = SIGMA_PRIME(z[_J, 0]) * sympy.Sum(w[_K, _J] * delta[_K, 0], (_K, 0, _M - 1))
+    return proved_for_symbolic_sizes(lhs, rhs, [(_J, 0, _N - 1)])
+
+
+def _bp4_matrix() -> StepCheck:
+    """Entry (j, k) of δ^l (a^(l−1))ᵀ is a^(l−1)_k δ^l_j (δ^l of length n, a^(l−1) of m)."""
+    delta, a_prev = MatrixSymbol("delta", _N, 1), MatrixSymbol("a", _M, 1)
+    lhs = (delta * a_prev.T)[_J, _K]
+    rhs = a_prev[_K, 0] * delta[_J, 0]
+    return proved_for_symbolic_sizes(lhs, rhs, [(_J, 0, _N - 1), (_K, 0, _M - 1)])
+
+
+# The chain rule through the next layer is the multivariable chain rule itself: SymPy applies
+# it to C(z^(l+1)(z^l)) on concrete widths.
 
 SIZES = (1, 2, 3, 4)
 
@@ -47,125 +157,16 @@ def _vec(name: str, n: int) -> list[sympy.Symbol]:
     return [sympy.Symbol(f"{name}_{j + 1}", real=True) for j in range(n)]
 
 
-def _mat(name: str, rows: int, cols: int) -> sympy.Matrix:
-    return sympy.Matrix(rows, cols, lambda j, k: sympy.Symbol(f"{name}_{j + 1},{k + 1}", real=True))
-
-
-# -- the checks of the steps, one function per step -------------------------------------------
-# Each returns (lhs, rhs) for width n; on_sizes proves lhs = rhs for n = 1..4.
-
-
-def _bp1_chain(n: int) -> tuple[Any, Any]:
-    """∂C/∂z_j for an unknown cost C(a_1, …, a_n) with a_j = σ(z_j): ∂C/∂a_j · σ′(z_j)."""
-    z, g = _vec("z", n), _vec("g", n)  # g_j stands for ∂C/∂a_j
-    a = [Sigmoid(z_j) for z_j in z]
-    lhs = sympy.Matrix([chain_rule_through(a, g, z_j) for z_j in z])
-    rhs = sympy.Matrix([g_j * sigmoid_prime(z_j) for g_j, z_j in zip(g, z, strict=True)])
-    return lhs, rhs
-
-
-def _bp1_quadratic(n: int) -> tuple[Any, Any]:
-    """For C = ½ Σ (a_j − y_j)², ∂C/∂a_j = a_j − y_j."""
-    y, a = _vec("y", n), _vec("a", n)
-    cost = sum((a_j - y_j) ** 2 for a_j, y_j in zip(a, y, strict=True)) / 2
-    lhs = sympy.Matrix([sympy.diff(cost, a_j) for a_j in a])
-    return lhs, sympy.Matrix([a_j - y_j for a_j, y_j in zip(a, y, strict=True)])
-
-
-def _next_layer(n: int) -> tuple[list[Any], list[Any], sympy.Matrix, list[Any]]:
-    """Width-n layer l feeding a width-(n+1) layer l+1: z^l, z^(l+1)(z^l), W^(l+1), δ^(l+1)."""
-    z = _vec("z", n)
-    w = _mat("w", n + 1, n)
-    b = _vec("b", n + 1)
-    z_next = [sum(w[k, j] * Sigmoid(z[j]) for j in range(n)) + b[k] for k in range(n + 1)]
-    return z, z_next, w, _vec("delta", n + 1)
-
-
 def _bp2_chain(n: int) -> tuple[Any, Any]:
     """δ^l_j = Σ_k δ^(l+1)_k ∂z^(l+1)_k/∂z^l_j, C an unknown function of z^(l+1)."""
-    z, z_next, _, delta = _next_layer(n)
+    z = _vec("z", n)
+    w = sympy.Matrix(n + 1, n, lambda j, k: sympy.Symbol(f"w_{j + 1},{k + 1}", real=True))
+    b, delta = _vec("b", n + 1), _vec("delta", n + 1)
+    z_next = [sum(w[k, j] * Sigmoid(z[j]) for j in range(n)) + b[k] for k in range(n + 1)]
     lhs = sympy.Matrix([chain_rule_through(z_next, delta, z_j) for z_j in z])
     rhs = sympy.Matrix(
         [sum(delta[k] * sympy.diff(z_next[k], z_j) for k in range(n + 1)) for z_j in z]
     )
-    return lhs, rhs
-
-
-def _bp2_local(n: int) -> tuple[Any, Any]:
-    """∂z^(l+1)_k/∂z^l_j = w^(l+1)_kj σ′(z^l_j)."""
-    z, z_next, w, _ = _next_layer(n)
-    lhs = sympy.Matrix(n + 1, n, lambda k, j: sympy.diff(z_next[k], z[j]))
-    rhs = sympy.Matrix(n + 1, n, lambda k, j: w[k, j] * sigmoid_prime(z[j]))
-    return lhs, rhs
-
-
-def _bp2_index(n: int) -> tuple[Any, Any]:
-    """δ^l_j = σ′(z^l_j) Σ_k w^(l+1)_kj δ^(l+1)_k (the chain rule with the local derivative)."""
-    z, z_next, w, delta = _next_layer(n)
-    lhs = sympy.Matrix([chain_rule_through(z_next, delta, z_j) for z_j in z])
-    rhs = sympy.Matrix(
-        [sigmoid_prime(z[j]) * sum(w[k, j] * delta[k] for k in range(n + 1)) for j in range(n)]
-    )
-    return lhs, rhs
-
-
-def _layer_params(n: int) -> tuple[list[Any], sympy.Matrix, list[Any], list[Any], list[Any]]:
-    """Layer l of width n on an input of width n + 1: a^(l−1), W^l, b^l, z^l(W, b), δ^l."""
-    a_prev, w, b = _vec("a", n + 1), _mat("w", n, n + 1), _vec("b", n)
-    z = [sum(w[j, k] * a_prev[k] for k in range(n + 1)) + b[j] for j in range(n)]
-    return a_prev, w, b, z, _vec("delta", n)
-
-
-def _bp3_index(n: int) -> tuple[Any, Any]:
-    """∂C/∂b^l_j = δ^l_j, C an unknown function of z^l."""
-    _, _, b, z, delta = _layer_params(n)
-    lhs = sympy.Matrix([chain_rule_through(z, delta, b_j) for b_j in b])
-    return lhs, sympy.Matrix(delta)
-
-
-def _bp4_index(n: int) -> tuple[Any, Any]:
-    """∂C/∂w^l_jk = a^(l−1)_k δ^l_j, C an unknown function of z^l."""
-    a_prev, w, _, z, delta = _layer_params(n)
-    lhs = sympy.Matrix(n, n + 1, lambda j, k: chain_rule_through(z, delta, w[j, k]))
-    rhs = sympy.Matrix(n, n + 1, lambda j, k: a_prev[k] * delta[j])
-    return lhs, rhs
-
-
-def _bp1_matrix(n: int) -> tuple[Any, Any]:
-    """Entry j of ∇_a C ⊙ σ′(z^L) is BP1's index form."""
-    z, grad = _vec("z", n), _vec("g", n)
-    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
-    lhs = HadamardProduct(sympy.Matrix(grad), sp).doit()
-    return sympy.Matrix(lhs), sympy.Matrix([grad[j] * SIGMA_PRIME(z[j]) for j in range(n)])
-
-
-def _bp1_matrix_quadratic(n: int) -> tuple[Any, Any]:
-    """For C = ½ Σ (a_j − y_j)², ∇_a C ⊙ σ′(z^L) is (a^L − y) ⊙ σ′(z^L)."""
-    z, y, a = _vec("z", n), _vec("y", n), _vec("a", n)
-    cost = sum((a_j - y_j) ** 2 for a_j, y_j in zip(a, y, strict=True)) / 2
-    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
-    grad = sympy.Matrix([sympy.diff(cost, a_j) for a_j in a])
-    lhs = HadamardProduct(grad, sp).doit()
-    rhs = HadamardProduct(sympy.Matrix(a) - sympy.Matrix(y), sp).doit()
-    return sympy.Matrix(lhs), sympy.Matrix(rhs)
-
-
-def _bp2_matrix(n: int) -> tuple[Any, Any]:
-    """Entry j of ((W^(l+1))ᵀ δ^(l+1)) ⊙ σ′(z^l) is BP2's index form (W of size (n+1) × n)."""
-    z, w, delta = _vec("z", n), _mat("w", n + 1, n), _vec("delta", n + 1)
-    sp = sympy.Matrix([SIGMA_PRIME(z_j) for z_j in z])
-    lhs = sympy.Matrix(HadamardProduct(w.T * sympy.Matrix(delta), sp).doit())
-    rhs = sympy.Matrix(
-        [SIGMA_PRIME(z[j]) * sum(w[k, j] * delta[k] for k in range(n + 1)) for j in range(n)]
-    )
-    return lhs, rhs
-
-
-def _bp4_matrix(n: int) -> tuple[Any, Any]:
-    """Entry (j, k) of δ^l (a^(l−1))ᵀ is a^(l−1)_k δ^l_j (a^(l−1) of length n + 1)."""
-    delta, a_prev = _vec("delta", n), _vec("a", n + 1)
-    lhs = sympy.Matrix(delta) * sympy.Matrix(a_prev).T
-    rhs = sympy.Matrix(n, n + 1, lambda j, k: a_prev[k] * delta[j])
     return lhs, rhs
 
 
@@ -218,6 +219,10 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
     sized = (
         "SymPy checks it for layers of widths $n = 1, \\dots, 4$ next to layers of width $n + 1$."
     )
+    widths = (
+        "SymPy proves it for symbolic widths: $n$ for layer $l$, $m$ for the layer next to it, "
+        "each index in its range."
+    )
     return [
         make_step(
             "The error of a neuron (definition)",
@@ -234,15 +239,19 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
             "BP1, chain rule at the output",
             sympy.Eq(s["d_Lj"], d(C, s["a_Lj"]) * SIGMA_PRIME(s["z_Lj"])),
             "$z^L_j$ reaches the cost only through $a^L_j = \\sigma(z^L_j)$, so the chain rule "
-            "has one term: $\\partial C/\\partial a^L_j$ times $\\sigma'(z^L_j)$. " + sized,
-            check=on_sizes(_bp1_chain, SIZES),
+            "has one term: $\\partial C/\\partial a^L_j$ times $\\sigma'(z^L_j)$. From the chain "
+            "rule's sum "
+            "$\\sum_k \\partial C/\\partial a^L_k \\cdot \\partial a^L_k/\\partial z^L_j$, "
+            "SymPy proves this for a symbolic width $n$ of the output layer ($1 \\le j \\le n$).",
+            check=_bp1_chain(),
         ),
         make_step(
             "BP1 for the quadratic cost",
             sympy.Eq(s["d_Lj"], (s["a_Lj"] - s["y_j"]) * SIGMA_PRIME(s["z_Lj"])),
             "$C = \\tfrac12\\sum_j (a^L_j - y_j)^2$ gives "
-            "$\\partial C/\\partial a^L_j = a^L_j - y_j$. " + sized,
-            check=on_sizes(_bp1_quadratic, SIZES),
+            "$\\partial C/\\partial a^L_j = a^L_j - y_j$. SymPy differentiates the sum for a "
+            "symbolic width $n$ ($1 \\le j \\le n$).",
+            check=_bp1_quadratic(),
         ),
         make_step(
             "BP2, chain rule through the next layer",
@@ -258,8 +267,8 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
             "The local derivative",
             sympy.Eq(d(s["z_next"][k], s["z_lj"]), s["w_next"][k, j] * SIGMA_PRIME(s["z_lj"])),
             "$z^{l+1}_k = \\sum_i w^{l+1}_{ki}\\,\\sigma(z^l_i) + b^{l+1}_k$: only the term "
-            "$i = j$ depends on $z^l_j$. " + sized,
-            check=on_sizes(_bp2_local, SIZES),
+            "$i = j$ depends on $z^l_j$. " + widths,
+            check=_bp2_local(),
         ),
         make_step(
             "BP2 in index form",
@@ -270,29 +279,36 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
             ),
             "Substitute the local derivative and $\\partial C/\\partial z^{l+1}_k = "
             "\\delta^{l+1}_k$ (the definition one layer up), and take $\\sigma'(z^l_j)$ out "
-            "of the sum. " + sized,
-            check=on_sizes(_bp2_index, SIZES),
+            "of the sum. " + widths,
+            check=_bp2_index(),
         ),
         make_step(
             "BP3 in index form",
             sympy.Eq(d(C, s["b_lj"]), s["d_lj"]),
             "$b^l_j$ reaches the cost only through $z^l_j$, and "
-            "$\\partial z^l_j/\\partial b^l_j = 1$. " + sized,
-            check=on_sizes(_bp3_index, SIZES),
+            "$\\partial z^l_j/\\partial b^l_j = 1$: in the chain rule's sum "
+            "$\\sum_i \\delta^l_i\\,\\partial z^l_i/\\partial b^l_j$ only $i = j$ is left. "
+            + widths,
+            check=_bp3_index(),
         ),
         make_step(
             "BP4 in index form",
             sympy.Eq(d(C, w_l[j, k]), a_prev[k] * s["d_lj"]),
             "$w^l_{jk}$ reaches the cost only through $z^l_j$, and "
-            "$\\partial z^l_j/\\partial w^l_{jk} = a^{l-1}_k$. " + sized,
-            check=on_sizes(_bp4_index, SIZES),
+            "$\\partial z^l_j/\\partial w^l_{jk} = a^{l-1}_k$: in the chain rule's sum "
+            "$\\sum_i \\delta^l_i\\,\\partial z^l_i/\\partial w^l_{jk}$ only $i = j$ is left. "
+            + widths,
+            check=_bp4_index(),
         ),
     ]
 
 
 def _matrix_steps() -> list[Any]:
     eq = _equations()
-    entries = "SymPy compares every entry for widths $n = 1, \\dots, 4$."
+    entries = (
+        "SymPy compares entry $j$ of both sides for symbolic widths ($0 \\le j < n$ "
+        "in SymPy's numbering)."
+    )
     n_l, n_prev = sympy.symbols("n_l n_{l-1}", integer=True, positive=True)
     return [
         make_step(
@@ -302,7 +318,7 @@ def _matrix_steps() -> list[Any]:
             "(entry-by-entry) product of the gradient $\\nabla_{\\mathbf{a}} C$ (entries "
             "$\\partial C/\\partial a^L_j$) with $\\sigma'(\\mathbf{z}^L)$ is step 3. This holds "
             "for any cost. " + entries,
-            check=on_sizes(_bp1_matrix, SIZES),
+            check=_bp1_matrix(),
         ),
         make_step(
             "BP1 for the quadratic cost, as vectors",
@@ -310,7 +326,7 @@ def _matrix_steps() -> list[Any]:
             "For the quadratic cost $\\nabla_{\\mathbf{a}} C = \\mathbf{a}^L - \\mathbf{y}$ "
             "(step 4, entry by entry): the output error of the sigmoid networks with the quadratic "
             "cost of chapters 5 to 7 and 9. Another cost changes only this factor. " + entries,
-            check=on_sizes(_bp1_matrix_quadratic, SIZES),
+            check=_bp1_matrix_quadratic(),
         ),
         make_step(
             "BP2 as vectors",
@@ -318,20 +334,22 @@ def _matrix_steps() -> list[Any]:
             "$\\sum_k w^{l+1}_{kj}\\,\\delta^{l+1}_k$ is entry $j$ of "
             "$(W^{l+1})^\\mathsf{T}\\boldsymbol\\delta^{l+1}$: the index $k$ runs down column $j$ "
             "of $W^{l+1}$, which is row $j$ of its transpose. " + entries,
-            check=on_sizes(_bp2_matrix, SIZES),
+            check=_bp2_matrix(),
         ),
         make_step(
             "BP3 as vectors",
             eq[3],
-            "BP3 holds entry by entry, so it holds for the whole vector.",
-            check=on_sizes(_bp3_index, SIZES),
+            "BP3 holds entry by entry, so it holds for the whole vector; SymPy proves the "
+            "entries for symbolic widths (step 8).",
+            check=_bp3_index(),
         ),
         make_step(
             "BP4 as a matrix",
             eq[4],
             "$a^{l-1}_k\\,\\delta^l_j$ is entry $(j, k)$ of the outer product "
-            "$\\boldsymbol\\delta^l(\\mathbf{a}^{l-1})^\\mathsf{T}$. " + entries,
-            check=on_sizes(_bp4_matrix, SIZES),
+            "$\\boldsymbol\\delta^l(\\mathbf{a}^{l-1})^\\mathsf{T}$. SymPy compares entry "
+            "$(j, k)$ of both sides for symbolic widths.",
+            check=_bp4_matrix(),
         ),
         make_step(
             "Shapes",
@@ -353,9 +371,9 @@ def _matrix_steps() -> list[Any]:
 def derive_backprop() -> Derivation:
     """The four backprop equations, derived in index form, then in matrix form.
 
-    Every step is checked (SymPy on widths 1..4 for the index identities; the shape of
-    ∂C/∂W^l for symbolic widths), and the last step proves all 23 weight and bias partials
-    and the 7 error terms of the 2-2-3-2 sigmoid network with
+    Every step is checked (SymPy for symbolic widths, except the chain rule through the
+    next layer, which is checked on widths 1..4), and the last step proves all 23 weight
+    and bias partials and the 7 error terms of the 2-2-3-2 sigmoid network with
     :func:`~nnmath.symbolic.backprop_network.verify_backprop`'s "layerwise" method.
 
     Examples
@@ -365,7 +383,7 @@ def derive_backprop() -> Derivation:
     >>> [s.label for s in d.steps][2]
     'BP1, chain rule at the output'
     >>> d.steps[2].verification.kind
-    'sizes 1..n'
+    'SymPy proof'
     """
     net = network_symbols(EXAMPLE_SIZES)
     claims, n_deltas = _layerwise_claims(net)

@@ -1,4 +1,4 @@
-"""Data types shared by every derivation, and the zero test used by the proofs.
+"""Data types shared by every derivation: steps, claims, formulas and the derivation itself.
 
 A :class:`Derivation` is an ordered list of :class:`Step` objects (each an
 expression with its LaTeX, made by ``sympy.latex``), a final ``result``, the
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import sympy
@@ -22,13 +22,26 @@ from numpy.typing import NDArray
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 
+from nnmath.symbolic.kinds import (
+    STEP_CHECK_KINDS,
+    Reference,
+    StepCheck,
+    cited,
+    kind_label,
+    weakest,
+    written_argument,
+)
+from nnmath.symbolic.zero import Reduction, differs_by_zero, proves_zero
+
 __all__ = [
     "STEP_CHECK_KINDS",
     "Claim",
     "Derivation",
     "Formula",
+    "Reference",
     "Step",
     "StepCheck",
+    "cited",
     "differs_by_zero",
     "exactly",
     "freeze",
@@ -39,6 +52,7 @@ __all__ = [
     "proves_zero",
     "step_check_name",
     "to_latex",
+    "written_argument",
 ]
 
 
@@ -123,101 +137,6 @@ def to_latex(expr: Any, **options: Any) -> str:
     output is valid MathJax 3 input for display math.
     """
     return str(_Printer(options).doprint(expr))
-
-
-Reduction = Literal["auto", "expand"]
-
-
-def proves_zero(expr: Any, reduction: Reduction = "auto") -> bool:
-    """Return whether SymPy reduces ``expr`` (scalar or matrix) to exactly 0.
-
-    Unevaluated derivatives, limits and sums are evaluated first (``doit``).
-    The cheap rational normal form (``cancel``) is tried before ``expand`` and
-    the general ``simplify``, so most proofs take milliseconds.
-
-    Parameters
-    ----------
-    expr : sympy.Basic or sympy.MatrixBase
-        The difference of the two sides of a claimed identity.
-    reduction : {"auto", "expand"}
-        "auto" tries ``cancel``, then ``expand`` + ``cancel``, then ``simplify``.
-        "expand" only expands: enough, and much faster, for polynomials in
-        function values such as σ(…).
-
-    Returns
-    -------
-    bool
-        True only if some simplification gives the literal 0 (every entry, for
-        a matrix). False means "not proved", not "proved false".
-    """
-    if isinstance(expr, sympy.MatrixBase):
-        return all(proves_zero(entry, reduction) for entry in expr)
-    value = sympy.sympify(expr).doit()
-    if value == 0:
-        return True
-    if reduction == "expand":
-        return bool(sympy.expand(value) == 0)
-    reducers: tuple[Callable[[Any], Any], ...] = (
-        sympy.cancel,
-        lambda e: sympy.cancel(sympy.expand(e)),
-        sympy.simplify,
-    )
-    return any(reduce(value) == 0 for reduce in reducers)
-
-
-def differs_by_zero(lhs: Any, rhs: Any, reduction: Reduction = "auto") -> bool:
-    """Return whether ``lhs − rhs`` simplifies to 0 (see :func:`proves_zero`).
-
-    Two SymPy sets (e.g. solution sets) are compared for equality instead.
-
-    Raises
-    ------
-    ValueError
-        If one side is a matrix (or a set) and the other is not, or the
-        matrix shapes differ.
-    """
-    if isinstance(lhs, sympy.Set) or isinstance(rhs, sympy.Set):
-        if not (isinstance(lhs, sympy.Set) and isinstance(rhs, sympy.Set)):
-            raise ValueError("cannot compare a set with an expression")
-        return bool(lhs.doit() == rhs.doit())
-    lhs_is_matrix = isinstance(lhs, sympy.MatrixBase)
-    if lhs_is_matrix != isinstance(rhs, sympy.MatrixBase):
-        raise ValueError("cannot compare a matrix with a scalar expression")
-    if lhs_is_matrix and lhs.shape != rhs.shape:
-        raise ValueError(f"shapes differ: {lhs.shape} and {rhs.shape}")
-    return proves_zero(lhs - rhs, reduction)
-
-
-#: How a step can be checked: a SymPy proof of the step for all values; a SymPy proof
-#: on concrete sizes (an index-form identity checked for n = 1..4, say); a numerical check
-#: (a result SymPy cannot reach, such as a bound proved by induction, cited and then checked
-#: on examples); exact rational arithmetic (a worked example's numbers).
-STEP_CHECK_KINDS: tuple[str, ...] = ("SymPy proof", "sizes 1..n", "numerical", "exact arithmetic")
-
-
-@dataclass(frozen=True)
-class StepCheck:
-    """What checks that a step follows from the ones before it.
-
-    Build one with :func:`proved`, :func:`on_sizes`, :func:`numerically` or
-    :func:`exactly`; the check registry (:mod:`nnmath.checks`) runs it under the
-    step's check name.
-
-    Attributes
-    ----------
-    kind : str
-        One of :data:`STEP_CHECK_KINDS`.
-    run : callable
-        Takes no argument and returns ``(passed, detail)``; it does the
-        mathematics each time it runs.
-    """
-
-    kind: str
-    run: Callable[[], tuple[bool, str]]
-
-    def __post_init__(self) -> None:
-        if self.kind not in STEP_CHECK_KINDS:
-            raise ValueError(f"kind must be one of {STEP_CHECK_KINDS}, got {self.kind!r}")
 
 
 def proved(lhs: Any, rhs: Any, reduction: Reduction = "auto") -> StepCheck:
@@ -316,10 +235,12 @@ class Step:
         Why the step follows from the ones before it ("chain rule", "substitute (2)", ...);
         may hold ``$…$`` math. Empty for a starting point.
     verification : StepCheck or None
-        What checks the step; None for a definition or starting point.
+        What establishes the step: a check, or a premise (a cited theorem or a
+        written argument); None for a definition or starting point.
     check : str or None
-        The name under which :mod:`nnmath.checks` runs ``verification``
-        (set by :func:`build` from the derivation and step names).
+        The name under which :mod:`nnmath.checks` runs the check (or a premise's
+        supporting evidence), set by :func:`build` from the derivation and step
+        names; None when nothing runs (a definition, or a premise without evidence).
     """
 
     label: str
@@ -354,7 +275,8 @@ def make_step(
         Why the step follows from the ones before it (``$…$`` for math).
     check : StepCheck, optional
         What checks it (:func:`proved`, :func:`on_sizes`, :func:`numerically`,
-        :func:`exactly`); None for a definition or starting point.
+        :func:`exactly`) or the premise it rests on (:func:`cited`,
+        :func:`written_argument`); None for a definition or starting point.
     **latex_options
         Passed to the LaTeX printer, as for ``sympy.latex`` (e.g. ``order="none"``
         keeps the order of factors).
@@ -525,8 +447,51 @@ class Derivation:
 
     @property
     def checked_steps(self) -> tuple[Step, ...]:
-        """The steps that carry a check (every step after the starting points)."""
+        """The steps after the starting points: each carries a check or a premise."""
         return tuple(step for step in self.steps if step.verification is not None)
+
+    @property
+    def premises(self) -> tuple[StepCheck, ...]:
+        """The premises it rests on (cited theorems, written arguments), in step order."""
+        return tuple(
+            step.verification
+            for step in self.steps
+            if step.verification is not None and step.verification.is_premise
+        )
+
+    @property
+    def kind(self) -> str:
+        """The overall kind: the weakest of its checked steps' kinds, premises aside.
+
+        The claims (:meth:`verify`) are SymPy proofs of the statements as stated, so a
+        derivation whose steps are all premises is a SymPy proof from them.
+        """
+        kinds = [s.verification.kind for s in self.checked_steps if s.verification is not None]
+        return weakest(["SymPy proof", *kinds])
+
+    @property
+    def kind_label(self) -> str:
+        """Its overall kind in words, with the premises it rests on.
+
+        E.g. ``"proved by SymPy, from the chain rule"`` (see :func:`kind_label`).
+        """
+        return kind_label(self.kind, self.premises)
+
+
+def _check_written_arguments(name: str, steps: Sequence[Step]) -> None:
+    """Raise ValueError unless every written argument rests on earlier checked steps."""
+    checked_before: set[str] = set()
+    for step in steps:
+        verification = step.verification
+        if verification is not None and verification.kind == "written argument":
+            missing = [label for label in verification.rests_on if label not in checked_before]
+            if missing:
+                raise ValueError(
+                    f"derivation {name!r}, step {step.label!r}: a written argument must rest "
+                    f"on earlier checked steps, not {missing}"
+                )
+        if verification is not None and not verification.is_premise:
+            checked_before.add(step.label)
 
 
 def build(
@@ -547,16 +512,18 @@ def build(
     Raises
     ------
     ValueError
-        If there are no steps or no claims.
+        If there are no steps or no claims, two checked steps share a label, or a
+        written argument rests on a step that is not an earlier checked step.
     """
     step_tuple = tuple(
         dataclasses.replace(step, check=step.check or step_check_name(name, step.label))
-        if step.verification is not None
+        if step.verification is not None and step.verification.runner is not None
         else step
         for step in steps
     )
     if not step_tuple or not claims:
         raise ValueError(f"derivation {name!r} needs at least one step and one claim")
+    _check_written_arguments(name, step_tuple)
     checked_names = [step.check for step in step_tuple if step.check is not None]
     if len(set(checked_names)) != len(checked_names):
         raise ValueError(f"derivation {name!r}: two checked steps share a label")

@@ -9,8 +9,10 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
+from nnmath.symbolic.core import Claim, Derivation, build, cited, make_step, proved
 from nnmath.symbolic.display import tex
+from nnmath.symbolic.references import CHAIN_RULE_SEVERAL, SUM_RULE
+from nnmath.symbolic.sums import proved_for_all_sizes
 
 __all__ = [
     "BOWL_CURVATURE",
@@ -44,53 +46,29 @@ def _grad(name: str = "C") -> Any:
     return tex(rf"\nabla {name}(\boldsymbol\theta)")
 
 
-def _params(n: int) -> tuple[tuple[Any, ...], Any]:
-    theta = tuple(sympy.symbols(f"theta_1:{n + 1}", real=True))
-    return theta, sympy.Function("C")(*theta)
+def _gradient() -> Any:
+    """∇C as a column of n entries, n a symbol."""
+    n = sympy.Symbol("n", integer=True, positive=True)
+    return sympy.MatrixSymbol("g", n, 1)
 
 
-def _first_order(n: int) -> tuple[Any, Any]:
-    """d/dε C(θ + εΔθ) at ε = 0, and ∇C · Δθ, for n parameters."""
-    theta, cost = _params(n)
-    step = sympy.symbols(f"d_1:{n + 1}", real=True)
-    eps = sympy.Symbol("epsilon", real=True)
-    moved = cost.func(*(t + eps * d for t, d in zip(theta, step, strict=True)))
-    lhs = sympy.Subs(sympy.Derivative(moved, eps), eps, 0)
-    rhs = sum(sympy.Derivative(cost, t) * d for t, d in zip(theta, step, strict=True))
-    return lhs, rhs
+def _choose_step() -> tuple[Any, Any]:
+    """∇C · (−η∇C) and −η‖∇C‖², for n parameters, n a symbol."""
+    g = _gradient()
+    return g.T * (-_ETA * g), -_ETA * (g.T * g)
 
 
-def _choose_step(n: int) -> tuple[Any, Any]:
-    """∇C · (−η∇C) and −η‖∇C‖², for n parameters."""
-    theta, cost = _params(n)
-    grad = [sympy.Derivative(cost, t) for t in theta]
-    return sum(g * (-_ETA * g) for g in grad), -_ETA * sum(g**2 for g in grad)
-
-
-def _descent_rate(n: int) -> tuple[Any, Any]:
-    """d/dη C(θ − η∇C(θ)) at η = 0, and −‖∇C‖²."""
-    theta, cost = _params(n)
-    eta = sympy.Symbol("eta", real=True)
-    grad = [sympy.Derivative(cost, t) for t in theta]
-    moved = cost.func(*(t - eta * g for t, g in zip(theta, grad, strict=True)))
-    return sympy.Subs(sympy.Derivative(moved, eta), eta, 0), -sum(g**2 for g in grad)
-
-
-def _mean_gradient(count: int) -> tuple[Any, Any]:
-    """∇ of the mean of N per-sample costs, and the mean of their gradients (2 parameters)."""
-    theta = tuple(sympy.symbols("theta_1:3", real=True))
-    costs = [sympy.Function(f"C_{k}")(*theta) for k in range(1, count + 1)]
-    mean = sum(costs) / count
-    lhs = sympy.Matrix([sympy.Derivative(mean, t) for t in theta])
-    rhs = sympy.Matrix([sum(sympy.Derivative(c, t) for c in costs) / count for t in theta])
-    return lhs, rhs
+def _descent_rate() -> tuple[Any, Any]:
+    """∇C · Δθ with Δθ = −∇C (the rate of step 2), and −‖∇C‖², for n parameters."""
+    g = _gradient()
+    return g.T * (-g), -(g.T * g)
 
 
 def derive_gradient_descent() -> Derivation:
     """θ ← θ − η∇C: to first order a step against the gradient changes C by −η‖∇C‖² ≤ 0.
 
-    Index-form statements (any number n of parameters, N of samples) are proved
-    by SymPy for n, N = 1, 2, 3, 4 with an undefined cost function.
+    The vector algebra is proved by SymPy for n parameters, n a symbol; the first-order
+    change and the gradient of a mean are the chain rule and the sum rule, cited.
     """
     delta_c = tex(r"\Delta C")
     grad_dot = tex(r"\nabla C\cdot\Delta\boldsymbol\theta")
@@ -121,9 +99,9 @@ def derive_gradient_descent() -> Derivation:
             sympy.Eq(delta_c, sympy.Add(grad_dot, big_o_theta, evaluate=False)),
             r"Taylor's theorem to first order: the derivative of $\varepsilon \mapsto "
             r"C(\boldsymbol\theta + \varepsilon\,\Delta\boldsymbol\theta)$ at $\varepsilon = 0$ "
-            r"is $\sum_i \frac{\partial C}{\partial\theta_i}\Delta\theta_i$ (chain rule). An "
-            r"identity for any number $n$ of parameters, checked by SymPy for $n = 1, 2, 3, 4$.",
-            check=on_sizes(_first_order),
+            r"is $\sum_i \frac{\partial C}{\partial\theta_i}\Delta\theta_i$: the chain rule in "
+            r"several variables, a cited theorem.",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL),
             order="none",
         ),
         make_step(
@@ -133,18 +111,20 @@ def derive_gradient_descent() -> Derivation:
             ),
             r"Choose $\Delta\boldsymbol\theta = -\eta\,\nabla C$ in step 2: "
             r"$\nabla C\cdot(-\eta\,\nabla C) = -\eta\|\nabla C\|^2 \le 0$ for $\eta > 0$. "
-            r"Checked by SymPy for $n = 1, 2, 3, 4$.",
-            check=on_sizes(_choose_step),
+            r"Proved by SymPy for $n$ parameters, $n$ a symbol.",
+            check=proved_for_all_sizes(_choose_step),
             order="none",
         ),
         make_step(
             "Gradient descent",
             update,
             r"Repeat the step of step 3: for a small enough $\eta > 0$ each step lowers $C$ "
-            r"unless $\nabla C = \mathbf{0}$. SymPy checks the rate: the derivative of "
+            r"unless $\nabla C = \mathbf{0}$. The rate: by step 2 with "
+            r"$\Delta\boldsymbol\theta = -\nabla C$, the derivative of "
             r"$\eta \mapsto C(\boldsymbol\theta - \eta\,\nabla C)$ at $\eta = 0$ is "
-            r"$-\|\nabla C\|^2$, for $n = 1, 2, 3, 4$.",
-            check=on_sizes(_descent_rate),
+            r"$\nabla C\cdot(-\nabla C) = -\|\nabla C\|^2$, which SymPy proves for $n$ "
+            r"parameters, $n$ a symbol.",
+            check=proved_for_all_sizes(_descent_rate),
         ),
         make_step(
             "One sample at a time",
@@ -152,12 +132,13 @@ def derive_gradient_descent() -> Derivation:
             r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{k=1}^{N} C_k$ is the mean "
             r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_k \nabla C_k$ (a derivative of a "
             r"sum is the sum of the derivatives), so the step with one $C_k$, picked at random, "
-            r"is the step of step 4 on average. Checked by SymPy for $N = 1, 2, 3, 4$.",
-            check=on_sizes(_mean_gradient),
+            r"is the step of step 4 on average. The sum rule for derivatives, a cited theorem.",
+            check=cited("the sum rule for derivatives", SUM_RULE),
         ),
     ]
-    lhs, rhs = _choose_step(2)
-    claims = [Claim("∇C · (−η∇C) = −η‖∇C‖² (two parameters)", lhs, rhs)]
+    g1, g2 = sympy.symbols("g_1 g_2", real=True)
+    g = sympy.Matrix([g1, g2])
+    claims = [Claim("∇C · (−η∇C) = −η‖∇C‖² (two parameters)", g.dot(-_ETA * g), -_ETA * g.dot(g))]
     return build(
         name="gradient-descent",
         title="Gradient descent",

@@ -36,9 +36,13 @@ def tex(latex: str, *, commutative: bool = True) -> sympy.Symbol:
     >>> print(sympy.latex(tex(r"O(\\eta^2)")))
     O(\\eta^2)
     """
+    return _Tex(_check_latex(latex), commutative=commutative)
+
+
+def _check_latex(latex: object) -> str:
     if not isinstance(latex, str):
         raise TypeError(f"latex must be a str, got {type(latex).__name__}")
-    return _Tex(latex, commutative=commutative)
+    return latex
 
 
 class _TexMatrix(sympy.MatrixSymbol):  # type: ignore[misc]
@@ -57,7 +61,7 @@ def tex_matrix(latex: str, rows: Any, cols: Any) -> sympy.MatrixSymbol:
     Raises
     ------
     TypeError
-        If ``latex`` is not a string.
+        As for :func:`tex`.
 
     Examples
     --------
@@ -65,6 +69,4 @@ def tex_matrix(latex: str, rows: Any, cols: Any) -> sympy.MatrixSymbol:
     >>> print(sympy.latex(tex_matrix(r"\\nabla_{\\mathbf{a}} C", n, 1)))
     \\nabla_{\\mathbf{a}} C
     """
-    if not isinstance(latex, str):
-        raise TypeError(f"latex must be a str, got {type(latex).__name__}")
-    return _TexMatrix(latex, rows, cols)
+    return _TexMatrix(_check_latex(latex), rows, cols)

@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import sympy
+from sympy import MatrixSymbol
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
+from nnmath.symbolic.core import (
+    Claim,
+    Derivation,
+    StepCheck,
+    build,
+    make_step,
+    on_sizes,
+    proved,
+)
 from nnmath.symbolic.display import tex
+from nnmath.symbolic.indexed import proved_for_symbolic_sizes
 
 __all__ = ["derive_jacobian_chain_rule"]
 
@@ -32,44 +42,43 @@ def _entrywise(n: int) -> tuple[Any, Any]:
     return s["jc"], rhs
 
 
-def _matrices(n: int) -> tuple[Any, Any]:
-    s = _maps(n, n, n)
-    return s["jc"], s["jf_at_g"] * s["jg"]
+# -- the matrix steps, for symbolic sizes: g: ℝⁿ → ℝᵐ, f: ℝᵐ → ℝᵏ (and h: ℝᵐ → ℝᵖ) ------------
+# Entries of matrix symbols are numbered from 0 in SymPy.
+
+_I, _J, _Q = sympy.symbols("i j q", integer=True)
+_N, _M, _K, _P = sympy.symbols("n m k p", integer=True, positive=True)
 
 
-def _vjp(n: int) -> tuple[Any, Any]:
-    """A scalar c(g(x)): its gradient in x is J_gᵀ ∇c."""
-    s = _maps(n, n, 1)
-    grad_x = s["jc"].T
-    grad_u = s["jf_at_g"].T
-    return grad_x, s["jg"].T * grad_u
+def _matrices() -> StepCheck:
+    """Σ_q (J_f)_iq (J_g)_qj is entry (i, j) of J_f J_g, J_f of size k × m and J_g m × n."""
+    j_f, j_g = MatrixSymbol("J_f", _K, _M), MatrixSymbol("J_g", _M, _N)
+    entry = sympy.Sum(j_f[_I, _Q] * j_g[_Q, _J], (_Q, 0, _M - 1))
+    return proved_for_symbolic_sizes(entry, (j_f * j_g)[_I, _J], [(_I, 0, _K - 1), (_J, 0, _N - 1)])
 
 
-def _two_layers(n: int) -> tuple[Any, Any]:
-    """c(h(g(x))): gradient J_gᵀ (J_hᵀ ∇c), for maps ℝⁿ → ℝⁿ → ℝⁿ → ℝ."""
-    x = sympy.symbols(f"x_1:{n + 1}", real=True)
-    u = sympy.symbols(f"u_1:{n + 1}", real=True)
-    v = sympy.symbols(f"v_1:{n + 1}", real=True)
-    g = [sympy.Function(f"g_{i + 1}")(*x) for i in range(n)]
-    h = [sympy.Function(f"h_{i + 1}")(*u) for i in range(n)]
-    c = sympy.Function("c")(*v)
-    at_g = dict(zip(u, g, strict=True))
-    h_at_g = [hi.subs(at_g, simultaneous=True) for hi in h]
-    at_h = dict(zip(v, h_at_g, strict=True))
-    total = c.subs(at_h, simultaneous=True)
-    grad_x = sympy.Matrix([sympy.Derivative(total, xi) for xi in x])
-    grad_c = sympy.Matrix([sympy.diff(c, vi) for vi in v]).subs(at_h, simultaneous=True)
-    jh = sympy.Matrix(n, n, lambda i, j: sympy.diff(h[i], u[j])).subs(at_g, simultaneous=True)
-    jg = sympy.Matrix(n, n, lambda i, j: sympy.diff(g[i], x[j]))
-    return grad_x, jg.T * (jh.T * grad_c)
+def _vjp() -> StepCheck:
+    """Entry j of ((∇c)ᵀ J_g)ᵀ, the gradient of c∘g, is entry j of J_gᵀ ∇c (J_g of size m × n)."""
+    grad_c, j_g = MatrixSymbol("nabla_c", _M, 1), MatrixSymbol("J_g", _M, _N)
+    return proved_for_symbolic_sizes(
+        (grad_c.T * j_g)[0, _J], (j_g.T * grad_c)[_J, 0], [(_J, 0, _N - 1)]
+    )
+
+
+def _two_layers() -> StepCheck:
+    """Entry j of ((∇c)ᵀ J_h J_g)ᵀ is entry j of J_gᵀ (J_hᵀ ∇c), J_h of size p × m."""
+    grad_c, j_h = MatrixSymbol("nabla_c", _P, 1), MatrixSymbol("J_h", _P, _M)
+    j_g = MatrixSymbol("J_g", _M, _N)
+    return proved_for_symbolic_sizes(
+        (grad_c.T * j_h * j_g)[0, _J], (j_g.T * (j_h.T * grad_c))[_J, 0], [(_J, 0, _N - 1)]
+    )
 
 
 def derive_jacobian_chain_rule() -> Derivation:
     """J_(f∘g)(x) = J_f(g(x)) J_g(x), and for a scalar cost ∇_x C = J_gᵀ ∇c.
 
-    The maps are undefined SymPy functions; the index-form identities are proved
-    for sizes n = 1, 2, 3 (every map ℝⁿ → ℝⁿ), and the one-variable chain rule
-    for all differentiable f and g.
+    The entry form is the multivariable chain rule, checked by SymPy (on undefined
+    functions) for maps ℝⁿ → ℝⁿ with n = 1, 2, 3; the matrix steps (the sum is an entry
+    of J_f J_g, the vector–Jacobian products) are proved for symbolic sizes n, m, k, p.
     """
     x, i, j, q = sympy.symbols("x i j k", real=True)
     f, g = sympy.Function("f"), sympy.Function("g")
@@ -108,14 +117,18 @@ def derive_jacobian_chain_rule() -> Derivation:
         make_step(
             "As matrices",
             sympy.Eq(j_comp, j_f * j_g),
-            r"The sum over $k$ in step 2 is entry $(i, j)$ of the matrix product; " + said + ".",
-            check=on_sizes(_matrices, sizes),
+            r"The sum over $k$ in step 2 is entry $(i, j)$ of the matrix product "
+            r"$J_{\mathbf{f}} J_{\mathbf{g}}$ for $\mathbf{g}: \mathbb{R}^n \to \mathbb{R}^m$ and "
+            r"$\mathbf{f}: \mathbb{R}^m \to \mathbb{R}^k$; SymPy proves it for symbolic "
+            r"sizes $n$, $m$ and $k$.",
+            check=_matrices(),
         ),
         make_step(
             "One variable",
             one_var,
-            r"Step 3 when every space is $\mathbb{R}$: the Jacobians are the derivatives. Proved "
-            r"by SymPy for all differentiable $f$ and $g$.",
+            r"Step 3 when every space is $\mathbb{R}$: the Jacobians are the derivatives, and "
+            r"this is the chain rule of one variable. SymPy's own differentiation, which "
+            r"applies this rule, gives the same: a consistency check, not a proof.",
             check=proved(
                 sympy.Derivative(f(g(x)), x),
                 sympy.diff(f(u), u).subs(u, g(x)) * sympy.diff(g(x), x),
@@ -128,10 +141,9 @@ def derive_jacobian_chain_rule() -> Derivation:
                 j_g_t * tex(r"\nabla c", commutative=False),
             ),
             r"Step 3 with a scalar $c$ in place of $\mathbf{f}$: $J_c$ is the row "
-            r"$(\nabla c)^\mathsf{T}$, and transposing gives a vector–Jacobian product; "
-            + said
-            + ".",
-            check=on_sizes(_vjp, sizes),
+            r"$(\nabla c)^\mathsf{T}$, and transposing gives a vector–Jacobian product; SymPy "
+            r"proves the entries equal for symbolic sizes $n$ and $m$.",
+            check=_vjp(),
         ),
         make_step(
             "Through two maps",
@@ -141,8 +153,10 @@ def derive_jacobian_chain_rule() -> Derivation:
             ),
             r"Step 5 twice. The gradient is passed back one map at a time, each time multiplied "
             r"by a transposed Jacobian; the product of the Jacobians is never formed. This is "
-            r"what backpropagation does layer by layer; " + said + ".",
-            check=on_sizes(_two_layers, sizes),
+            r"what backpropagation does layer by layer. SymPy proves that entry $j$ of "
+            r"$((\nabla c)^\mathsf{T} J_{\mathbf{h}} J_{\mathbf{g}})^\mathsf{T}$ (step 3 twice) "
+            r"is entry $j$ of the right side, for symbolic sizes.",
+            check=_two_layers(),
         ),
     ]
     del i, j, q

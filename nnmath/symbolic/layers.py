@@ -5,42 +5,62 @@ from __future__ import annotations
 from typing import Any
 
 import sympy
+from sympy.matrices.expressions.matexpr import MatrixElement
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes
+from nnmath.symbolic.core import Claim, Derivation, build, make_step
+from nnmath.symbolic.sums import proved_for_all_sizes
 
 __all__ = ["derive_affine_composition"]
 
 
-def _layers(n: int) -> tuple[Any, Any, Any, Any, Any]:
-    """An n-input, n-hidden, n-output pair of affine layers with symbolic entries."""
-
-    def matrix(name: str) -> sympy.Matrix:
-        return sympy.Matrix(n, n, lambda j, k: sympy.Symbol(f"{name}_{j + 1}{k + 1}", real=True))
-
-    def vector(name: str) -> sympy.Matrix:
-        return sympy.Matrix([sympy.Symbol(f"{name}_{j + 1}", real=True) for j in range(n)])
-
-    return matrix("v"), vector("c"), matrix("u"), vector("d"), vector("x")
-
-
-def _substituted(n: int) -> tuple[Any, Any]:
-    """z² = W²z¹ + b² with z¹ replaced, entry by entry, by W¹x + b¹."""
-    w1, b1, w2, b2, x = _layers(n)
-    z1 = sympy.Matrix([sympy.Symbol(f"z_{j + 1}", real=True) for j in range(n)])
-    layer_two = (w2 * z1 + b2).subs(dict(zip(z1, w1 * x + b1, strict=True)))
-    return layer_two, w2 * (w1 * x + b1) + b2
+def _layers() -> tuple[Any, Any, Any, Any, Any]:
+    """An n-input, m-hidden, k-output pair of affine layers, n, m, k symbols."""
+    n, m, k = sympy.symbols("n m k", integer=True, positive=True)
+    return (
+        sympy.MatrixSymbol("W1", m, n),
+        sympy.MatrixSymbol("b1", m, 1),
+        sympy.MatrixSymbol("W2", k, m),
+        sympy.MatrixSymbol("b2", k, 1),
+        sympy.MatrixSymbol("x", n, 1),
+    )
 
 
-def _one_map(n: int) -> tuple[Any, Any]:
+def _substituted() -> tuple[Any, Any]:
+    """z² = W²z¹ + b² with each entry of z¹ replaced by that entry of W¹x + b¹."""
+    w1, b1, w2, b2, x = _layers()
+    z1 = sympy.MatrixSymbol("z1", *b1.shape)
+    first = w1 * x + b1
+    i = sympy.Symbol("i", integer=True, nonnegative=True)
+    entry = (w2 * z1 + b2)[i, 0].replace(
+        lambda e: isinstance(e, MatrixElement) and e.parent == z1,
+        lambda e: first[e.i, e.j],
+    )
+    return entry, (w2 * (w1 * x + b1) + b2)[i, 0]
+
+
+def _one_map() -> tuple[Any, Any]:
     """With W = W²W¹ and b = W²b¹ + b², Wx + b is the two layers' output."""
-    w1, b1, w2, b2, x = _layers(n)
+    w1, b1, w2, b2, x = _layers()
     w, b = w2 * w1, w2 * b1 + b2
     return w * x + b, w2 * (w1 * x + b1) + b2
 
 
-def _collected(n: int) -> tuple[Any, Any]:
+def _collected() -> tuple[Any, Any]:
     """W²(W¹x + b¹) + b² = (W²W¹)x + (W²b¹ + b²)."""
-    w1, b1, w2, b2, x = _layers(n)
+    w1, b1, w2, b2, x = _layers()
+    return w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (w2 * b1 + b2)
+
+
+def _collected_3() -> tuple[Any, Any]:
+    """The identity of :func:`_collected` for 3 × 3 matrices of symbols (the claim)."""
+
+    def matrix(name: str) -> sympy.Matrix:
+        return sympy.Matrix(3, 3, lambda j, k: sympy.Symbol(f"{name}_{j + 1}{k + 1}", real=True))
+
+    def vector(name: str) -> sympy.Matrix:
+        return sympy.Matrix([sympy.Symbol(f"{name}_{j + 1}", real=True) for j in range(3)])
+
+    w1, b1, w2, b2, x = matrix("v"), vector("c"), matrix("u"), vector("d"), vector("x")
     return w2 * (w1 * x + b1) + b2, (w2 * w1) * x + (w2 * b1 + b2)
 
 
@@ -59,7 +79,10 @@ def derive_affine_composition() -> Derivation:
     w1, w2, w = (sympy.Symbol(n, commutative=False) for n in ("W^1", "W^2", "W"))
     b1, b2 = (sympy.Symbol(rf"\mathbf{{b}}^{{{n}}}", commutative=False) for n in (1, 2))
     b = sympy.Symbol(r"\mathbf{b}", commutative=False)
-    sizes = "SymPy multiplies it out for matrices of sizes $1 \\times 1$ to $4 \\times 4$."
+    sizes = (
+        "SymPy proves it entry by entry for an $n$-input, $m$-hidden, $k$-output pair of layers, "
+        "$n$, $m$, $k$ symbols."
+    )
     steps = [
         make_step(
             "Two layers without σ (definition)",
@@ -74,7 +97,7 @@ def derive_affine_composition() -> Derivation:
             "Substitute",
             sympy.Eq(z2, sympy.Add(w2 * sympy.Add(w1 * x, b1, evaluate=False), b2, evaluate=False)),
             "Replace $\\mathbf{z}^1$ by its definition. " + sizes,
-            check=on_sizes(_substituted),
+            check=proved_for_all_sizes(_substituted),
             order="none",
         ),
         make_step(
@@ -84,7 +107,7 @@ def derive_affine_composition() -> Derivation:
             ),
             "Matrix products distribute over sums and are associative: "
             "$W^2(W^1\\mathbf{x}) = (W^2W^1)\\mathbf{x}$. " + sizes,
-            check=on_sizes(_collected),
+            check=proved_for_all_sizes(_collected),
             order="none",
         ),
         make_step(
@@ -92,7 +115,7 @@ def derive_affine_composition() -> Derivation:
             sympy.Eq(z2, sympy.Add(w * x, b, evaluate=False)),
             "With $W = W^2W^1$ and $\\mathbf{b} = W^2\\mathbf{b}^1 + \\mathbf{b}^2$: the two "
             "layers are one layer, and by induction so are any number of them. " + sizes,
-            check=on_sizes(_one_map),
+            check=proved_for_all_sizes(_one_map),
             order="none",
         ),
     ]
@@ -102,5 +125,5 @@ def derive_affine_composition() -> Derivation:
         summary="Two affine layers in a row compute a single affine map.",
         steps=steps,
         result=steps[-1].expr,
-        claims=[Claim("W²(W¹x + b¹) + b² = (W²W¹)x + (W²b¹ + b²) for 3 × 3", *_collected(3))],
+        claims=[Claim("W²(W¹x + b¹) + b² = (W²W¹)x + (W²b¹ + b²) for 3 × 3", *_collected_3())],
     )

@@ -14,8 +14,20 @@ from typing import Any
 
 import sympy
 from sympy.matrices.expressions.dotproduct import DotProduct
+from sympy.matrices.expressions.matexpr import MatrixElement
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step, on_sizes, proved
+from nnmath.symbolic.core import (
+    Claim,
+    Derivation,
+    StepCheck,
+    build,
+    cited,
+    differs_by_zero,
+    make_step,
+    proved,
+)
+from nnmath.symbolic.references import CAUCHY_SCHWARZ, NOVIKOFF
+from nnmath.symbolic.sums import entrywise, proved_for_all_sizes
 
 __all__ = [
     "PERCEPTRON_EXAMPLE",
@@ -52,6 +64,43 @@ def _perceptron_arguments(n: int) -> tuple[Any, Any, Any]:
     return with_bias_input, dot, transpose
 
 
+def _indexed_vectors() -> tuple[Any, Any, Any, Any, Any]:
+    """n (a symbol), the index i, the entries w_i and x_i, and the bias b."""
+    n = sympy.Symbol("n", integer=True, positive=True)
+    i = sympy.Symbol("i", integer=True)
+    w, x = sympy.IndexedBase("w", real=True), sympy.IndexedBase("x", real=True)
+    return n, i, w, x, sympy.Symbol("b", real=True)
+
+
+def _bias_split_off() -> tuple[bool, str]:
+    """Σ_(i=0..n) w_i x_i = w_0 x_0 + Σ_(i=1..n) w_i x_i, and w_0 x_0 = b for x_0 = 1, w_0 = b."""
+    n, i, w, x, b = _indexed_vectors()
+    whole = sympy.Sum(w[i] * x[i], (i, 0, n))
+    first, rest = sympy.Sum(w[i] * x[i], (i, 0, 0)), sympy.Sum(w[i] * x[i], (i, 1, n))
+    # SymPy's simplify joins the adjacent ranges 0..0 and 1..n (before doit evaluates 0..0).
+    split = sympy.simplify(first + rest - whole) == 0
+    bias = differs_by_zero(first.doit().subs({x[0]: 1, w[0]: b}), b)
+    ok = split and bias
+    return ok, (
+        "SymPy proves that the sums over i = 0 and over 1..n make the sum over 0..n, "
+        "n a symbol, and that the term i = 0 is b"
+        if ok
+        else "SymPy did not prove the split of the sum"
+    )
+
+
+def _dot_is_matrix_product() -> tuple[bool, str]:
+    """Σ_(i=1..n) w_i x_i + b is the single entry of wᵀx plus b, n a symbol."""
+    n, i, w, x, b = _indexed_vectors()
+    w_vec, x_vec = sympy.MatrixSymbol("w", n, 1), sympy.MatrixSymbol("x", n, 1)
+    entries = {w_vec: w, x_vec: x}  # row k of a column vector is its entry k + 1
+    product = ((w_vec.T * x_vec)[0, 0] + b).replace(
+        lambda e: isinstance(e, MatrixElement) and e.parent in entries,
+        lambda e: entries[e.parent][e.i + 1],
+    )
+    return entrywise(sympy.Sum(w[i] * x[i], (i, 1, n)) + b, product)
+
+
 def derive_perceptron() -> Derivation:
     """The three written forms of the perceptron rule are one function (n = 2 and 3).
 
@@ -72,9 +121,6 @@ def derive_perceptron() -> Derivation:
     )
     args_2 = _perceptron_arguments(2)
 
-    def sides(first: int, second: int) -> Any:
-        return lambda size: tuple(_perceptron_arguments(size)[k] for k in (first, second))
-
     steps = [
         make_step(
             "Form 1: a bias input",
@@ -87,18 +133,18 @@ def derive_perceptron() -> Derivation:
             r"Split off the term $i = 0$ of the sum in step 1: it is $w_0 x_0 = b \cdot 1$, "
             r"and the rest, $\sum_{i=1}^{n} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity "
             r"for every "
-            r"$n$, checked by SymPy for $n = 1, 2, 3, 4$.",
-            check=on_sizes(sides(0, 1)),
+            r"$n$, proved by SymPy for $n$ a symbol.",
+            check=StepCheck("SymPy proof", _bias_split_off),
         ),
         make_step(
             "Form 3: matrix product plus bias",
             STEP(w_vec.T * x_vec + b_mat),
             (
                 r"The $1\times 1$ matrix $\mathbf{w}^\mathsf{T}\mathbf{x}$ has the single entry "
-                r"$\sum_{i=1}^{n} w_i x_i = \mathbf{w}\cdot\mathbf{x}$ of step 2; checked by SymPy "
-                r"for $n = 1, 2, 3, 4$."
+                r"$\sum_{i=1}^{n} w_i x_i = \mathbf{w}\cdot\mathbf{x}$ of step 2; proved by SymPy "
+                r"for $n$ a symbol."
             ),
-            check=on_sizes(sides(1, 2)),
+            check=StepCheck("SymPy proof", _dot_is_matrix_product),
         ),
         make_step(
             "Form 1 for two inputs",
@@ -221,51 +267,55 @@ def derive_perceptron_distance() -> Derivation:
 
 
 # -- the induction steps of Novikoff's argument, one update at a time --------------------------
-# The induction itself (from w_0 = 0 over k updates) is Novikoff's (1962); SymPy proves the
-# algebra of one update for augmented inputs of n = 1..4 components.
+# The induction itself (from w_0 = 0 over k updates) is Novikoff's (1962), cited; SymPy proves
+# the algebra of one update for inputs of n components, n a symbol, as supporting evidence.
 
 
-def _components(name: str, n: int) -> sympy.Matrix:
-    return sympy.Matrix(sympy.symbols(f"{name}_1:{n + 1}", real=True))
+def _columns(*names: str) -> tuple[Any, ...]:
+    """Columns of n components, n a symbol."""
+    n = sympy.Symbol("n", integer=True, positive=True)
+    return tuple(sympy.MatrixSymbol(name, n, 1) for name in names)
 
 
-def _update_along_u(n: int) -> tuple[Any, Any]:
-    """One update ``w + η s x`` changes ``w·u`` by ``η s (u·x)``, for both signs ``s = ±1``."""
-    w, u, x = (_components(name, n) for name in ("w", "u", "x"))
+def _update_along_u() -> tuple[bool, str]:
+    """One update ``w + η s x`` changes ``w·u`` by ``η s (u·x)``, n a symbol."""
+    w, u, x = _columns("w", "u", "x")
+    eta, s = sympy.Symbol("eta", positive=True), sympy.Symbol("s")
+    return entrywise((w + eta * s * x).T * u - w.T * u, eta * s * (u.T * x))
+
+
+def _update_length() -> tuple[bool, str]:
+    """One update ``w + η s x`` changes ``‖w‖²`` by ``2η s (w·x) + η²‖x‖²`` for ``s = ±1``."""
+    w, x = _columns("w", "x")
     eta = sympy.Symbol("eta", positive=True)
-    signs = (1, -1)
-    lhs = sympy.Matrix([(w + eta * s * x).dot(u) - w.dot(u) for s in signs])
-    return lhs, sympy.Matrix([eta * s * u.dot(x) for s in signs])
+    results = [
+        entrywise(
+            (w + eta * s * x).T * (w + eta * s * x) - w.T * w,
+            2 * eta * s * (w.T * x) + eta**2 * (x.T * x),
+        )
+        for s in (1, -1)
+    ]
+    return all(ok for ok, _ in results), results[0][1] + ", for s = 1 and s = −1"
 
 
-def _update_length(n: int) -> tuple[Any, Any]:
-    """One update ``w + η s x`` changes ``‖w‖²`` by ``2η s (w·x) + η²‖x‖²``, for ``s = ±1``."""
-    w, x = _components("w", n), _components("x", n)
-    eta = sympy.Symbol("eta", positive=True)
-    signs = (1, -1)
-    lhs = sympy.Matrix([(w + eta * s * x).dot(w + eta * s * x) - w.dot(w) for s in signs])
-    return lhs, sympy.Matrix([2 * eta * s * w.dot(x) + eta**2 * x.dot(x) for s in signs])
-
-
-def _lagrange_identity(n: int) -> tuple[Any, Any]:
-    """``‖w‖²‖u‖² − (w·u)²`` is a sum of squares, so ``w·u ≤ ‖w‖ ‖u‖`` (Cauchy–Schwarz)."""
-    w, u = _components("w", n), _components("u", n)
-    squares = sum(
-        ((w[i] * u[j] - w[j] * u[i]) ** 2 for i in range(n) for j in range(i + 1, n)),
-        sympy.Integer(0),
-    )
-    return w.dot(w) * u.dot(u) - w.dot(u) ** 2, squares
+def _lagrange_identity() -> tuple[Any, Any]:
+    """``‖w‖²‖u‖² − (w·u)² = ½ Σ_i Σ_j (w_i u_j − w_j u_i)²``, n a symbol."""
+    w, u = _columns("w", "u")
+    i, j = sympy.symbols("i j", integer=True, nonnegative=True)
+    n = w.shape[0]
+    squares = sympy.Sum((w[i, 0] * u[j, 0] - w[j, 0] * u[i, 0]) ** 2, (i, 0, n - 1), (j, 0, n - 1))
+    return (w.T * w)[0, 0] * (u.T * u)[0, 0] - (w.T * u)[0, 0] ** 2, squares / 2
 
 
 def derive_perceptron_convergence() -> Derivation:
     """Novikoff's bound: on separable data the perceptron makes at most (R/γ)² updates.
 
     The two inequalities of the argument follow by induction on the updates
-    (Novikoff, 1962), which SymPy does not do: SymPy proves the algebra of one
-    update (the induction step) and the Cauchy–Schwarz inequality that links
-    them, for augmented inputs of 1 to 4 components, and proves the algebra that
-    turns them into the bound. That :func:`nnmath.perceptron.train_perceptron`
-    keeps to the bound on separable data is the check
+    (Novikoff, 1962), cited with the Cauchy–Schwarz inequality that links them;
+    SymPy proves, as supporting evidence, the algebra of one update (the
+    induction step) and Lagrange's identity for inputs of n components, n a
+    symbol, and proves the algebra that turns them into the bound. That
+    :func:`nnmath.perceptron.train_perceptron` keeps to the bound on separable data is the check
     ``perceptron-bound-train-perceptron``.
     """
     k, eta, gamma, radius = sympy.symbols("k eta gamma R", positive=True)
@@ -275,11 +325,13 @@ def derive_perceptron_convergence() -> Derivation:
     along = sympy.Symbol(r"\mathbf{w}_{k}\cdot\mathbf{u}")
     length = sympy.Symbol(r"\|\mathbf{w}_{k}\|")
     bound = (radius / gamma) ** 2
-    novikoff = "Novikoff's argument (1962), by induction on the updates"
+    novikoff = "Novikoff's argument (1962), by induction on the updates, a cited theorem"
     one_update = (
-        " SymPy proves this one-update identity for inputs of $n = 1, \\dots, 4$ components and "
-        "both signs of $s$; the induction from $\\mathbf{w}_0 = \\mathbf{0}$ is cited."
+        " Supporting evidence: SymPy proves the one-update identity, the induction step, for "
+        "inputs of $n$ components, $n$ a symbol; the induction from "
+        "$\\mathbf{w}_0 = \\mathbf{0}$ is Novikoff's."
     )
+    induction = "Novikoff's induction on the updates"
     steps = [
         make_step(
             "The update",
@@ -301,7 +353,7 @@ def derive_perceptron_convergence() -> Derivation:
             r"\eta\,s\,\mathbf{u}\cdot\tilde{\mathbf{x}} \ge \mathbf{w}_{k-1}\cdot\mathbf{u} + "
             r"\eta\gamma$, since $s\,\mathbf{u}\cdot\tilde{\mathbf{x}} \ge \gamma$ for every "
             r"example." + one_update,
-            check=on_sizes(_update_along_u),
+            check=cited(induction, NOVIKOFF, evidence=StepCheck("SymPy proof", _update_along_u)),
         ),
         make_step(
             "The length grows slowly",
@@ -310,17 +362,21 @@ def derive_perceptron_convergence() -> Derivation:
             r"\mathbf{w}_{k-1}\cdot\tilde{\mathbf{x}} + \eta^2\|\tilde{\mathbf{x}}\|^2$ "
             r"($s^2 = 1$), where the middle term is $\le 0$ on a mistake and "
             r"$\|\tilde{\mathbf{x}}\| \le R$." + one_update,
-            check=on_sizes(_update_length),
+            check=cited(induction, NOVIKOFF, evidence=StepCheck("SymPy proof", _update_length)),
         ),
         make_step(
             "Combine",
             sympy.LessThan(k * eta * gamma, sympy.sqrt(k) * eta * radius),
             r"Step 2, then $\mathbf{w}_{k}\cdot\mathbf{u} \le \|\mathbf{w}_{k}\|$ "
-            r"(Cauchy–Schwarz, $\|\mathbf{u}\| = 1$), then the square root of step 3. SymPy proves "
-            r"Cauchy–Schwarz from Lagrange's identity: $\|\mathbf{w}\|^2\|\mathbf{u}\|^2 - "
-            r"(\mathbf{w}\cdot\mathbf{u})^2 = \sum_{i<j} (w_i u_j - w_j u_i)^2 \ge 0$, for "
-            r"$n = 1, \dots, 4$ components.",
-            check=on_sizes(_lagrange_identity),
+            r"(Cauchy–Schwarz, a cited theorem, $\|\mathbf{u}\| = 1$), then the square root of "
+            r"step 3. Supporting evidence: SymPy proves Lagrange's identity "
+            r"$\|\mathbf{w}\|^2\|\mathbf{u}\|^2 - (\mathbf{w}\cdot\mathbf{u})^2 = "
+            r"\tfrac12\sum_{i,j} (w_i u_j - w_j u_i)^2 \ge 0$ for $n$ components, $n$ a symbol.",
+            check=cited(
+                "the Cauchy–Schwarz inequality",
+                CAUCHY_SCHWARZ,
+                evidence=proved_for_all_sizes(_lagrange_identity),
+            ),
         ),
         make_step(
             "The bound",

@@ -6,7 +6,16 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, Formula, build, make_step, on_sizes, proved
+from nnmath.symbolic.core import (
+    Claim,
+    Derivation,
+    Formula,
+    StepCheck,
+    build,
+    make_step,
+    proved,
+)
+from nnmath.symbolic.indexed import proved_for_symbolic_sizes
 
 __all__ = ["CLASS_COUNTS", "derive_softmax", "derive_softmax_cross_entropy", "softmax_symbols"]
 
@@ -40,88 +49,86 @@ def _jacobian_rule(p: list[Any] | tuple[Any, ...]) -> sympy.Matrix:
     return sympy.Matrix(size, size, lambda a, b: p[a] * (sympy.KroneckerDelta(a, b) - p[b]))
 
 
-def _diagonal(k: int) -> tuple[Any, Any]:
-    zs, ps = softmax_symbols(k)
-    return (
-        sympy.Matrix([sympy.Derivative(ps[i], zs[i]) for i in range(k)]),
-        sympy.Matrix([ps[i] * (1 - ps[i]) for i in range(k)]),
-    )
+# -- the checks of the steps, for a symbolic number of classes K ------------------------------
+# Sums run over symbolic ranges, each index stated to be in 1..K (see nnmath.symbolic.indexed).
+
+_I, _J, _K, _Q = sympy.symbols("i j k q", integer=True)
+_CLASSES = sympy.Symbol("K", integer=True, positive=True)
+_Z = sympy.IndexedBase("z", real=True)
+_Y = sympy.IndexedBase("y", real=True)
+_SUM_Y = sympy.Sum(_Y[_K], (_K, 1, _CLASSES))
 
 
-def _off_diagonal(k: int) -> tuple[Any, Any]:
-    zs, ps = softmax_symbols(k)
-    pairs = [(i, j) for i in range(k) for j in range(k) if i != j]
-    return (
-        sympy.Matrix([sympy.Derivative(ps[i], zs[j]) for i, j in pairs]),
-        sympy.Matrix([-ps[i] * ps[j] for i, j in pairs]),
-    )
+def _normaliser() -> Any:
+    """S = Σ_q e^(z_q) over K classes."""
+    return sympy.Sum(sympy.exp(_Z[_Q]), (_Q, 1, _CLASSES))
 
 
-def _full_jacobian(k: int) -> tuple[Any, Any]:
-    zs, ps = softmax_symbols(k)
-    return _jacobian(ps, zs), _jacobian_rule(ps)
+def _p(index: Any) -> Any:
+    """p_index = e^(z_index) / S."""
+    return sympy.exp(_Z[index]) / _normaliser()
 
 
-def _shift(k: int) -> tuple[Any, Any]:
-    zs, ps = softmax_symbols(k)
+def _in_classes(*indices: Any) -> list[tuple[Any, Any, Any]]:
+    return [(index, 1, _CLASSES) for index in indices]
+
+
+def _diagonal() -> StepCheck:
+    lhs = sympy.Derivative(_p(_I), _Z[_I])
+    return proved_for_symbolic_sizes(lhs, _p(_I) * (1 - _p(_I)), _in_classes(_I))
+
+
+def _off_diagonal() -> StepCheck:
+    lhs = sympy.Derivative(_p(_I), _Z[_J])
+    distinct = {sympy.KroneckerDelta(_I, _J): 0}  # i ≠ j
+    return proved_for_symbolic_sizes(lhs, -_p(_I) * _p(_J), _in_classes(_I, _J), given=distinct)
+
+
+def _full_jacobian() -> StepCheck:
+    lhs = sympy.Derivative(_p(_I), _Z[_J])
+    rhs = _p(_I) * (sympy.KroneckerDelta(_I, _J) - _p(_J))
+    return proved_for_symbolic_sizes(lhs, rhs, _in_classes(_I, _J))
+
+
+def _shift() -> StepCheck:
     c = sympy.Symbol("c", real=True)
-    shifted = [expr.subs({zk: zk + c for zk in zs}, simultaneous=True) for expr in ps]
-    return sympy.Matrix(shifted), sympy.Matrix(ps)
+    shifted = sympy.exp(_Z[_I] + c) / sympy.Sum(sympy.exp(_Z[_Q] + c), (_Q, 1, _CLASSES))
+    return proved_for_symbolic_sizes(shifted, _p(_I), _in_classes(_I))
 
 
-def _log_softmax(k: int) -> tuple[Any, Any]:
-    zs, ps = softmax_symbols(k)
-    total = sum(sympy.exp(zk) for zk in zs)
-    return sympy.Matrix([sympy.log(pk) for pk in ps]), sympy.Matrix(
-        [zk - sympy.log(total) for zk in zs]
-    )
+def _log_softmax() -> StepCheck:
+    rhs = _Z[_J] - sympy.log(_normaliser())
+    return proved_for_symbolic_sizes(sympy.log(_p(_J)), rhs, _in_classes(_J))
 
 
-def _ce_parts(k: int) -> dict[str, Any]:
-    zs, ps = softmax_symbols(k)
-    ys = sympy.symbols(f"y_1:{k + 1}", real=True)
-    loss = -sum(yk * sympy.log(pk) for yk, pk in zip(ys, ps, strict=True))
-    return {"z": zs, "p": ps, "y": ys, "loss": loss, "last": {ys[-1]: 1 - sum(ys[:-1])}}
+def _loss() -> Any:
+    """C = −Σ_k y_k log p_k."""
+    return -sympy.Sum(_Y[_K] * sympy.log(_p(_K)), (_K, 1, _CLASSES))
 
 
-def _ce_differentiate(k: int) -> tuple[Any, Any]:
-    c = _ce_parts(k)
-    z, p, y = c["z"], c["p"], c["y"]
-    return (
-        sympy.Matrix([sympy.Derivative(c["loss"], zj) for zj in z]),
-        sympy.Matrix(
-            [-sum(y[m] * (sympy.KroneckerDelta(m, j) - p[j]) for m in range(k)) for j in range(k)]
-        ),
-    )
+def _through_log_softmax() -> Any:
+    """−Σ_k y_k([k = j] − p_j)."""
+    return -sympy.Sum(_Y[_K] * (sympy.KroneckerDelta(_K, _J) - _p(_J)), (_K, 1, _CLASSES))
 
 
-def _ce_collect(k: int) -> tuple[Any, Any]:
-    c = _ce_parts(k)
-    p, y = c["p"], c["y"]
-    return (
-        sympy.Matrix(
-            [-sum(y[m] * (sympy.KroneckerDelta(m, j) - p[j]) for m in range(k)) for j in range(k)]
-        ),
-        sympy.Matrix([p[j] * sum(y) - y[j] for j in range(k)]),
-    )
+def _ce_differentiate() -> StepCheck:
+    lhs = sympy.Derivative(_loss(), _Z[_J])
+    return proved_for_symbolic_sizes(lhs, _through_log_softmax(), _in_classes(_J))
 
 
-def _ce_each(k: int) -> tuple[Any, Any]:
-    c = _ce_parts(k)
-    p, y, last = c["p"], c["y"], c["last"]
-    return (
-        sympy.Matrix([(p[j] * sum(y) - y[j]).subs(last) for j in range(k)]),
-        sympy.Matrix([(p[j] - y[j]).subs(last) for j in range(k)]),
-    )
+def _ce_collect() -> StepCheck:
+    rhs = _p(_J) * _SUM_Y - _Y[_J]
+    return proved_for_symbolic_sizes(_through_log_softmax(), rhs, _in_classes(_J))
 
 
-def _ce_vector(k: int) -> tuple[Any, Any]:
-    c = _ce_parts(k)
-    last = c["last"]
-    return (
-        sympy.Matrix([sympy.Derivative(c["loss"].subs(last), zj) for zj in c["z"]]),
-        sympy.Matrix([(pj - yj).subs(last) for pj, yj in zip(c["p"], c["y"], strict=True)]),
-    )
+def _ce_each() -> StepCheck:
+    lhs = _p(_J) * _SUM_Y - _Y[_J]
+    return proved_for_symbolic_sizes(lhs, _p(_J) - _Y[_J], _in_classes(_J), given={_SUM_Y: 1})
+
+
+def _ce_vector() -> StepCheck:
+    lhs = sympy.Derivative(_loss(), _Z[_J])
+    return proved_for_symbolic_sizes(lhs, _p(_J) - _Y[_J], _in_classes(_J), given={_SUM_Y: 1})
 
 
 def _general_symbols() -> dict[str, Any]:
@@ -141,7 +148,8 @@ def _general_symbols() -> dict[str, Any]:
 def derive_softmax() -> Derivation:
     """∂p_i/∂z_j = p_i(δ_ij − p_j), softmax(z + c) = softmax(z), log p_j = z_j − log Σ e^(z_k).
 
-    The Jacobian is built entry by entry and compared for K = 2, 3, 4, 5.
+    Every step is proved by SymPy for a symbolic number K of classes; the claims compare
+    the whole Jacobian entry by entry for K = 2, 3, 4, 5.
     """
     g = _general_symbols()
     i, j, k, big_k, z, p, c = (g[n] for n in ("i", "j", "k", "K", "z", "p", "c"))
@@ -151,7 +159,7 @@ def derive_softmax() -> Derivation:
     )
     z3, p3 = softmax_symbols(3)
     p3_sym = sympy.symbols("p_1:4", positive=True)
-    sizes = r"checked by SymPy for $K = 1, 2, 3, 4$ classes"
+    sizes = r"proved by SymPy for a symbolic number $K$ of classes ($1 \le i, j \le K$)"
     steps = [
         make_step("Definition", sympy.Eq(p[i], sympy.exp(z[i]) / total)),
         make_step(
@@ -165,14 +173,15 @@ def derive_softmax() -> Derivation:
             r"and in $S$, so the derivative is $(e^{z_i} S - e^{z_i} e^{z_i})/S^2 = p_i - p_i^2$; "
             + sizes
             + ".",
-            check=on_sizes(_diagonal),
+            check=_diagonal(),
         ),
         make_step(
             "Quotient rule off the diagonal",
             sympy.Eq(sympy.Derivative(p[i], z[j]), -p[i] * p[j], evaluate=False),
             r"$z_j$ appears only in $S$: the derivative is $-e^{z_i} e^{z_j}/S^2 = -p_i p_j$; "
-            r"checked by SymPy for $K = 2, 3, 4, 5$ (with one class there is no $j \neq i$).",
-            check=on_sizes(_off_diagonal, (2, 3, 4, 5)),
+            + sizes
+            + r", with $i \neq j$ stated ($[i = j] = 0$).",
+            check=_off_diagonal(),
         ),
         make_step(
             "Both cases at once",
@@ -180,7 +189,7 @@ def derive_softmax() -> Derivation:
             r"The bracket $[i = j]$ is 1 when $i = j$ (step 2) and 0 otherwise (step 3); "
             + sizes
             + ".",
-            check=on_sizes(_full_jacobian),
+            check=_full_jacobian(),
         ),
         make_step(
             "The Jacobian for three classes",
@@ -207,14 +216,14 @@ def derive_softmax() -> Derivation:
             )
             + sizes
             + ".",
-            check=on_sizes(_shift),
+            check=_shift(),
         ),
         make_step(
             "Log-softmax",
             sympy.Eq(sympy.log(p[j]), z[j] - sympy.log(total), evaluate=False),
             r"The logarithm of step 1: the log of a quotient is the difference of the logs, and "
             r"$\log e^{z_j} = z_j$; " + sizes + ".",
-            check=on_sizes(_log_softmax),
+            check=_log_softmax(),
         ),
     ]
     claims: list[Claim] = []
@@ -265,7 +274,10 @@ def derive_softmax() -> Derivation:
 
 
 def derive_softmax_cross_entropy() -> Derivation:
-    """For C = −Σ_k y_k log p_k with Σ_k y_k = 1: ∂C/∂z = p − y (proved for K = 2..5).
+    """For C = −Σ_k y_k log p_k with Σ_k y_k = 1: ∂C/∂z = p − y.
+
+    The steps are proved by SymPy for a symbolic number K of classes, the assumption
+    Σ_k y_k = 1 substituted where a step states it; the claims prove it for K = 2..5.
 
     Without the constraint the gradient is ``p_j Σ_k y_k − y_j``; substituting
     ``y_K = 1 − Σ_(k<K) y_k`` gives ``p_j − y_j``.
@@ -279,7 +291,7 @@ def derive_softmax_cross_entropy() -> Derivation:
     component = sympy.Eq(sympy.Derivative(loss_sym, z[j]), p[j] - y[j], evaluate=False)
     vector = sympy.Eq(sympy.Derivative(loss_sym, z_vec), p_vec - y_vec, evaluate=False)
     sum_y = sympy.Sum(y[k], (k, 1, big_k))
-    sizes = r"checked by SymPy for $K = 1, 2, 3, 4$ classes"
+    sizes = r"proved by SymPy for a symbolic number $K$ of classes ($1 \le j \le K$)"
     steps = [
         make_step(
             "Cross-entropy", sympy.Eq(loss_sym, -sympy.Sum(y[k] * sympy.log(p[k]), (k, 1, big_k)))
@@ -302,27 +314,29 @@ def derive_softmax_cross_entropy() -> Derivation:
             )
             + sizes
             + ".",
-            check=on_sizes(_ce_differentiate),
+            check=_ce_differentiate(),
         ),
         make_step(
             "Collect terms",
             sympy.Eq(sympy.Derivative(loss_sym, z[j]), p[j] * sum_y - y[j], evaluate=False),
             r"Sum over $k$: the bracket keeps only $k = j$, giving $-y_j$, and the $p_j$ terms "
             r"give $p_j \sum_k y_k$; " + sizes + ".",
-            check=on_sizes(_ce_collect),
+            check=_ce_collect(),
         ),
         make_step(
             "Each logit",
             component,
-            r"Substitute $\sum_k y_k = 1$ (step 2) into step 4; " + sizes + ".",
-            check=on_sizes(_ce_each),
+            r"Substitute $\sum_k y_k = 1$ (step 2) into step 4; " + sizes + ", with the "
+            r"assumption of step 2 substituted.",
+            check=_ce_each(),
         ),
         make_step(
             "As a vector",
             vector,
-            r"Stack the $K$ components of step 5; SymPy differentiates the whole loss (with "
-            r"$y_K = 1 - \sum_{k<K} y_k$) for $K = 1, 2, 3, 4$.",
-            check=on_sizes(_ce_vector),
+            r"Stack the $K$ components of step 5; SymPy differentiates the whole loss for a "
+            r"symbolic number $K$ of classes and substitutes $\sum_k y_k = 1$ (step 2): entry "
+            r"$j$ is $p_j - y_j$ ($1 \le j \le K$).",
+            check=_ce_vector(),
         ),
     ]
     claims: list[Claim] = []

@@ -10,57 +10,52 @@ import sympy
 from nnmath.symbolic.core import (
     Claim,
     Derivation,
+    StepCheck,
     build,
+    cited,
+    differs_by_zero,
     make_step,
     numerically,
-    on_sizes,
     proved,
 )
+from nnmath.symbolic.references import CAUCHY_SCHWARZ, CHAIN_RULE_SEVERAL
+from nnmath.symbolic.sums import entrywise, proved_for_all_sizes
 
 __all__ = ["derive_steepest_descent"]
 
-_COST = sympy.Function("C")
+
+def _vectors() -> tuple[Any, Any]:
+    """The gradient g and a direction u, columns of n entries, n a symbol."""
+    n = sympy.Symbol("n", integer=True, positive=True)
+    return sympy.MatrixSymbol("g", n, 1), sympy.MatrixSymbol("u", n, 1)
 
 
-def _point(n: int) -> tuple[list[Any], list[Any], Any]:
-    w = list(sympy.symbols(f"w1:{n + 1}", real=True))
-    u = list(sympy.symbols(f"u1:{n + 1}", real=True))
-    return w, u, sympy.Symbol("h", real=True)
+def _lagrange() -> tuple[Any, Any]:
+    """‖g‖²‖u‖² − (g · u)² = ½ Σ_i Σ_j (g_i u_j − g_j u_i)², n a symbol."""
+    g, u = _vectors()
+    i, j = sympy.symbols("i j", integer=True, nonnegative=True)
+    n = g.shape[0]
+    dot = (g.T * u)[0, 0]
+    squares = sympy.Sum((g[i, 0] * u[j, 0] - g[j, 0] * u[i, 0]) ** 2, (i, 0, n - 1), (j, 0, n - 1))
+    return (g.T * g)[0, 0] * (u.T * u)[0, 0] - dot**2, squares / 2
 
 
-def _directional(n: int) -> tuple[Any, Any]:
-    """d/dh C(w + h u) at h = 0 equals Σ_i ∂C/∂w_i u_i, C an unknown function of n variables."""
-    w, u, h = _point(n)
-    moved = _COST(*[wi + h * ui for wi, ui in zip(w, u, strict=True)])
-    lhs = sympy.diff(moved, h).subs(h, 0).doit()
-    rhs = sum(sympy.Derivative(_COST(*w), wi) * ui for wi, ui in zip(w, u, strict=True))
-    return lhs, rhs
+def _steepest() -> tuple[bool, str]:
+    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0), n a symbol.
+
+    ``r`` stands for ``‖g‖``: SymPy proves ``g · (−g/r) = −(g · g)/r`` entry by entry, and
+    with ``g · g = r²`` that is ``−r``.
+    """
+    g, _ = _vectors()
+    r = sympy.Symbol("r", positive=True)
+    ok, detail = entrywise(g.T * (-g / r), -(g.T * g) / r)
+    return ok and differs_by_zero(-(r**2) / r, -r), detail + "; with g · g = ‖g‖², it is −‖g‖"
 
 
-def _lagrange(n: int) -> tuple[Any, Any]:
-    """‖g‖²‖u‖² − (g · u)² = Σ_{i<j} (g_i u_j − g_j u_i)² (so |g · u| ≤ ‖g‖ ‖u‖)."""
-    g = list(sympy.symbols(f"g1:{n + 1}", real=True))
-    u = list(sympy.symbols(f"u1:{n + 1}", real=True))
-    dot = sum(gi * ui for gi, ui in zip(g, u, strict=True))
-    lhs = sum(gi**2 for gi in g) * sum(ui**2 for ui in u) - dot**2
-    rhs = sum((g[i] * u[j] - g[j] * u[i]) ** 2 for i in range(n) for j in range(i + 1, n))
-    return lhs, sympy.Integer(0) + rhs
-
-
-def _steepest(n: int) -> tuple[Any, Any]:
-    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0, any signs)."""
-    g = list(sympy.symbols(f"g1:{n + 1}", real=True))
-    norm = sympy.sqrt(sum(gi**2 for gi in g))
-    return sum(gi * (-gi / norm) for gi in g), -norm
-
-
-def _first_order(n: int) -> tuple[Any, Any]:
-    """d/dη C(w − η ∇C(w)) at η = 0 equals −‖∇C(w)‖², C an unknown function."""
-    w, _, eta = _point(n)
-    grad = [sympy.Derivative(_COST(*w), wi) for wi in w]
-    moved = _COST(*[wi - eta * gi for wi, gi in zip(w, grad, strict=True)])
-    lhs = sympy.diff(moved, eta).subs(eta, 0).doit()
-    return lhs, -sum(gi**2 for gi in grad)
+def _rate() -> tuple[Any, Any]:
+    """∇C · (−∇C) = −‖∇C‖², n a symbol."""
+    g, _ = _vectors()
+    return g.T * (-g), -(g.T * g)
 
 
 def _small_step_descends() -> tuple[bool, str]:
@@ -88,7 +83,7 @@ def derive_steepest_descent() -> Derivation:
     --------
     >>> from nnmath.symbolic import derive
     >>> [s.verification.kind for s in derive("steepest-descent").checked_steps]
-    ['sizes 1..n', 'SymPy proof', 'sizes 1..n', 'sizes 1..n', 'sizes 1..n', 'numerical']
+    ['cited theorem', 'SymPy proof', 'SymPy proof', 'cited theorem', 'cited theorem', 'numerical']
     """
     h, eta = sympy.Symbol("h", real=True), sympy.Symbol("eta", positive=True)
     phi = sympy.Symbol("varphi", real=True)
@@ -127,9 +122,9 @@ def derive_steepest_descent() -> Derivation:
                 sympy.Sum(sympy.Derivative(sympy.Symbol("C"), w_i[i]) * u_i[i], (i, 1, n)),
             ),
             "$\\frac{d}{dh} C(\\mathbf{w} + h\\mathbf{u})$ at $h = 0$: each $w_i$ moves at rate "
-            "$u_i$. That sum is the dot product $\\nabla C \\cdot \\mathbf{u}$. SymPy checks it "
-            "for $n = 1, \\dots, 4$ parameters, with $C$ an unknown function.",
-            check=on_sizes(_directional, (1, 2, 3, 4)),
+            "$u_i$. That sum is the dot product $\\nabla C \\cdot \\mathbf{u}$: the chain rule "
+            "in several variables, a cited theorem.",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL),
         ),
         make_step(
             "The angle",
@@ -147,25 +142,31 @@ def derive_steepest_descent() -> Derivation:
             sympy.Eq(sympy.Symbol(r"\min_{\mathbf{u}} D_{\mathbf{u}} C"), -grad_norm),
             "$\\cos\\varphi$ is smallest, $-1$, when $\\mathbf{u}$ points opposite to the "
             "gradient, $\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$; then the slope is "
-            "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $n = 1, \\dots, 4$.",
-            check=on_sizes(_steepest, (1, 2, 3, 4)),
+            "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $n$ parameters, $n$ a "
+            "symbol.",
+            check=StepCheck("SymPy proof", _steepest),
         ),
         make_step(
             "No direction is steeper",
             sympy.GreaterThan(sympy.Symbol(r"D_{\mathbf{u}} C"), -grad_norm),
             "For every unit vector, $(\\nabla C \\cdot \\mathbf{u})^2 \\le \\|\\nabla C\\|^2$ "
-            "(Cauchy–Schwarz): SymPy proves Lagrange's identity "
-            "$\\|\\mathbf{g}\\|^2\\|\\mathbf{u}\\|^2 - (\\mathbf{g}\\cdot\\mathbf{u})^2 = "
-            "\\sum_{i<j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $n = 1, \\dots, 4$.",
-            check=on_sizes(_lagrange, (1, 2, 3, 4)),
+            "(Cauchy–Schwarz, a cited theorem). Supporting evidence: SymPy proves Lagrange's "
+            "identity $\\|\\mathbf{g}\\|^2\\|\\mathbf{u}\\|^2 - (\\mathbf{g}\\cdot\\mathbf{u})^2 = "
+            "\\tfrac12\\sum_{i,j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $n$ a symbol.",
+            check=cited(
+                "the Cauchy–Schwarz inequality",
+                CAUCHY_SCHWARZ,
+                evidence=proved_for_all_sizes(_lagrange),
+            ),
         ),
         make_step(
             "A step of −η∇C, to first order",
             sympy.Eq(moved, cost_w - eta * grad_norm**2 + sympy.Order(eta**2, eta)),
             "Taylor's theorem in $\\eta$: the slope of $C(\\mathbf{w} - \\eta\\nabla C)$ at "
-            "$\\eta = 0$ is $\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$. SymPy "
-            "differentiates for $n = 1, \\dots, 4$ parameters, with $C$ an unknown function.",
-            check=on_sizes(_first_order, (1, 2, 3, 4)),
+            "$\\eta = 0$ is $\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$ (the chain rule, "
+            "a cited theorem). Supporting evidence: SymPy proves the last equality for $n$ a "
+            "symbol.",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=proved_for_all_sizes(_rate)),
             order="none",
         ),
         make_step(

@@ -22,6 +22,7 @@ from nnmath.symbolic.core import (
     numerically,
     on_sizes,
     proved,
+    written_argument,
 )
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic_prime, sigmoid_prime
 
@@ -114,8 +115,9 @@ def derive_vanishing_gradient() -> Derivation:
         make_step(
             "One layer further",
             sympy.Eq(delta[0], SIGMA_PRIME(z[0]) * w[0] * SIGMA_PRIME(z[1]) * w[1] * delta[2]),
-            "Apply BP2 again, to $\\delta^2$.",
-            check=on_sizes(_unrolled, (2,)),
+            "Apply BP2 again, to $\\delta^2$. SymPy proves it for this chain of three layers by "
+            "differentiating its composed cost.",
+            check=proved(*_unrolled(2)),
         ),
         make_step(
             "Unrolled to the output",
@@ -124,9 +126,16 @@ def derive_vanishing_gradient() -> Derivation:
                 delta[3] * sympy.Product(w_m * SIGMA_PRIME(z_m), (m, 1, big_l - 1)),
             ),
             "Apply BP2 at every layer up to the output: the error of layer 1 is the output "
-            "error times one factor $w^{m+1}\\sigma'(z^m)$ per layer. SymPy differentiates the "
-            "composed cost of chains with 1 to 4 weights and finds exactly this product.",
-            check=on_sizes(_unrolled, (1, 2, 3, 4)),
+            "error times one factor $w^{m+1}\\sigma'(z^m)$ per layer: a written induction on the "
+            "depth, whose step is the one-layer identity of step 2. Supporting evidence: SymPy "
+            "differentiates the composed cost of chains with 1 to 4 weights and finds exactly "
+            "this product.",
+            check=written_argument(
+                "the written induction over the layers",
+                ["One layer further"],
+                "for every depth",
+                evidence=on_sizes(_unrolled, (1, 2, 3, 4)),
+            ),
         ),
         make_step(
             "σ′ as a square",

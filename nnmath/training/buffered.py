@@ -20,11 +20,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._validation import FLOAT_DTYPES, check_positive_number, describe
+from nnmath._validation import FLOAT_DTYPES, check_positive_number
 from nnmath.network import HIDDEN_ACTIVATIONS, VALID_PAIRS, Network
 from nnmath.training.schedule import (
     History,
     Schedule,
+    check_network,
     check_run,
     check_training,
     minibatches,
@@ -100,9 +101,7 @@ class BatchedTrainer:
     """
 
     def __init__(self, net: Network, batch_size: int) -> None:
-        if not isinstance(net, Network):
-            raise TypeError(f"net must be a Network, got {describe(net)}")
-        if not supports(net):
+        if not supports(check_network(net)):
             raise ValueError(f"BatchedTrainer does not support {net!r}")
         check_positive_number("batch_size", batch_size, integer=True)
         self.net = net
@@ -191,28 +190,18 @@ class BatchedTrainer:
 
         Parameters
         ----------
-        X : array_like, shape (N, sizes[0])
-        Y : array_like, shape (N, sizes[-1]) or integer labels (N,)
-        learning_rate : float
-            Step size ``η > 0``.
-        steps : int
-            Number of updates, ``≥ 1``.
-        seed : int, optional
-            Seeds the shuffling.
-        record : int
-            About how many costs (mean over all rows) to record, log-spaced.
-        progress : bool, optional
-            Force the progress bar on or off.
+        X, Y, learning_rate, steps, seed, record, progress
+            As for :func:`nnmath.gradient_descent`.
 
         Returns
         -------
         History
+            As for :func:`nnmath.gradient_descent`.
 
         Raises
         ------
         TypeError, ValueError
-            For invalid data, a non-positive learning rate, step count or
-            record count, or a negative seed.
+            As for :func:`nnmath.gradient_descent`.
         """
         Xa, Ya = check_training(self.net, X, Y, learning_rate, steps, seed, record)
         batches = minibatches(Xa.shape[0], self.batch_size, steps, seed)
@@ -288,19 +277,13 @@ def run(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
 
     Parameters
     ----------
-    net : Network
-        Updated in place.
-    X : ndarray, shape (N, sizes[0])
-        Validated inputs of the network's dtype (from :meth:`Network.check_data`).
-    Y : ndarray, shape (N, sizes[-1])
-        Validated targets of the network's dtype.
-    plan : nnmath.Schedule
-        The rows of each step, the learning rate, the number of steps and the recording.
+    net, X, Y, plan
+        As for :func:`~nnmath.training.run_reference`.
 
     Returns
     -------
     History
-        The mean cost over all rows at the recording points, and the wall time.
+        As for :func:`~nnmath.training.run_reference`.
 
     Raises
     ------
@@ -309,8 +292,7 @@ def run(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) -> History:
     ValueError
         If :func:`supports` rejects ``net`` or a count is not positive.
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a Network, got {describe(net)}")
+    check_network(net)
     check_run(plan.learning_rate, plan.steps, None, plan.record)
     batches = plan.batches
     size = X.shape[0] if batches is None else max(1, len(batches[0]))

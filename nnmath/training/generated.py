@@ -34,7 +34,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from nnmath._validation import describe
 from nnmath.network import Network
 from nnmath.training import buffered
 from nnmath.training.schedule import (
@@ -318,36 +317,19 @@ def sgd_fast(
 
     Parameters
     ----------
-    net : Network
-        Updated in place.
-    X : array_like, shape (n, sizes[0])
-    Y : array_like, shape (n, sizes[-1]) or integer labels (n,)
-    learning_rate : float
-        Step size ``η > 0``.
-    steps : int
-        Number of updates, ``≥ 1``.
-    seed : int, optional
-        Seeds the sample order.
-    record : int
-        About how many costs to record (log-spaced).
-    progress : bool, optional
-        Force the progress bar on or off (default: on for long runs in a terminal).
+    net, X, Y, learning_rate, steps, seed, record, progress
+        As for :func:`nnmath.sgd` (``net`` is updated in place).
 
     Returns
     -------
     History
-        Costs (mean over all rows) at :func:`~nnmath.training.record_points`.
+        As for :func:`nnmath.sgd`.
 
     Raises
     ------
-    TypeError
-        If ``net`` is not a :class:`Network`, or for non-numeric data or settings.
-    ValueError
-        For invalid data, a non-positive learning rate or step count, or a
-        negative seed.
+    TypeError, ValueError
+        As for :func:`nnmath.sgd`: the same checks, in the same order.
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a Network, got {describe(net)}")
     Xa, Ya = check_training(net, X, Y, learning_rate, steps, seed, record)
     order = sample_order(Xa.shape[0], steps, seed)
     if not supports(net):

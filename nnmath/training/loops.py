@@ -13,7 +13,13 @@ from numpy.typing import ArrayLike
 
 from nnmath.network import Network
 from nnmath.training import buffered, generated
-from nnmath.training.schedule import History, Schedule, check_training, minibatches, sample_order
+from nnmath.training.schedule import (
+    History,
+    Schedule,
+    check_network,
+    check_training,
+    minibatches,
+)
 
 __all__ = ["engine", "gradient_descent", "sgd"]
 
@@ -52,8 +58,7 @@ def engine(net: Network, loop: str = "sgd") -> str:
     >>> nm.training.engine(nm.Network([784, 30, 10]))
     'nnmath.training.buffered'
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be an nnmath.Network, got {type(net).__name__}")
+    check_network(net)
     if loop not in ("sgd", "gradient_descent"):
         raise ValueError(f"loop must be 'sgd' or 'gradient_descent', got {loop!r}")
     if loop == "sgd" and generated.supports(net):
@@ -102,12 +107,16 @@ def sgd(
     Returns
     -------
     History
+        The mean cost over all rows at :func:`~nnmath.training.record_points`, and the wall
+        time.
 
     Raises
     ------
-    TypeError, ValueError
-        For invalid data, a non-positive learning rate or step count, or a
-        negative seed.
+    TypeError
+        If ``net`` is not an :class:`~nnmath.Network`, or for non-numeric data or settings.
+    ValueError
+        For invalid data (see :meth:`Network.check_data`), a non-positive learning rate,
+        step count or record count, or a negative seed.
 
     Examples
     --------
@@ -120,15 +129,11 @@ def sgd(
     >>> int(history.steps[-1]), bool(history.final_cost < history.cost[0])
     (1000, True)
     """
-    if generated.supports(net):
-        # Small float64 networks: generated straight-line code, same trajectory.
-        return generated.sgd_fast(
-            net, X, Y, learning_rate=learning_rate, steps=steps, seed=seed, record=record,
-            progress=progress,
-        )  # fmt: skip
-    Xa, Ya = check_training(net, X, Y, learning_rate, steps, seed, record)
-    order = sample_order(Xa.shape[0], steps, seed)
-    return buffered.run(net, Xa, Ya, Schedule(order, learning_rate, steps, record, progress, "sgd"))
+    # sgd_fast runs the generated code where it applies and the buffered engine elsewhere.
+    return generated.sgd_fast(
+        net, X, Y, learning_rate=learning_rate, steps=steps, seed=seed, record=record,
+        progress=progress,
+    )  # fmt: skip
 
 
 def gradient_descent(
@@ -172,6 +177,7 @@ def gradient_descent(
     Returns
     -------
     History
+        As for :func:`sgd`.
 
     Raises
     ------

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from nnmath.network import Network
-from nnmath.training.schedule import History, Schedule, run_schedule
+from nnmath.training.schedule import History, Schedule, check_network, run_schedule
 
 __all__ = ["run_reference"]
 
@@ -52,7 +52,13 @@ def run_reference(net: Network, X: FloatArray, Y: FloatArray, plan: Schedule) ->
     -------
     History
         The mean cost over all rows at the recording points, and the wall time.
+
+    Raises
+    ------
+    TypeError
+        If ``net`` is not an :class:`~nnmath.Network`.
     """
+    check_network(net)
     batches, eta = plan.batches, plan.learning_rate
 
     def update(i: int) -> None:

@@ -18,13 +18,14 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from tqdm import tqdm
 
-from nnmath._validation import check_positive_number, check_seed
+from nnmath._validation import check_positive_number, check_seed, describe
 from nnmath.network import Network
 
 __all__ = [
     "History",
     "Progress",
     "Schedule",
+    "check_network",
     "check_run",
     "check_training",
     "minibatches",
@@ -74,6 +75,26 @@ def record_points(steps: int, record: int) -> NDArray[np.int64]:
     return np.unique(np.concatenate([[0], pts, [steps]]))
 
 
+def check_network(net: object) -> Network:
+    """``net`` itself if it is an :class:`nnmath.Network`; the check of every training entry point.
+
+    Raises
+    ------
+    TypeError
+        If ``net`` is anything else (a list of layer sizes, say).
+
+    Examples
+    --------
+    >>> check_network([2, 2, 3, 2])
+    Traceback (most recent call last):
+    ...
+    TypeError: net must be an nnmath.Network, got list [2, 2, 3, 2]
+    """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be an nnmath.Network, got {describe(net)}")
+    return net
+
+
 def check_run(learning_rate: float, steps: int, seed: int | None, record: int) -> None:
     """Raise TypeError/ValueError for a bad learning rate, step count, seed or record count."""
     check_positive_number("learning_rate", learning_rate)
@@ -91,7 +112,7 @@ def check_training(
     seed: int | None,
     record: int,
 ) -> tuple[FloatArray, FloatArray]:
-    """The checks of every training loop, in their order: the settings, then the data.
+    """The checks of every training loop, in their order: the network, the settings, the data.
 
     Parameters
     ----------
@@ -110,7 +131,7 @@ def check_training(
     Raises
     ------
     TypeError, ValueError
-        As for :func:`check_run`, then as for :meth:`Network.check_data`.
+        As for :func:`check_network`, :func:`check_run`, then :meth:`Network.check_data`.
 
     Examples
     --------
@@ -123,6 +144,7 @@ def check_training(
     ...
     ValueError: learning_rate must be a positive finite number, got -1.0
     """
+    check_network(net)
     check_run(learning_rate, steps, seed, record)
     return net.check_data(X, Y)
 
