@@ -19,7 +19,10 @@ def test_every_checked_step_is_a_proof_and_passes(name: str) -> None:
     assert derivation.checked_steps
     for step in derivation.checked_steps:
         assert step.verification is not None
+        if step.verification.is_premise:
+            continue
         assert step.verification.kind == "SymPy proof", step.label
+        assert step.verification.run is not None
         ok, detail = step.verification.run()
         assert ok, (step.label, detail)
     assert all(ok for _, ok in derivation.verify())
@@ -63,10 +66,14 @@ def test_initialisation_scales() -> None:
     assert d.result_latex.startswith(r"\operatorname{Var}\left(z\right) = n")
 
 
-def test_initialisation_unchecked_steps_are_the_stated_assumptions() -> None:
+def test_initialisation_rests_on_stated_assumptions_and_one_cited_theorem() -> None:
     d = derive("weight-initialisation")
     unchecked = [s.label for s in d.steps if s.verification is None]
-    assert unchecked == ["A neuron at the start", "Assumptions", "Expand the square"]
+    assert unchecked == ["A neuron at the start", "Assumptions"]
+    premises = [s for s in d.steps if s.verification is not None and s.verification.is_premise]
+    assert [s.label for s in premises] == ["Expand the square"]
+    assert premises[0].verification.kind == "cited theorem"
+    assert premises[0].verification.reference.anchor == "grimmett2001"
 
 
 @pytest.mark.parametrize("name", ["binary-cross-entropy-kernel", "cross-entropy-likelihood-kernel"])

@@ -553,8 +553,8 @@ nb.figure(
 # $z^l$ grows layer after layer the activations saturate (or explode, for the ReLU), and if it
 # shrinks they all collapse to the same value. At the start of training the weights are random,
 # so the spread of $z$ is a variance, and under stated independence assumptions it has a short
-# formula. The derivation proves each step from the assumptions for any number of inputs $n$;
-# the expansion of the square rests on the assumptions and on linearity of expectation alone.
+# formula. The derivation proves each step from the assumptions for any number of inputs $n$,
+# except the expansion of the square, which applies two theorems of probability (cited there).
 
 # %%
 nb.derivation("weight-initialisation")

@@ -13,9 +13,10 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, build, make_step, proved
+from nnmath.symbolic.core import Claim, Derivation, build, cited, make_step, proved
+from nnmath.symbolic.kinds import Reference
 
-__all__ = ["derive_initialisation", "expectation", "variance"]
+__all__ = ["EXPECTATION_RULES", "derive_initialisation", "expectation", "variance"]
 
 
 def _operator(name: str, tex: str, left: str, right: str) -> Any:
@@ -26,6 +27,15 @@ def _operator(name: str, tex: str, left: str, right: str) -> Any:
 
     return sympy.Function(name, _latex=latex)
 
+
+#: Linearity of expectation, and E[XY] = E[X] E[Y] for independent X and Y.
+EXPECTATION_RULES = Reference(
+    "G. Grimmett and D. Stirzaker",
+    "Probability and Random Processes",
+    2001,
+    "3rd ed., chapters 3 and 4",
+    anchor="grimmett2001",
+)
 
 #: E[·], for display: the proofs work with the symbols that stand for its values.
 expectation = _operator("E", r"\mathbb{E}", "[", "]")
@@ -104,8 +114,13 @@ def derive_initialisation() -> Derivation:
             r"$z^2 = \sum_i \sum_j w_i w_j a_i a_j$; the expectation of a sum is the sum of the "
             r"expectations, and each term factors as $\mathbb{E}[w_i w_j]\,\mathbb{E}[a_i a_j]$ "
             r"because the weights are independent of the inputs (step 2). $M_{ij}$ stands for "
-            r"$\mathbb{E}[a_i a_j]$. This step rests on the assumptions and on linearity of "
-            "expectation; it is not checked by SymPy.",
+            r"$\mathbb{E}[a_i a_j]$. This step is not a SymPy proof: it applies two theorems of "
+            "probability, linearity of expectation and the product rule for independent "
+            "factors, to the assumptions of step 2.",
+            check=cited(
+                "linearity of expectation and the expectation of independent products",
+                EXPECTATION_RULES,
+            ),
         ),
         make_step(
             "Only i = j survives",
