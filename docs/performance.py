@@ -30,7 +30,13 @@
 # It prints the tables below as text and overwrites `nnmath/data/bench/latest.json`; the console
 # and this page format the results with the same code (`scripts/bench_report.py`).
 
+# %%
+import numpy as np
+
+import nnmath as nm
+
 # %% tags=["hide-input"]
+# isort: split
 import html
 import inspect
 import json
@@ -38,15 +44,14 @@ import sys
 from pathlib import Path
 
 import matplotlib
-import numpy as np
 from matplotlib.figure import Figure
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-import nnmath as nm
-from nnmath import activations, fast, plotting, training
+from nnmath import activations, plotting, training
 from nnmath import notebook as nb
+from nnmath.training.generated import generated_source
 
 plotting.setup_notebook()
 sys.path.insert(0, "scripts")
@@ -120,11 +125,11 @@ render(bench_report.history_table(archived))
 # ## Time per step at a glance
 #
 # Top: one training step of the 2-2-3-2 network of chapter 5 on one sample. `nnmath.sgd` runs it
-# on straight-line code generated from the network's shape (see `nnmath.fast`), which avoids the
-# fixed cost of every NumPy and PyTorch call; on arrays of two or three numbers that cost is all
-# there is. Bottom: the throughput of one mini-batch step relative to PyTorch autograd (the dashed
-# line), for the two mid-size networks. Here the matrix products dominate, and the "products only"
-# bars show the ceiling each library's matrix routines set.
+# on straight-line code generated from the network's shape (see `nnmath.training.generated`),
+# which avoids the fixed cost of every NumPy and PyTorch call; on arrays of two or three numbers
+# that cost is all there is. Bottom: the throughput of one mini-batch step relative to PyTorch
+# autograd (the dashed line), for the two mid-size networks. Here the matrix products dominate,
+# and the "products only" bars show the ceiling each library's matrix routines set.
 
 # %% tags=["hide-input"]
 shortest = min(r["steps"] for r in results["higham_sgd"])
@@ -194,8 +199,9 @@ render(tables["higham_sgd"])
 # ## Mini-batch training of mid-size networks
 #
 # One step of mini-batch gradient descent with sigmoid hidden layers and a softmax output with
-# cross-entropy, on random data: `nnmath.batched` (what `nnmath.gradient_descent` runs), PyTorch
-# autograd, and the general NumPy path. The FLOP rate counts `6 n Σ d_in d_out` operations per
+# cross-entropy, on random data: the buffered engine `nnmath.training.buffered` (what
+# `nnmath.gradient_descent` runs; the benchmark labels it "nnmath.batched"), PyTorch autograd, and
+# the general NumPy path. The FLOP rate counts `6 n Σ d_in d_out` operations per
 # step (for each layer one matrix product forward and two backward, each of `2 n d_in d_out`),
 # and "of peak" divides it by NumPy's own rate for a large square matrix product, measured in the
 # same run. The two "products only" rows time the matrix
@@ -293,12 +299,12 @@ for sizes, loop in (
 # weight. Here is how that code begins for the 2-2-3-2 network:
 
 # %% tags=["hide-input"]
-source = fast.generated_source([2, 2, 3, 2], hidden="sigmoid", output="sigmoid", loss="quadratic")
+source = generated_source([2, 2, 3, 2], hidden="sigmoid", output="sigmoid", loss="quadratic")
 lines = source.splitlines()
 excerpt = "\n".join(lines[:40])
 nb.Html(
     '<div class="nnmath-source"><p class="nnmath-source-title">'
-    f"nnmath.fast.generated_source([2, 2, 3, 2]), lines 1–40 of {len(lines)}</p>"
+    f"nnmath.training.generated.generated_source([2, 2, 3, 2]), lines 1–40 of {len(lines)}</p>"
     + highlight(excerpt, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
     + "</div>"
 )
@@ -312,7 +318,7 @@ start = next(i for i, line in enumerate(lines) if "# output error" in line)
 backward = inspect.cleandoc("\n".join(lines[start : start + 12]))
 nb.Html(
     '<div class="nnmath-source"><p class="nnmath-source-title">'
-    f"nnmath.fast.generated_source([2, 2, 3, 2]), lines {start + 1}–{start + 12}</p>"
+    f"nnmath.training.generated.generated_source([2, 2, 3, 2]), lines {start + 1}–{start + 12}</p>"
     + highlight(backward, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
     + "</div>"
 )

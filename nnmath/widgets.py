@@ -36,10 +36,10 @@ from typing import Any
 import numpy as np
 import sympy
 from numpy.typing import ArrayLike
-from sympy.printing.jscode import JavascriptCodePrinter
 
 from nnmath.markup import Html
 from nnmath.symbolic.descent import quadratic_bowl
+from nnmath.symbolic.javascript import javascript_function
 from nnmath.symbolic.perceptron import perceptron_score
 from nnmath.symbolic.registry import derive
 
@@ -177,13 +177,6 @@ def formula(key: str) -> Formula:
     return _FORMULAS[key]()
 
 
-class _Printer(JavascriptCodePrinter):  # type: ignore[misc]
-    """SymPy's JavaScript printer, refusing anything it cannot print."""
-
-    def __init__(self) -> None:
-        super().__init__({"strict": True})
-
-
 def javascript(key: str) -> str:
     """The formula ``key`` as a JavaScript arrow function, printed by SymPy.
 
@@ -198,13 +191,7 @@ def javascript(key: str) -> str:
         As :func:`formula`.
     """
     args, expr = formula(key)
-    printer = _Printer()
-    names = ", ".join(str(a) for a in args)
-    if isinstance(expr, list):
-        body = "[" + ", ".join(printer.doprint(e) for e in expr) + "]"
-    else:
-        body = printer.doprint(expr)
-    return f"({names}) => {body}"
+    return javascript_function(args, expr)
 
 
 def formulas_script(selected: Sequence[str] | None = None) -> str:

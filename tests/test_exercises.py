@@ -17,7 +17,7 @@ import nnmath as nm
 from nnmath import exercises, symbolic
 from nnmath.cli import main
 from nnmath.exercises import catalogue, checking, parsing, registry
-from nnmath.exercises.catalogue import forms
+from nnmath.exercises.catalogue import forms, mistakes
 from nnmath.symbolic import exercise_answers
 
 REQUIRED = {
@@ -145,6 +145,41 @@ def test_catalogue_forms_refuse_what_they_cannot_make() -> None:
     )
     assert derived.assumptions == "a real and nonzero, b real"
     assert derived.symbols["a"].is_nonzero and derived.symbols["b"].is_nonzero is None
+
+
+def test_catalogue_forms_read_expressions_and_mistakes_as_written() -> None:
+    chapter = forms.Chapter(5)
+    blank = {"title": "", "prompt": "", "hint": "", "solution": "", "sample": ""}
+    derived = chapter.derive(
+        "x", answer_in="a b", symbols="b a", nonzero="a", factors={"2a": "2a"},
+        substitutions={"b": "1 - a"}, **blank,
+    )  # fmt: skip
+    a, b = derived.symbols["a"], derived.symbols["b"]
+    assert list(derived.symbols) == ["b", "a"] and a.is_nonzero and b.is_real
+    assert dict(derived.factors) == {"2a": 2 * a} and dict(derived.substitutions) == {b: 1 - a}
+    with pytest.raises(ValueError, match="symbols must name"):
+        chapter.derive("x", answer_in="a b", symbols="a c", **blank)
+    with pytest.raises(ValueError, match="substitutions must replace"):
+        chapter.derive("x", answer_in="a b", substitutions={"c": "a"}, **blank)
+    with pytest.raises(ValueError, match="unknown name 'c'"):
+        chapter.derive("x", answer_in="a b", factors={"c": "c"}, **blank)
+    counted = chapter.compute(
+        "x", answer="integer", mistakes={"short": {"weights_of": [2, 3], "feedback": "f"}}, **blank
+    )
+    assert dict(counted.mistakes) == {"short": (6, "f")}
+    ruled = chapter.compute(
+        "x", answer="array", **blank,
+        mistakes={"t": {"rule": "weight-shape-transposed", "feedback": "f"}},
+    )  # fmt: skip
+    value, _ = ruled.mistakes["t"]
+    assert isinstance(value, forms.FromAnswers)
+    assert value.rule({"layer-weight-shape": sympy.Matrix([[30, 784]])}) == [784, 30]
+    with pytest.raises(ValueError, match="names no rule"):
+        chapter.compute("x", answer="array", mistakes={"t": {"rule": "z", "feedback": ""}}, **blank)
+    with pytest.raises(ValueError, match="either a rule or weights_of"):
+        chapter.compute("x", answer="array", mistakes={"t": {"feedback": ""}}, **blank)
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        chapter.compute("x", answer="array", mistake={}, **blank)  # type: ignore[call-arg]
 
 
 # -- correct answers in every accepted form -------------------------------------------------
@@ -491,7 +526,7 @@ def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize(
-    "module", [exercises, parsing, registry, catalogue, forms, exercise_answers]
+    "module", [exercises, parsing, registry, catalogue, forms, mistakes, exercise_answers]
 )
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]

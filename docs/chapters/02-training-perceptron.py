@@ -33,17 +33,21 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
+# %%
+import numpy as np
+
+import nnmath as nm
+
 # %% tags=["hide-input"]
+# isort: split
 import inspect
 
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-import nnmath as nm
 from nnmath import notebook as nb
 from nnmath import plotting
 
@@ -435,6 +439,8 @@ for gap in (0.05, 0.1, 0.2, 0.3):
     radii.append(bound["R"])
 
 print("R for the four data sets:", np.round(radii, 3))
+
+# %% tags=["hide-input"]
 nb.table(rows, ["nearest", "γ", "(R/γ)²", "updates"])
 
 # %% tags=["hide-input"]

@@ -33,15 +33,20 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
-import html
+# %%
 import warnings
 
 import numpy as np
 
 import nnmath as nm
+from nnmath import symbolic
+
+# %% tags=["hide-input"]
+# isort: split
+import html
+
 from nnmath import notebook as nb
-from nnmath import plotting, symbolic
+from nnmath import plotting
 
 plotting.setup_notebook()
 
@@ -82,7 +87,7 @@ assert np.allclose(nm.sigmoid(x), 1 - nm.sigmoid(-x)) and nm.sigmoid(0.0) == 0.5
 # name $u = e^{-x}$, so that $\sigma = 1/(1+u)$ can be solved for $u$ and the derivative
 # rewritten in terms of $\sigma$ alone.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("sigmoid")
 
 # %% tags=["hide-input"]
@@ -139,7 +144,7 @@ nb.checked("symbolic-sigmoid", "sigmoid-derivative-kernel")
 
 # %%
 # SymPy's derivative, lambdified for NumPy
-formula = sigmoid_derivation.formulas["sigmoid_prime"]
+formula = symbolic.derive("sigmoid").formulas["sigmoid_prime"]
 points = np.linspace(-6, 6, 601)
 kernel = nm.sigmoid_prime(points)
 derived = formula.evaluate(points[:, None])[:, 0]
@@ -201,7 +206,7 @@ nb.figure(
 # derivation records the three partial derivatives of the neuron, with respect to its input,
 # its weight and its bias, the pieces backpropagation will multiply together later.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("sigmoid-affine")
 
 # %% [markdown]
@@ -222,6 +227,8 @@ for a, b in [(1.0, 0.0), (2.0, -4.0), (5.0, 2.0), (0.5, 1.0), (-2.0, 0.0)]:
     up, down = nm.sigmoid(a * (x0 + h) + b), nm.sigmoid(a * (x0 - h) + b)
     slope = (up - down) / (2 * h)
     rows.append((f"({a:g}, {b:g})", x0, at_x0, f"{steepness:g} / {slope:.6f}"))
+
+# %% tags=["hide-input"]
 header = ["(a, b)", "transition x₀", "σ(a x₀ + b)", "slope: derived / measured"]
 nb.table(rows, header)
 
@@ -362,7 +369,7 @@ print("same as net.forward(X):", np.allclose(nm.sigmoid(Z), net.forward(X)))
 # That is the whole forward computation of a network, one line per layer; here it is in the
 # `Network` class, with the layer loop that the next chapter will put to work:
 
-# %%
+# %% tags=["hide-input"]
 nb.source(nm.Network.forward_pass)
 
 # %% tags=["hide-input"]

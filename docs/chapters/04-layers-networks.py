@@ -32,10 +32,12 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
 
 import nnmath as nm
+
+# %% tags=["hide-input"]
 from nnmath import notebook as nb
 from nnmath import plotting
 
@@ -133,6 +135,8 @@ rows = []
 for name, W, b in zip(names, net.weights, net.biases, strict=True):
     params = f"{W.size} + {b.size} = {W.size + b.size}"
     rows.append([name, W.shape, b.shape, params])
+
+# %% tags=["hide-input"]
 nb.table(rows, header=["layer", "shape of W", "shape of b", "weights + biases"])
 
 # %% tags=["hide-input"]
@@ -271,7 +275,7 @@ print(net.predict(X))
 # affine map, so a network without activations draws one straight boundary, however many layers
 # it has.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("affine-composition")
 
 # %% [markdown]

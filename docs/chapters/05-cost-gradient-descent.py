@@ -33,12 +33,16 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
 import sympy
 
 import nnmath as nm
-from nnmath import losses, plotting, symbolic
+from nnmath import symbolic
+
+# %% tags=["hide-input"]
+# isort: split
+from nnmath import losses, plotting
 from nnmath import notebook as nb
 from nnmath.symbolic.backprop import quadratic_cost_formula
 
@@ -75,6 +79,8 @@ for i, (x, y) in enumerate(zip(X, Y, strict=True), start=1):
     category = "A (fertile)" if y[0] == 1 else "B (infertile)"
     target = f"({y[0]:g}, {y[1]:g})"
     rows.append([i, f"{x[0]:g}", f"{x[1]:g}", f"{category}, y = {target}"])
+
+# %% tags=["hide-input"]
 nb.table(rows, header=["point", "x1", "x2", "category and target"])
 
 # %% [markdown]
@@ -82,8 +88,10 @@ nb.table(rows, header=["point", "x1", "x2", "category and target"])
 # point of the square to the class whose output is larger. The figure shades the square by that
 # decision and puts the data on top.
 
-# %% tags=["hide-input"]
+# %%
 net = nm.Network([2, 2, 3, 2], seed=0)
+
+# %% tags=["hide-input"]
 nb.figure(
     plotting.decision_regions(net, X, Y, title="an untrained 2-2-3-2 network"),
     alt=(
@@ -158,7 +166,7 @@ print("by hand        =", np.mean(0.5 * np.sum((Y - net(X)) ** 2, axis=1)))
 # the gradient of $C$, and a gradient component vanishes for $cC$ exactly when it vanishes for
 # $C$. The example at the end, a cost with three stationary points, shows them staying put.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("cost-scaling")
 
 # %% [markdown]
@@ -206,7 +214,7 @@ nb.step("gradient-descent", "Gradient descent")
 # computes it, finds the direction where it is most negative, and shows that a short step that
 # way lowers the cost:
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("steepest-descent")
 
 # %% [markdown]
@@ -324,7 +332,7 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 # change the two weights only and keep the biases $b_1$ and $b_2$ fixed; the end of the section
 # takes the step on all four parameters.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("chain-rule")
 
 # %% [markdown]
@@ -408,8 +416,16 @@ assert overshoots and descends, ex
 # with respect to all four parameters and takes the step with the same $\eta$, in exact
 # arithmetic:
 
+
 # %%
+def exact(v):
+    """A SymPy number as a fraction, followed by its decimal unless it is a whole number."""
+    v = sympy.nsimplify(v)
+    return f"{v}" if v.is_integer else f"{v} = {float(v):g}"
+
+
 chain = symbolic.derive("chain-rule")
+ex = chain.data["worked_example"]  # the numbers of the worked example, as exact fractions
 sym = chain.symbols
 E_expr = chain.formulas["E"].outputs[0]
 L_expr = chain.formulas["y_hat"].outputs[0]

@@ -35,17 +35,21 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
-import html
-import itertools
-
+# %%
 import numpy as np
 import sympy
 
 import nnmath as nm
-from nnmath import notebook as nb
-from nnmath import plotting, symbolic
+from nnmath import symbolic
 from nnmath.symbolic.sigmoid import SIGMA, SIGMA_PRIME, logistic
+
+# %% tags=["hide-input"]
+# isort: split
+import html
+import itertools
+
+from nnmath import notebook as nb
+from nnmath import plotting
 
 plotting.setup_notebook()
 
@@ -157,7 +161,7 @@ assert first_neuron == {("z1", "a1"), ("a1", "z2")} and len(arrows["w1"]) == 5, 
 # that every result equals the derivative of the whole composition with respect to that
 # parameter, obtained by differentiating the composed cost directly.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("chain-rule-network")
 
 # %% [markdown]

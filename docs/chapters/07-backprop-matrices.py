@@ -33,15 +33,20 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
-import matplotlib
+# %%
 import numpy as np
-from matplotlib.figure import Figure
 
 import nnmath as nm
-from nnmath import notebook as nb
-from nnmath import plotting, symbolic
+from nnmath import symbolic
 from nnmath.symbolic.backprop import verify_backprop
+
+# %% tags=["hide-input"]
+# isort: split
+import matplotlib
+from matplotlib.figure import Figure
+
+from nnmath import notebook as nb
+from nnmath import plotting
 
 plotting.setup_notebook()
 
@@ -213,6 +218,8 @@ for l in range(1, len(sizes)):
     dense = n_out * (n_out * n_in)  # one row per output, one column per weight
     grad = n_out * n_in
     rows.append([l, f"{n_out} × {n_in}", f"{dense:,}", n_out, f"{grad:,}"])
+
+# %% tags=["hide-input"]
 nb.table(rows, header=["layer", "W", "dense ∂a/∂W", "δ", "∂C/∂W"])
 
 # %%
@@ -257,7 +264,7 @@ print(f"ratio: {right_to_left / left_to_right:.0f}")
 # 2-2-3-2 network with the quadratic cost, one layer at a time, with the next layer's errors as
 # free symbols.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("backprop")
 
 # %% tags=["hide-input"]
@@ -361,7 +368,7 @@ nb.checked(
 # by $\sigma'$. Follow that through a chain with one neuron per layer and the factors pile up.
 # How large can each factor $\sigma'$ be? The derivation answers it and bounds the product:
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("vanishing-gradient")
 
 # %% [markdown]
@@ -440,7 +447,7 @@ nb.Html(
 # The remedy starts with the activation. The hyperbolic tangent is a sigmoid stretched to the
 # range $(-1, 1)$, and its slope reaches 1:
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("tanh")
 
 # %% [markdown]
@@ -449,7 +456,7 @@ nb.derivation("tanh")
 # $x = 0$ itself it has no derivative; the last step below records the value that `nnmath`'s
 # backward pass uses there, and a check under the derivation compares that code with it.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("relu")
 
 # %% [markdown]
@@ -476,6 +483,8 @@ scales = ["0.5", "LeCun", "Glorot", "He"]
 activations = ["sigmoid", "tanh", "relu"]
 norms = {(h, s): error_norms(deep_network(h, s)) for h in activations for s in scales}
 ratio = {key: value[0] / value[-2] for key, value in norms.items()}  # layer 1 against layer 9
+
+# %% tags=["hide-input"]
 nb.table(
     [[h] + [f"{ratio[h, s]:.2g}" for s in scales] for h in activations],
     header=["hidden activation", *(f"weights: {s}" for s in scales)],

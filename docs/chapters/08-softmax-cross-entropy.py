@@ -37,15 +37,20 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
-import html
-
+# %%
 import numpy as np
-import sympy
 
 import nnmath as nm
-from nnmath import losses, plotting, symbolic
+from nnmath import losses
+
+# %% tags=["hide-input"]
+# isort: split
+import html
+
+import sympy
+
 from nnmath import notebook as nb
+from nnmath import plotting, symbolic
 
 plotting.setup_notebook()
 
@@ -100,7 +105,7 @@ for scale in (0.1, 1, 5, 25):
 # facts about softmax that we use below: adding the same constant to every logit changes
 # nothing, and the logarithm of a softmax output has a simple closed form, the *log-softmax*.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("softmax")
 
 # %% tags=["hide-input"]
@@ -225,7 +230,7 @@ for p_true in (0.99, 0.9, 0.5, 0.1, 0.01, 1e-6):
 # `nnmath` the loss takes the logits, not the probabilities, and goes through log-softmax, so
 # it is finite for every finite input. Averaged over a batch (rows are examples):
 
-# %%
+# %% tags=["hide-input"]
 nb.source(losses.cross_entropy)
 
 # %% [markdown]
@@ -314,7 +319,7 @@ assert np.prod(halves) == 0.0 and np.isclose(np.log(halves).sum(), -2000 * np.lo
 # the probabilities. Going through log-softmax instead makes the computation short, and the
 # final step uses only that the targets add up to one:
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("softmax-cross-entropy")
 
 # %% [markdown]
@@ -558,7 +563,7 @@ nb.figure(
 # weights transposed, by $\sigma'$ element-wise, and form the weight and bias gradients. In
 # `Network.backward` the only difference is the first branch:
 
-# %%
+# %% tags=["hide-input"]
 nb.source(nm.Network.backward)
 
 # %% [markdown]

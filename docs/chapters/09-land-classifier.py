@@ -35,15 +35,20 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
-import itertools
-
+# %%
 import numpy as np
-from matplotlib.figure import Figure
 
 import nnmath as nm
-from nnmath import fast, plotting
+from nnmath.training.many_seeds import sgd_many
+
+# %% tags=["hide-input"]
+# isort: split
+import itertools
+
+from matplotlib.figure import Figure
+
 from nnmath import notebook as nb
+from nnmath import plotting
 
 plotting.setup_notebook()
 
@@ -161,6 +166,8 @@ rows = [
     [stage, f"{value:.2g}", f"{value / MATLAB_UNITS:.2g}", f"{ours[stage]:.3g}"]
     for stage, value in paper.items()
 ]
+
+# %% tags=["hide-input"]
 nb.table(rows, header=["cost", "paper, Fig. 6.1 (its units)", "paper ÷ 20", "this page"])
 
 # %% tags=["hide-input"]
@@ -190,6 +197,8 @@ rows = [
     [f"({x1:g}, {x2:g})", "AB"[k], f"({f1:.3f}, {f2:.3f})", "AB"[c]]
     for (x1, x2), k, (f1, f2), c in zip(X, labels, F, predicted, strict=True)
 ]
+
+# %% tags=["hide-input"]
 nb.table(rows, header=["point x", "category", "output F(x)", "predicted"])
 
 # %% [markdown]
@@ -438,17 +447,17 @@ assert 0.5 < history.cost[i] / history_gd.final_cost < 2, (history.cost[i], hist
 #
 # ## How often does training succeed?
 #
-# One run shows little: the start was one draw of the 23 parameters. `nnmath.fast.sgd_many`
-# trains many independently seeded networks side by side (run `r` is exactly
-# `nm.sgd(nm.Network([2, 2, 3, 2], seed=r), X, Y, ..., seed=r)`). We give 20 random starts the
-# paper's budget of $10^6$ steps, and, to see what a smaller budget does, the same 20 starts a
-# tenth of it.
+# One run shows little: the start was one draw of the 23 parameters. `sgd_many`, from
+# `nnmath.training.many_seeds`, trains many independently seeded networks side by side (run `r`
+# is exactly `nm.sgd(nm.Network([2, 2, 3, 2], seed=r), X, Y, ..., seed=r)`). We give 20 random
+# starts the paper's budget of $10^6$ steps, and, to see what a smaller budget does, the same 20
+# starts a tenth of it.
 
 # %%
 starts = range(20)
 settings = dict(seeds=starts, learning_rate=0.05)
-short = fast.sgd_many([2, 2, 3, 2], X, Y, steps=10**5, **settings)
-full = fast.sgd_many([2, 2, 3, 2], X, Y, steps=10**6, **settings)
+short = sgd_many([2, 2, 3, 2], X, Y, steps=10**5, **settings)
+full = sgd_many([2, 2, 3, 2], X, Y, steps=10**6, **settings)
 for name, runs in (("10⁵ steps", short), ("10⁶ steps", full)):
     counts = np.bincount(runs.correct, minlength=len(X) + 1)
     by_correct = {k: int(c) for k, c in enumerate(counts) if c}

@@ -34,10 +34,12 @@ except ModuleNotFoundError:
         "then restart the kernel."
     ) from None
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
 
 import nnmath as nm
+
+# %% tags=["hide-input"]
 from nnmath import notebook as nb
 from nnmath import plotting
 
@@ -54,6 +56,8 @@ plotting.setup_notebook()
 
 # %%
 X, Y = nm.datasets.exactly_two()
+
+# %% tags=["hide-input"]
 nb.table(
     [[*x.astype(int), int(y[0])] for x, y in zip(X, Y, strict=True)],
     header=["x1", "x2", "x3", "target"],
@@ -174,6 +178,8 @@ print("steps:", step, "  cost:", round(cost(params, X, Y), 4))
 # %%
 predictions = (output >= 0.5).astype(int)
 print("all eight right:", bool(np.all(predictions == Y)))
+
+# %% tags=["hide-input"]
 rows = [
     ["".join(str(int(v)) for v in x), int(y[0]), f"{a[0]:.4g}", int(c[0])]
     for x, y, a, c in zip(X, Y, output, predictions, strict=True)

@@ -25,8 +25,9 @@ job per module) and puts their results back; a step's ``BuildError`` becomes MkD
 ``on_post_build``
     ``mathml`` turns every page's TeX into MathML and writes the math font, cut down to
     the characters used; ``assets`` writes the notebook stylesheet, the copy-button
-    library and the interactive figures' formulas; ``downloads`` writes the wheel and
-    the chapters' notebook archive; ``nbcache`` evicts stale cache entries.
+    library, the interactive figures' formulas and the exercises' checks; ``downloads``
+    writes the wheel and the chapters' notebook archive; ``nbcache`` evicts stale cache
+    entries.
 """
 
 from __future__ import annotations
@@ -197,5 +198,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     mathml.write_font(root, site, mathml.typeset(_built_pages))
     assets.copy_clipboard_library(site)
     assets.write_widget_formulas(site)
+    assets.write_exercise_checks(site)
     downloads.write(root, site)
     nbcache.evict_stale(full_build=notebook_html.built_pages() == _notebook_files)

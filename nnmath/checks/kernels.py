@@ -49,13 +49,18 @@ FloatArray = NDArray[np.float64]
 PointMaker = Callable[[np.random.Generator, int], FloatArray]
 
 
+def _sigmoid_family_kernel(
+    kernel: Callable[[FloatArray], ArrayLike], key: str, seed: int
+) -> tuple[bool, float]:
+    """``kernel`` against the sigmoid derivation's formula ``key`` at 1000 points in [−6, 6]."""
+    points = random_generator(seed).uniform(-6.0, 6.0, size=(1000, 1))
+    formula = derive("sigmoid").formulas[key]
+    return compare_with_formula(lambda p: kernel(p[:, 0]), formula, points, KERNEL_TOLERANCE)
+
+
 def sigmoid_kernel() -> tuple[bool, str]:
     """``nnmath.sigmoid`` against the derivation's sigmoid at 1000 points in [−6, 6]."""
-    points = random_generator(0).uniform(-6.0, 6.0, size=(1000, 1))
-    formula = derive("sigmoid").formulas["sigmoid"]
-    ok, err = compare_with_formula(
-        lambda p: activations.sigmoid(p[:, 0]), formula, points, KERNEL_TOLERANCE
-    )
+    ok, err = _sigmoid_family_kernel(activations.sigmoid, "sigmoid", seed=0)
     return ok, f"relative error {err:.2e} at 1000 points in [-6, 6]"
 
 
@@ -63,11 +68,7 @@ def sigmoid_prime_kernel() -> tuple[bool, str]:
     """``nnmath.sigmoid_prime`` against SymPy's derivative at 1000 points in [−6, 6]."""
     # Within [−6, 6] the float64 kernel σ(1 − σ) is accurate to ~1e-13 relative;
     # far out 1 − σ cancels and no formula in σ can be accurate.
-    points = random_generator(1).uniform(-6.0, 6.0, size=(1000, 1))
-    formula = derive("sigmoid").formulas["sigmoid_prime"]
-    ok, err = compare_with_formula(
-        lambda p: activations.sigmoid_prime(p[:, 0]), formula, points, KERNEL_TOLERANCE
-    )
+    ok, err = _sigmoid_family_kernel(activations.sigmoid_prime, "sigmoid_prime", seed=1)
     return ok, f"relative error {err:.2e} at 1000 points in [-6, 6] (against SymPy's derivative)"
 
 

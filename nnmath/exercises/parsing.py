@@ -172,6 +172,8 @@ class _Builder:
 
     def _node_UnaryOp(self, node: ast.UnaryOp, depth: int) -> Any:
         operand = self.build(node.operand, depth)
+        if isinstance(operand, list):
+            raise ValueError("arithmetic on arrays is not supported: write the array's entries")
         if isinstance(node.op, ast.USub):
             return -operand
         if isinstance(node.op, ast.UAdd):
@@ -216,7 +218,17 @@ class _Builder:
         return FUNCTIONS[name](argument)
 
     def _node_List(self, node: ast.List, depth: int) -> Any:
-        return [self.build(element, depth) for element in node.elts]
+        entries = [self.build(element, depth) for element in node.elts]
+        if len({_shape(entry) for entry in entries}) > 1:
+            raise ValueError("the rows of an array must all have the same length")
+        return entries
+
+
+def _shape(value: Any) -> tuple[int, ...]:
+    """The shape of a parsed answer: () for a number, (2, 3) for two rows of three."""
+    if not isinstance(value, list):
+        return ()
+    return (len(value), *(_shape(value[0]) if value else ()))
 
 
 def _describe(node: ast.AST) -> str:

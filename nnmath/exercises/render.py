@@ -5,6 +5,12 @@ without any script) with the classes Material for MkDocs styles as collapsible
 admonitions. Math is written as ``$$ … $$``: the site typesets it when it is built, and
 Jupyter when a reader runs the notebook. The answer syntax common to all
 exercises (``nnmath.exercises.SYNTAX``) is stated once, not under each exercise.
+
+An exercise with a typed answer carries ``data-answer-type``: on the site, the page's
+script (``docs/javascripts/exercises.js``) adds an answer box, a live preview, a Check
+button and a verdict (``role="status"``) to it, and checks the answer in the browser with
+what :mod:`nnmath.exercises.page` writes at build time. Without the script (or in
+Jupyter) the exercise shows its prompt, hint and solution as before.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import html
 
 from nnmath.exercises.exercise import Exercise
+from nnmath.exercises.page import is_checked_on_page, page_method
 from nnmath.exercises.registry import get, list_exercises
 from nnmath.markup import Html
 
@@ -29,14 +36,19 @@ def _one(exercise: Exercise, number: int) -> str:
     esc = html.escape
     if e.answer_type == "expression":
         answer_with = f"an expression in {', '.join(e.variables)}"
+        if "sigma" in e.functions:
+            answer_with += "; write σ(t) as sigma(t)"
     else:
         answer_with = e.syntax.split(";")[0]
-    checks = (
-        f'<p class="nnmath-exercise-check">Answer with {esc(answer_with)} '
-        f"(compared: {esc(e.tolerance)}).</p>"
-    )
+    typed = is_checked_on_page(e)
+    # Shown by the page's script, which does the checking it describes.
+    method = f' <span class="nnmath-exercise-method" hidden>{esc(page_method(e))}</span>'
+    method = method if typed else ""
+    checks = f'<p class="nnmath-exercise-check">Answer with {esc(answer_with)}.{method}</p>'
+    answer_type = f' data-answer-type="{esc(e.answer_type)}"' if typed else ""
     return (
-        f'<div class="nnmath-exercise" id="exercise-{esc(e.id)}" data-exercise="{esc(e.id)}">'
+        f'<div class="nnmath-exercise" id="exercise-{esc(e.id)}" data-exercise="{esc(e.id)}"'
+        f"{answer_type}>"
         f'<p class="nnmath-exercise-title"><strong>Exercise {e.chapter}.{number} '
         f"({esc(_KIND[e.kind])}): {esc(e.title)}</strong></p>"
         f"<p>{esc(e.prompt)}</p>{checks}"

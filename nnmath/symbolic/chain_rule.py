@@ -371,6 +371,43 @@ def derive_chain_rule() -> Derivation:
     )
 
 
+def _weight_and_bias_steps(
+    layer: str,
+    k: int,
+    error_step: int,
+    cost: Any,
+    weight_and_bias: tuple[Any, Any],
+    error: tuple[Any, Any],
+    layer_input: tuple[Any, Any, str],
+) -> list[Step]:
+    """The steps "``layer`` weight" and "``layer`` bias" of :func:`derive_chain_rule_network`.
+
+    ``∂C/∂w_k = δ_k`` times the layer's input and ``∂C/∂b_k = δ_k``, each proved on the
+    explicit ``cost``; ``error`` is δ_k as a symbol and explicitly, ``layer_input`` the input
+    as a symbol, explicitly and in TeX, and ``error_step`` the step that defines δ_k.
+    """
+    w, b = weight_and_bias
+    delta_sym, delta = error
+    input_sym, input_value, input_tex = layer_input
+    c_sym = sympy.Symbol("C", real=True)
+    return [
+        make_step(
+            f"{layer} weight",
+            sympy.Eq(sympy.Derivative(c_sym, w), delta_sym * input_sym),
+            rf"Chain rule: $w_{k}$ reaches $C$ only through $z_{k} = w_{k} {input_tex} + b_{k}$, "
+            rf"and $\partial z_{k}/\partial w_{k} = {input_tex}$; times $\delta_{k}$ of step "
+            rf"{error_step}.",
+            check=proved(sympy.Derivative(cost, w), delta * input_value),
+        ),
+        make_step(
+            f"{layer} bias",
+            sympy.Eq(sympy.Derivative(c_sym, b), delta_sym),
+            rf"As in step {error_step + 1}, with $\partial z_{k}/\partial b_{k} = 1$.",
+            check=proved(sympy.Derivative(cost, b), delta),
+        ),
+    ]
+
+
 def derive_chain_rule_network() -> Derivation:
     """Two sigmoid neurons in a row: each partial derivative is a product of local ones.
 
@@ -430,18 +467,8 @@ def derive_chain_rule_network() -> Derivation:
                 (logistic(z2_free) - y) * logistic_prime(z2_free),
             ),
         ),
-        make_step(
-            "Output weight",
-            sympy.Eq(d(c_sym, w2), d2_sym * a1_sym),
-            r"Chain rule: $w_2$ reaches $C$ only through $z_2 = w_2 a_1 + b_2$, and "
-            r"$\partial z_2/\partial w_2 = a_1$; times $\delta_2$ of step 4.",
-            check=proved(d(cost, w2), delta2 * a1),
-        ),
-        make_step(
-            "Output bias",
-            sympy.Eq(d(c_sym, b2), d2_sym),
-            r"As in step 5, with $\partial z_2/\partial b_2 = 1$.",
-            check=proved(d(cost, b2), delta2),
+        *_weight_and_bias_steps(
+            "Output", 2, 4, cost, (w2, b2), (d2_sym, delta2), (a1_sym, a1, "a_1")
         ),
         make_step(
             "Error one layer back",
@@ -454,19 +481,7 @@ def derive_chain_rule_network() -> Derivation:
                 delta2_of_z1 * w2 * logistic_prime(z1_free),
             ),
         ),
-        make_step(
-            "First weight",
-            sympy.Eq(d(c_sym, w1), d1_sym * x),
-            r"Chain rule: $w_1$ reaches $C$ only through $z_1 = w_1 x + b_1$, and "
-            r"$\partial z_1/\partial w_1 = x$; times $\delta_1$ of step 7.",
-            check=proved(d(cost, w1), delta1 * x),
-        ),
-        make_step(
-            "First bias",
-            sympy.Eq(d(c_sym, b1), d1_sym),
-            r"As in step 8, with $\partial z_1/\partial b_1 = 1$.",
-            check=proved(d(cost, b1), delta1),
-        ),
+        *_weight_and_bias_steps("First", 1, 7, cost, (w1, b1), (d1_sym, delta1), (x, x, "x")),
     ]
     claims = [
         Claim(f"∂C/∂{p} of the whole composition equals the backward product", d(cost, p), g)

@@ -2,7 +2,8 @@
 
 The shared notebook stylesheet (collected by ``notebook_html``), the
 copy-button library of mkdocs-jupyter, each notebook page's ``.ipynb`` download, and the
-interactive figures' formulas, printed as JavaScript by SymPy from ``nnmath.widgets``.
+interactive figures' formulas, printed as JavaScript by SymPy from ``nnmath.widgets``, and
+what the pages need to check typed answers to the exercises (``nnmath.exercises.page``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 CLIPBOARD_JS = "assets/javascripts/clipboard-copy.js"
 WIDGET_FORMULAS_JS = "assets/javascripts/widget-formulas.js"
+EXERCISE_CHECKS_JS = "assets/javascripts/exercise-checks.js"
 
 
 def write_stylesheets(site: Path, stylesheets: dict[str, str]) -> None:
@@ -45,3 +47,12 @@ def write_widget_formulas(site: Path) -> None:
     target = site / WIDGET_FORMULAS_JS
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(widgets.formulas_script(), encoding="utf-8")
+
+
+def write_exercise_checks(site: Path) -> None:
+    """Write ``window.nnmath.exerciseChecks`` (every typed exercise's payload) into the site."""
+    from nnmath.exercises import page
+
+    target = site / EXERCISE_CHECKS_JS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page.checks_script(), encoding="utf-8")

@@ -1,10 +1,14 @@
-"""Every exercise of the site as content: one module per chapter, one short record per exercise.
+"""Every exercise of the site as content: one TOML file per chapter, one short record each.
 
-Each module ``chNN`` holds ``EXERCISES``, the chapter's exercises in the order the page
-shows them, written with the forms of :mod:`nnmath.exercises.catalogue.forms`. The records
-carry no expected answer: :mod:`nnmath.symbolic` derives those (see
-:mod:`nnmath.symbolic.exercise_answers`), and :mod:`nnmath.exercises.registry` fills in the wrong
-answers written as :class:`~nnmath.exercises.catalogue.forms.FromAnswers`.
+The file ``chNN.toml`` holds the chapter's exercises in the order the page shows them, one
+``[[exercise]]`` table each: its ``id``, its ``answer`` (``"expression"`` to derive, else
+``"number"``, ``"integer"`` or ``"array"`` to work out) and the fields of
+:meth:`~nnmath.exercises.catalogue.forms.Chapter.derive` or
+:meth:`~nnmath.exercises.catalogue.forms.Chapter.compute`, which make the record. The
+records carry no expected answer: :mod:`nnmath.symbolic` derives those (see
+:mod:`nnmath.symbolic.exercise_answers`), and :mod:`nnmath.exercises.registry` fills in the
+wrong answers that follow from them (the rules of
+:mod:`nnmath.exercises.catalogue.mistakes`).
 
 >>> [len(chapter) for chapter in CHAPTERS]
 [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]
@@ -14,13 +18,40 @@ answers written as :class:`~nnmath.exercises.catalogue.forms.FromAnswers`.
 
 from __future__ import annotations
 
-from nnmath.exercises.catalogue import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10
-from nnmath.exercises.catalogue.forms import FromAnswers
+import tomllib
+from importlib import resources
+from typing import Any
+
+from nnmath.exercises.catalogue.forms import Chapter, FromAnswers
 from nnmath.exercises.exercise import Exercise
 
-__all__ = ["CHAPTERS", "FromAnswers"]
+__all__ = ["CHAPTERS", "FromAnswers", "read_chapter"]
+
+
+def _record(chapter: Chapter, table: dict[str, Any]) -> Exercise:
+    """One exercise from its table in a chapter's file."""
+    fields = dict(table)
+    exercise_id = fields.pop("id")
+    if fields.get("answer") == "expression":
+        del fields["answer"]
+        return chapter.derive(exercise_id, **fields)
+    return chapter.compute(exercise_id, **fields)
+
+
+def read_chapter(number: int) -> tuple[Exercise, ...]:
+    """The exercises of chapter ``number``, read from ``chNN.toml`` of this package.
+
+    Raises
+    ------
+    ValueError
+        If ``number`` is not an integer from 1 to 10, or a record is not well formed.
+    TypeError
+        If a record has a field that its form does not take.
+    """
+    chapter = Chapter(number)
+    text = resources.files(__name__).joinpath(f"ch{number:02d}.toml").read_text(encoding="utf-8")
+    return tuple(_record(chapter, table) for table in tomllib.loads(text)["exercise"])
+
 
 #: The exercises of chapters 1 to 10, each chapter's in the order of its page.
-CHAPTERS: tuple[tuple[Exercise, ...], ...] = tuple(
-    module.EXERCISES for module in (ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10)
-)
+CHAPTERS: tuple[tuple[Exercise, ...], ...] = tuple(read_chapter(n) for n in range(1, 11))

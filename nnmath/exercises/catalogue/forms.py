@@ -1,12 +1,15 @@
 """The forms an exercise takes, so that a record of the catalogue states only what is its own.
 
-A chapter module writes ``chapter = Chapter(5)`` and then one short record per exercise:
-``chapter.derive(...)`` for an expression to derive (its variables real unless said
-otherwise; ``sigma``, ``exp``, ``log`` and ``sqrt`` allowed), ``chapter.compute(...)`` for a
-number, whole number or array to work out (with ``predict_then_run=True``, the reader
-predicts it, then runs the chapter's code). A known wrong answer that depends on the
-expected answers is written as :class:`FromAnswers`; the registry fills it in from the
-answers SymPy derives, so no answer is typed in.
+A chapter's file ``chNN.toml`` holds one table per exercise; the catalogue makes each with
+``Chapter(N).derive(...)`` (``answer = "expression"``: an expression to derive, its
+variables real unless said otherwise; ``sigma``, ``exp``, ``log`` and ``sqrt`` allowed) or
+``Chapter(N).compute(...)`` (a number, whole number or array to work out; with
+``predict_then_run = true``, the reader predicts it, then runs the chapter's code).
+Expressions in a record (factors, substitutions) are written in the answer syntax and read
+by :func:`nnmath.exercises.parsing.parse_answer` with the exercise's own symbols. A known
+wrong answer names a rule of :mod:`nnmath.exercises.catalogue.mistakes` (it becomes a
+:class:`FromAnswers` the registry fills in from the answers SymPy derives) or the layer sizes
+whose weights it counts; so no answer is typed in.
 
 >>> chapter = Chapter(3)
 >>> e = chapter.derive(
@@ -17,10 +20,11 @@ answers SymPy derives, so no answer is typed in.
 ...     hint="",
 ...     solution="",
 ...     sample="-b/a",
+...     factors={"a": "2a"},
 ... )
->>> e.chapter, e.kind, e.answer_type, e.variables
-(3, 'derive', 'expression', ('a', 'b'))
->>> weights_only([784, 30, 10], "each of the 30 + 10 neurons")["weights-only"][0]
+>>> e.chapter, e.kind, e.answer_type, e.variables, dict(e.factors)
+(3, 'derive', 'expression', ('a', 'b'), {'a': 2*a})
+>>> weights_only([784, 30, 10])
 23820
 """
 
@@ -34,15 +38,14 @@ from typing import Any
 
 import sympy
 
+from nnmath.exercises.catalogue.mistakes import RULES
 from nnmath.exercises.exercise import AnswerType, Exercise, Kind
+from nnmath.exercises.parsing import parse_answer
 
-__all__ = ["ANSWER_FUNCTIONS", "Chapter", "FromAnswers", "Mistakes", "real", "weights_only"]
+__all__ = ["ANSWER_FUNCTIONS", "Chapter", "FromAnswers", "real", "weights_only"]
 
 #: The functions an expression answer may call.
 ANSWER_FUNCTIONS = ("exp", "log", "sqrt", "sigma")
-
-#: Known wrong answers by name: (the wrong value, the feedback it gets).
-Mistakes = Mapping[str, tuple[Any, str]]
 
 
 @dataclass(frozen=True)
@@ -68,18 +71,15 @@ def real(names: str) -> dict[str, sympy.Symbol]:
     return {n: sympy.Symbol(n, real=True) for n in names.split()}
 
 
-def weights_only(sizes: Sequence[int], each: str) -> dict[str, tuple[int, str]]:
+def weights_only(sizes: Sequence[int]) -> int:
     """The common wrong count of a network's parameters: the weights without the biases.
 
     Parameters
     ----------
     sizes : sequence of int
         The layer sizes, inputs first (e.g. ``[784, 30, 10]``).
-    each : str
-        Which neurons the feedback says also have a bias, e.g. ``"each neuron"``.
     """
-    count = sum(n * m for n, m in itertools.pairwise(sizes))
-    return {"weights-only": (count, f"that counts only the weights; {each} also has a bias.")}
+    return sum(n * m for n, m in itertools.pairwise(sizes))
 
 
 def _assumed(variables: Sequence[str], nonzero: Sequence[str]) -> str:
@@ -126,23 +126,26 @@ class Chapter:
         solution: str,
         sample: str,
         nonzero: str = "",
-        symbols: Mapping[str, sympy.Symbol] | None = None,
+        symbols: str = "",
         assumptions: str | None = None,
-        substitutions: Mapping[Any, Any] | None = None,
-        factors: Mapping[str, Any] | None = None,
+        substitutions: Mapping[str, str] | None = None,
+        factors: Mapping[str, str] | None = None,
     ) -> Exercise:
         """An expression to derive, in the variables ``answer_in`` names (space-separated).
 
-        The variables are real symbols, nonzero too for those ``nonzero`` names, unless
-        ``symbols`` gives them (in the order the numerical comparison draws them); the
-        ``assumptions`` say so in words unless given. ``factors`` names the factors the
-        feedback looks for, ``substitutions`` what both answers are rewritten with before
-        comparing.
+        The variables are real symbols, nonzero too for those ``nonzero`` names; the
+        numerical comparison draws them in the order ``symbols`` names them (that of
+        ``answer_in`` unless given), and the ``assumptions`` say so in words unless given.
+        ``factors`` names the factors the feedback looks for, ``substitutions`` what a
+        variable is replaced with in both answers before comparing; both are written in the
+        answer syntax, in the exercise's variables.
 
         Raises
         ------
         ValueError
-            If ``nonzero`` names a variable that ``answer_in`` does not.
+            If ``nonzero`` names a variable that ``answer_in`` does not, ``symbols`` does not
+            name exactly the variables, ``substitutions`` replaces something else, or a
+            factor or substitution does not parse.
         """
         variables = tuple(answer_in.split())
         if not set(nonzero.split()) <= set(variables):
@@ -150,11 +153,21 @@ class Chapter:
                 f"nonzero must name variables of answer_in ({answer_in!r}) for "
                 f"{exercise_id!r}, got {nonzero!r}"
             )
-        if symbols is None:
-            symbols = {
-                n: sympy.Symbol(n, real=True, nonzero=True) if n in nonzero.split() else symbol
-                for n, symbol in real(answer_in).items()
-            }
+        if symbols and sorted(symbols.split()) != sorted(variables):
+            raise ValueError(
+                f"symbols must name the variables of answer_in ({answer_in!r}) for "
+                f"{exercise_id!r}, got {symbols!r}"
+            )
+        by_name = {
+            n: sympy.Symbol(n, real=True, nonzero=True) if n in nonzero.split() else symbol
+            for n, symbol in real(symbols or answer_in).items()
+        }
+        unknown = sorted(set(substitutions or {}) - set(variables))
+        if unknown:
+            raise ValueError(
+                f"substitutions must replace variables of answer_in ({answer_in!r}) for "
+                f"{exercise_id!r}, got {', '.join(unknown)}"
+            )
         if assumptions is None:
             assumptions = _assumed(variables, nonzero.split())
         return Exercise(
@@ -168,11 +181,15 @@ class Chapter:
             solution=solution,
             sample=sample,
             variables=variables,
-            symbols=MappingProxyType(dict(symbols)),
+            symbols=MappingProxyType(by_name),
             functions=ANSWER_FUNCTIONS,
             assumptions=assumptions,
-            substitutions=MappingProxyType(dict(substitutions or {})),
-            factors=MappingProxyType(dict(factors or {})),
+            substitutions=MappingProxyType(
+                {by_name[n]: parse_answer(t, by_name) for n, t in (substitutions or {}).items()}
+            ),
+            factors=MappingProxyType(
+                {name: parse_answer(text, by_name) for name, text in (factors or {}).items()}
+            ),
         )
 
     def compute(
@@ -186,18 +203,22 @@ class Chapter:
         hint: str,
         solution: str,
         sample: str,
-        mistakes: Mistakes | None = None,
+        mistakes: Mapping[str, Mapping[str, Any]] | None = None,
         predict_then_run: bool = False,
     ) -> Exercise:
         """A number, whole number or array to work out (``answer`` says which).
 
         With ``predict_then_run`` the reader predicts it, then sees it by running the
-        chapter's code. ``mistakes`` are known wrong answers with their feedback.
+        chapter's code. ``mistakes`` are known wrong answers by name, each with its
+        ``feedback`` and either the ``rule`` of :data:`~nnmath.exercises.catalogue.mistakes.RULES`
+        that computes it from the derived answers or the layer sizes ``weights_of`` whose
+        weights (without the biases) it counts.
 
         Raises
         ------
         ValueError
-            If ``answer`` is ``"expression"`` (that is :meth:`derive`).
+            If ``answer`` is ``"expression"`` (that is :meth:`derive`), or a mistake is not
+            written as said.
         """
         if answer == "expression":
             raise ValueError(
@@ -215,5 +236,33 @@ class Chapter:
             hint=hint,
             solution=solution,
             sample=sample,
-            mistakes=MappingProxyType(dict(mistakes or {})),
+            mistakes=MappingProxyType(
+                {name: _mistake(exercise_id, name, m) for name, m in (mistakes or {}).items()}
+            ),
         )
+
+
+def _mistake(exercise_id: str, name: str, mistake: Mapping[str, Any]) -> tuple[Any, str]:
+    """A known wrong answer of a record as (its value, its feedback).
+
+    >>> _mistake("x", "short", {"weights_of": [2, 3], "feedback": "no biases."})
+    (6, 'no biases.')
+    >>> _mistake("x", "short", {"feedback": "no biases."})
+    Traceback (most recent call last):
+    ...
+    ValueError: mistake 'short' of 'x' must have a feedback and either a rule or weights_of, ...
+    """
+    keys = set(mistake)
+    if keys not in ({"feedback", "rule"}, {"feedback", "weights_of"}):
+        raise ValueError(
+            f"mistake {name!r} of {exercise_id!r} must have a feedback and either a rule or "
+            f"weights_of, got {', '.join(sorted(keys)) or 'nothing'}"
+        )
+    if "weights_of" in mistake:
+        return weights_only(mistake["weights_of"]), mistake["feedback"]
+    if mistake["rule"] not in RULES:
+        raise ValueError(
+            f"mistake {name!r} of {exercise_id!r} names no rule: {mistake['rule']!r}; the "
+            f"rules are {', '.join(RULES)}"
+        )
+    return FromAnswers(RULES[mistake["rule"]]), mistake["feedback"]
