@@ -35,6 +35,7 @@ except ModuleNotFoundError:
 
 # %%
 import numpy as np
+import sympy
 
 import nnmath as nm
 from nnmath import symbolic
@@ -565,7 +566,7 @@ nb.figure(
 # formula. The derivation proves each step from the assumptions for any number of inputs $n$,
 # except the expansion of the square, which applies two theorems of probability (cited there).
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("weight-initialisation")
 
 # %% [markdown]
@@ -578,8 +579,6 @@ nb.derivation("weight-initialisation")
 # The scales of the table above are these expressions, evaluated for each layer:
 
 # %%
-import sympy
-
 rules = symbolic.derive("weight-initialisation")
 n_in_sym, n_out_sym = rules.symbols["n_in"], rules.symbols["n_out"]
 variance_rule = {
@@ -648,18 +647,20 @@ def per_layer_factor(values):
 
 
 relu_predicted = {s: 16 * variance_rule[s](16, 16) / 2 for s in scales}  # n_in Var(w) · ½
-nb.table(
+factor_rows = [
     [
-        [
-            s,
-            f"{relu_predicted[s]:.2g}",
-            f"{per_layer_factor(spreads['relu', s][0]):.2f}",
-            f"{per_layer_factor(spreads['tanh', s][0]):.2f}",
-        ]
-        for s in scales
-    ],
-    header=["weights", "ReLU, predicted", "ReLU, measured", "tanh, measured"],
-)
+        s,
+        f"{relu_predicted[s]:.2g}",
+        f"{per_layer_factor(spreads['relu', s][0]):.2f}",
+        f"{per_layer_factor(spreads['tanh', s][0]):.2f}",
+    ]
+    for s in scales
+]
+for row in factor_rows:
+    print(row)
+
+# %% tags=["hide-input"]
+nb.table(factor_rows, header=["weights", "ReLU, predicted", "ReLU, measured", "tanh, measured"])
 
 # %% tags=["hide-input"]
 # The text below states these outcomes; the build fails if they change.

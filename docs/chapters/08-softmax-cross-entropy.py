@@ -272,7 +272,7 @@ assert np.isinf(from_probability) and np.isclose(from_logits, 800.0), from_logit
 # likely. The logarithm turns the product into a sum without changing which parameters are
 # best (it is increasing), and the minus sign turns "maximise" into "minimise":
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("cross-entropy-likelihood")
 
 # %% [markdown]
@@ -428,7 +428,7 @@ assert same and 1e4 <= cross_entropy / quadratic < 1e5, cross_entropy / quadrati
 # quadratic cost cancels. The derivation also puts the quadratic cost's error beside it, and
 # closes the circle with softmax.
 
-# %%
+# %% tags=["hide-input"]
 nb.derivation("binary-cross-entropy")
 
 # %% [markdown]
@@ -472,11 +472,9 @@ z_quadratic = train_neuron(
 )
 z_entropy = train_neuron(lambda z: losses.binary_cross_entropy_grad(z, y_one))
 a_quadratic, a_entropy = nm.sigmoid(z_quadratic), nm.sigmoid(z_entropy)
-shown_steps = [0, 10, 25, 50, 100, 150, 200, 250, 300]
-nb.table(
-    [[k, f"{a_quadratic[k]:.3f}", f"{a_entropy[k]:.3f}"] for k in shown_steps],
-    header=["step", "output a, quadratic cost", "output a, cross-entropy"],
-)
+print("step   output a: quadratic cost   cross-entropy")
+for k in [0, 10, 25, 50, 100, 150, 200, 250, 300]:
+    print(f"{k:4d}   {a_quadratic[k]:24.3f}   {a_entropy[k]:13.3f}")
 
 # %% tags=["hide-input"]
 # The text below states these outcomes; the build fails if they change.
