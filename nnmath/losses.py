@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from nnmath._validation import as_float_array, check_labels
-from nnmath.activations import _log_softmax_unchecked, _softmax_unchecked
+from nnmath.activations import _log_softmax_unchecked, _sigmoid_unchecked, _softmax_unchecked
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -128,3 +128,33 @@ def cross_entropy_grad(logits: FloatArray, targets: FloatArray) -> FloatArray:
     p *= np.sum(targets, axis=-1, keepdims=True)
     p -= targets
     return p
+
+
+def binary_cross_entropy(logits: FloatArray, targets: FloatArray) -> float:
+    """Mean binary cross-entropy of sigmoid outputs, from their weighted inputs ``z``.
+
+    ``(1/n) Σ_i Σ_j −[y_ij log σ(z_ij) + (1 − y_ij) log(1 − σ(z_ij))]``, computed as
+    ``max(z, 0) + log(1 + e^(−|z|)) − y z``, which is finite for every finite ``z``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> round(binary_cross_entropy(np.array([[0.0]]), np.array([[1.0]])), 6)  # log 2
+    0.693147
+    >>> binary_cross_entropy(np.array([[-800.0]]), np.array([[1.0]]))
+    800.0
+    """
+    softplus = np.maximum(logits, 0.0) + np.log1p(np.exp(-np.abs(logits)))
+    return float(np.sum(softplus - targets * logits) / logits.shape[0])
+
+
+def binary_cross_entropy_grad(logits: FloatArray, targets: FloatArray) -> FloatArray:
+    """Gradient of the summed binary cross-entropy with respect to ``z``: ``σ(z) − y``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> binary_cross_entropy_grad(np.array([[0.0, 2.0]]), np.array([[1.0, 0.0]])).round(4)
+    array([[-0.5   ,  0.8808]])
+    """
+    return _sigmoid_unchecked(logits) - targets

@@ -414,3 +414,34 @@ X2 = np.array([[0.0, 0.0], [1.0, 1.0]])
 def test_invalid_input_raises_a_named_error(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_layer_profile_draws_one_line_per_run_on_a_log_axis() -> None:
+    fig = plotting.layer_profile({"a": [1.0, 0.5, 0.25], "b": [2.0, 2.0, 2.0]}, ylabel="Var(z)")
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.get_lines()] == ["a", "b"]
+    assert ax.get_yscale() == "log" and ax.get_ylabel() == "Var(z)"
+    assert list(ax.get_lines()[0].get_xdata()) == [1, 2, 3]
+    assert plotting.to_svg(fig) == plotting.to_svg(fig)
+
+
+@pytest.mark.parametrize(
+    ("series", "error"),
+    [
+        ({}, ValueError),
+        ({"a": [1.0, 0.0]}, ValueError),
+        ({"a": [1.0], "b": [1.0, 2.0]}, ValueError),
+        ([1.0, 2.0], TypeError),
+        ({1: [1.0]}, TypeError),
+    ],
+)
+def test_layer_profile_rejects_bad_series(series: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        plotting.layer_profile(series)  # type: ignore[arg-type]
+
+
+def test_layer_profile_can_leave_out_the_legend() -> None:
+    fig = plotting.layer_profile({"a": [1.0, 2.0]}, legend=False)
+    assert fig.axes[0].get_legend() is None
+    with pytest.raises(TypeError, match="legend"):
+        plotting.layer_profile({"a": [1.0, 2.0]}, legend="no")  # type: ignore[arg-type]

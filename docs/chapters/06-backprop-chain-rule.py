@@ -175,6 +175,26 @@ nb.result("sigmoid")
 # so every local derivative is available from numbers the forward pass has already computed:
 # $\sigma'(z_1)$ from $a_1$ and $\sigma'(z_2)$ from $a_2$.
 #
+# Only the output error $\delta_2$ depends on the cost. With the quadratic cost it is the
+# difference between output and target times the slope of the sigmoid (written here for an
+# output neuron with weighted input $z$ and output $a = \sigma(z)$; above, $z_2$ and $a_2$):
+
+# %% tags=["hide-input"]
+nb.step("binary-cross-entropy", "The quadratic cost, for comparison")
+
+# %% [markdown]
+# With the *binary cross-entropy* $C = -[y \log a_2 + (1 - y)\log(1 - a_2)]$, the cost of
+# [chapter 8](08-softmax-cross-entropy.py) for a single sigmoid output, the slope cancels and
+# the output error is the bare difference:
+
+# %% tags=["hide-input"]
+nb.step("binary-cross-entropy", "The σ′ factor cancels")
+
+# %% [markdown]
+# Everything behind the output neuron, $\delta_1$ and the four derivatives, is computed from
+# $\delta_2$ in the same way for either cost. Chapter 8 derives the second form and measures
+# what the missing factor $\sigma'$ changes in training.
+#
 # ## The same gradient, three ways
 #
 # What does "differentiating the whole composition" look like? SymPy can do it without any

@@ -263,6 +263,54 @@ from_logits = losses.cross_entropy(far, target)
 assert np.isinf(from_probability) and np.isclose(from_logits, 800.0), from_logits
 
 # %% [markdown]
+# ### Why the logarithm: cross-entropy is a negative log-likelihood
+#
+# Read the outputs as what they claim to be, the probabilities of the classes under the model.
+# The probability the model gives an observed label is then its **likelihood**: for a one-hot
+# target it is the probability of the true class, and the product $\prod_k p_k^{y_k}$ writes
+# that for any target at once, since $p_k^0 = 1$. Training should make the observed labels
+# likely. The logarithm turns the product into a sum without changing which parameters are
+# best (it is increasing), and the minus sign turns "maximise" into "minimise":
+
+# %% tags=["hide-input"]
+nb.derivation("cross-entropy-likelihood")
+
+# %% [markdown]
+# So minimising the cross-entropy averaged over a data set, as `nnmath` does, is *maximum
+# likelihood*: it finds the parameters under which the observed labels are most probable,
+# assuming the points were labelled independently. The mean instead of the sum only divides
+# by $N$. On numbers: five points with random logits and random labels, the probability of
+# all five labels taken as a product, against $e^{-N\bar C}$ from the batch loss $\bar C$:
+
+# %%
+rng_labels = np.random.default_rng(1)
+Z5 = rng_labels.standard_normal((5, 3))
+Y5 = nm.one_hot(rng_labels.integers(0, 3, size=5), 3)
+likelihood = np.prod(nm.softmax(Z5) ** Y5)
+mean_loss = losses.cross_entropy(Z5, Y5)
+print(f"product of the probabilities of the labels: {likelihood:.6e}")
+print(f"exp(-N × mean cross-entropy):               {np.exp(-len(Z5) * mean_loss):.6e}")
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert np.isclose(likelihood, np.exp(-len(Z5) * mean_loss), rtol=1e-12, atol=0), likelihood
+
+# %% [markdown]
+# The product of many probabilities underflows: two thousand points, each given probability
+# one half, have likelihood $2^{-2000}$, far below the smallest positive double. The sum of
+# the logarithms, the negative of the summed loss, is an ordinary number:
+
+# %%
+halves = np.full(2000, 0.5)
+print("product of 2000 probabilities 1/2:", np.prod(halves))
+print("sum of their logarithms:          ", np.log(halves).sum())
+print("smallest positive double:         ", np.nextafter(0.0, 1.0))
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert np.prod(halves) == 0.0 and np.isclose(np.log(halves).sum(), -2000 * np.log(2))
+
+# %% [markdown]
 # ## The gradient with respect to the logits
 #
 # Backpropagation needs the derivative of the loss with respect to the output layer's
@@ -370,13 +418,148 @@ assert same and 1e4 <= cross_entropy / quadratic < 1e5, cross_entropy / quadrati
 # ratio, a factor of tens of thousands. The cross-entropy gradient stays large until the
 # prediction is right.
 #
+# ### A sigmoid output with cross-entropy
+#
+# The same cure works without softmax. A single sigmoid output $a = \sigma(z)$ says how likely
+# the first of two classes is; give it the target $y$ (1 for that class, 0 for the other) and
+# measure it with the **binary cross-entropy**, the cross-entropy of the two-entry
+# distribution $(a, 1 - a)$ against $(y, 1 - y)$. Its derivative with respect to $a$ has the
+# denominator $a(1 - a)$, and that is exactly $\sigma'(z)$: the factor that slowed the
+# quadratic cost cancels. The derivation also puts the quadratic cost's error beside it, and
+# closes the circle with softmax.
+
+# %% tags=["hide-input"]
+nb.derivation("binary-cross-entropy")
+
+# %% [markdown]
+# Steps 6 and 7 draw the conclusion that the comparison above only hinted at. With logits
+# $(z, 0)$, softmax gives the first class $\sigma(z)$ and the second $1 - \sigma(z)$, and the
+# two-class cross-entropy is the binary cross-entropy of $\sigma(z)$. A sigmoid output trained
+# with binary cross-entropy *is* a two-class softmax output trained with cross-entropy, one of
+# whose logits is held at 0, and its error $a - y$ is the first entry of $\mathbf{p} -
+# \mathbf{y}$. Nothing about the pair is special to many classes.
+#
+# ### A neuron started badly wrong
+#
+# How much does the $\sigma'$ factor cost in practice?
+# [Nielsen (2015)](../references.md#nielsen2015), chapter 3, runs the smallest experiment that
+# shows it, and we repeat it: one sigmoid neuron with one input $x = 1$ and target $y = 0$,
+# started with weight and bias both 2, so that its output $\sigma(4) \approx 0.98$ is badly
+# wrong. Gradient descent with $\eta = 0.15$ runs for 300 steps, once with each cost. The only
+# difference is the output error: $(a - y)\,\sigma'(z)$ for the quadratic cost, $a - y$ for
+# the binary cross-entropy; both are computed with `nnmath`'s kernels.
+
+# %%
+x_one, y_one = np.array([[1.0]]), np.array([[0.0]])
+eta, n_steps = 0.15, 300
+
+
+def train_neuron(output_error):
+    """Weighted inputs z of the neuron after 0, 1, …, n_steps steps from w = b = 2."""
+    w = b = 2.0
+    zs = []
+    for _ in range(n_steps + 1):
+        z_now = np.array([[w * x_one[0, 0] + b]])
+        zs.append(z_now[0, 0])
+        error = output_error(z_now)[0, 0]  # ∂C/∂z, the output error δ
+        w -= eta * error * x_one[0, 0]
+        b -= eta * error
+    return np.array(zs)
+
+
+z_quadratic = train_neuron(
+    lambda z: losses.quadratic_grad(nm.sigmoid(z), y_one) * nm.sigmoid_prime(z)
+)
+z_entropy = train_neuron(lambda z: losses.binary_cross_entropy_grad(z, y_one))
+a_quadratic, a_entropy = nm.sigmoid(z_quadratic), nm.sigmoid(z_entropy)
+print("step   output a: quadratic cost   cross-entropy")
+for k in [0, 10, 25, 50, 100, 150, 200, 250, 300]:
+    print(f"{k:4d}   {a_quadratic[k]:24.3f}   {a_entropy[k]:13.3f}")
+
+# %% tags=["hide-input"]
+# The text below states these outcomes; the build fails if they change.
+# (the quadratic neuron still above 0.9 after 150 steps; the cross-entropy neuron below 0.3
+# after 25; the first-step errors and the step at which each output first falls below 1/2)
+first_quadratic = a_quadratic[0] * nm.sigmoid_prime(z_quadratic[0])
+below_half = {
+    "quadratic": int(np.argmax(a_quadratic < 0.5)),
+    "cross-entropy": int(np.argmax(a_entropy < 0.5)),
+}
+assert a_quadratic[150] > 0.9 and a_entropy[25] < 0.3, (a_quadratic[150], a_entropy[25])
+assert 0 < below_half["cross-entropy"] < below_half["quadratic"], below_half
+nb.Html(
+    f"<p>At the start the quadratic cost's output error is $(a - y)\\,\\sigma'(z) = "
+    f"{first_quadratic:.4f}$, while the cross-entropy's is $a - y = {a_entropy[0]:.4f}$, "
+    f"{a_entropy[0] / first_quadratic:.0f} times larger. Under the cross-entropy the output "
+    f"falls below one half after {below_half['cross-entropy']} steps; under the quadratic "
+    f"cost it takes {below_half['quadratic']} steps, and for the first 150 it hardly moves "
+    f"(from {a_quadratic[0]:.3f} to {a_quadratic[150]:.3f}). This is the learning slowdown "
+    "Nielsen describes: saturated and wrong, the neuron gets an error scaled by the small "
+    "$\\sigma'(z)$ under the quadratic cost, and the full $a - y$ under the cross-entropy. "
+    "After 300 steps the "
+    f"outputs are {a_quadratic[-1]:.3f} and {a_entropy[-1]:.3f}.</p>"
+)
+
+# %% [markdown]
+# The same two runs with `nnmath`'s `Network` and `gradient_descent`, which record the cost:
+# the quadratic one on a network with a single sigmoid output, and the cross-entropy one, by
+# the conclusion of the derivation, on a two-class softmax network whose second logit starts
+# at 0. Its second row of parameters is trained too, in the opposite direction to the first
+# (the two entries of $\mathbf{p} - \mathbf{y}$ are opposite), so the difference of the
+# logits moves twice as fast; half the learning rate gives the sigmoid neuron's run exactly.
+
+# %%
+neuron = nm.Network([1, 1], seed=0)  # sigmoid output, quadratic cost
+neuron.set_params([2.0, 2.0])  # w, b
+run_quadratic = nm.gradient_descent(
+    neuron, x_one, y_one, learning_rate=eta, steps=n_steps, progress=False
+)
+pair = nm.Network([1, 2], output="softmax", loss="cross_entropy", seed=0)
+pair.set_params([2.0, 0.0, 2.0, 0.0])  # W = (2, 0)ᵀ, b = (2, 0): logits (z, 0)
+run_entropy = nm.gradient_descent(
+    pair, x_one, np.array([[0.0, 1.0]]), learning_rate=eta / 2, steps=n_steps, progress=False
+)
+cost_quadratic = 0.5 * (a_quadratic - y_one[0, 0]) ** 2
+cost_entropy = np.array([losses.binary_cross_entropy(np.array([[v]]), y_one) for v in z_entropy])
+gap_quadratic = np.abs(run_quadratic.cost - cost_quadratic[run_quadratic.steps]).max()
+gap_entropy = np.abs(run_entropy.cost - cost_entropy[run_entropy.steps]).max()
+print(f"quadratic cost, Network against the loop above:   largest difference {gap_quadratic:.1e}")
+print(f"cross-entropy, two-class softmax against the loop: largest difference {gap_entropy:.1e}")
+
+# %% tags=["hide-input"]
+# The text above states this outcome; the build fails if it changes.
+assert gap_quadratic < 1e-12 and gap_entropy < 1e-12, (gap_quadratic, gap_entropy)
+# (the caption: the quadratic cost within 10 % of its start after 100 steps; the cross-entropy
+# below half of its start after 10)
+assert cost_quadratic[100] > 0.9 * cost_quadratic[0] and cost_entropy[10] < 0.5 * cost_entropy[0]
+
+# %% tags=["hide-input"]
+nb.figure(
+    plotting.cost_history({"quadratic cost": run_quadratic, "cross-entropy": run_entropy}),
+    alt=(
+        "Line chart on logarithmic axes of the cost of one sigmoid neuron against gradient "
+        "descent steps: the quadratic cost stays flat for about a hundred steps and then "
+        "falls; the cross-entropy falls from the first steps."
+    ),
+    caption=(
+        "The cost of the neuron started at $w = b = 2$ (output 0.98, target 0) against the "
+        "number of gradient descent steps, both axes logarithmic, for the quadratic cost and "
+        "for the cross-entropy (run as a two-class softmax network, as explained above). The "
+        "two costs are different functions, so compare the shapes, not the heights: the "
+        "cross-entropy falls from the first steps, while the quadratic cost stays almost flat "
+        "for the first hundred steps, the slow start of a saturated, wrong neuron."
+    ),
+)
+
+# %% [markdown]
 # ## A network with a softmax output
 #
 # Nothing else changes. The hidden layers are sigmoid layers as before, the last layer's
-# activation is softmax, and the backward pass starts from the output error above and then
-# continues with exactly the equations of [backpropagation with matrices](07-backprop-matrices.py):
-# multiply by the next layer's weights transposed, by $\sigma'$ element-wise, and form the
-# weight and bias gradients. In `Network.backward` the only difference is the first branch:
+# activation is softmax, and the backward pass starts from the output error $\mathbf{p} -
+# \mathbf{y}$ and then continues with exactly the equations of
+# [backpropagation with matrices](07-backprop-matrices.py): multiply by the next layer's
+# weights transposed, by $\sigma'$ element-wise, and form the weight and bias gradients. In
+# `Network.backward` the only difference is the first branch:
 
 # %% tags=["hide-input"]
 nb.source(nm.Network.backward)

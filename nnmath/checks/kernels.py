@@ -31,8 +31,10 @@ from nnmath.symbolic import derive
 
 __all__ = [
     "CLASS_COUNTS",
+    "binary_cross_entropy_kernel",
     "cross_entropy_grad_kernel",
     "cross_entropy_kernel",
+    "cross_entropy_likelihood_kernel",
     "log_softmax_kernel",
     "quadratic_kernel",
     "sigmoid_kernel",
@@ -155,3 +157,31 @@ def quadratic_kernel() -> tuple[bool, str]:
         _per_k(7, "backprop", "quadratic_cost", kernel, outputs_and_targets),
         _batch_mean(8, "backprop", "quadratic_cost", losses.quadratic, outputs_and_targets),
     )
+
+
+def binary_cross_entropy_kernel() -> tuple[bool, str]:
+    """The binary cross-entropy and its gradient ``σ(z) − y`` against SymPy's, per sample."""
+    generator = random_generator(9)
+    points = np.column_stack([3.0 * generator.standard_normal(200), generator.uniform(0, 1, 200)])
+    derivation = derive("binary-cross-entropy")
+    errors = {}
+    for key, kernel in (
+        ("binary_cross_entropy", _row_by_row(losses.binary_cross_entropy)),
+        ("binary_cross_entropy_grad", lambda p: losses.binary_cross_entropy_grad(*split(p))),
+    ):
+        _, errors[key] = compare_with_formula(
+            kernel, derivation.formulas[key], points, KERNEL_TOLERANCE
+        )
+    return summary(errors, KERNEL_TOLERANCE)
+
+
+def cross_entropy_likelihood_kernel() -> tuple[bool, str]:
+    """N times the batch cross-entropy against −log ∏_i ∏_k p_ik^(y_ik) of 20 one-hot points."""
+    generator = random_generator(10)
+    errors = {}
+    for k in CLASS_COUNTS:
+        z = generator.standard_normal((20, k))
+        y = np.eye(k)[generator.integers(0, k, size=20)]
+        likelihood = np.prod(activations.softmax(z) ** y)
+        errors[f"K={k}"] = relative_error([20 * losses.cross_entropy(z, y)], [-np.log(likelihood)])
+    return summary(errors, KERNEL_TOLERANCE)

@@ -93,6 +93,24 @@ def _network_checks() -> list[Check]:
             kernels.cross_entropy_grad_kernel,
         ),
         make_check(
+            "binary-cross-entropy-kernel",
+            r"nnmath.losses.binary_cross_entropy and its gradient $\sigma(z) - y$ equal the SymPy "
+            "expressions, per sample, at 200 points.",
+            "binary-cross-entropy",
+            "lambdified comparison",
+            rel,
+            kernels.binary_cross_entropy_kernel,
+        ),
+        make_check(
+            "cross-entropy-likelihood-kernel",
+            "N times the batch cross-entropy equals minus the log of the product over 20 "
+            "one-hot points of the probabilities of their labels, for $K = 2, 3, 4, 5$.",
+            "cross-entropy-likelihood",
+            "lambdified comparison",
+            rel,
+            kernels.cross_entropy_likelihood_kernel,
+        ),
+        make_check(
             "quadratic-loss-kernel",
             "The quadratic loss equals one half of the squared distance between output "
             "and target, per sample and as a batch mean, for 2 to 5 outputs.",

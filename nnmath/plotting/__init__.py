@@ -38,7 +38,12 @@ first used.
 from nnmath.plotting.descent import cost_contours
 from nnmath.plotting.evaluation import confusion_matrix, learning_curve, runs_summary
 from nnmath.plotting.export import NOTEBOOK_PRINT_KWARGS, setup_notebook, to_png, to_svg
-from nnmath.plotting.networks import cost_history, decision_regions, network_diagram
+from nnmath.plotting.networks import (
+    cost_history,
+    decision_regions,
+    layer_profile,
+    network_diagram,
+)
 from nnmath.plotting.neurons import dot_product_sign, sigmoid_family
 from nnmath.plotting.perceptron import perceptron_line
 from nnmath.plotting.style import (
@@ -77,6 +82,7 @@ __all__ = [
     "cost_history",
     "decision_regions",
     "dot_product_sign",
+    "layer_profile",
     "learning_curve",
     "network_diagram",
     "perceptron_line",

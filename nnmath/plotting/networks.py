@@ -1,4 +1,4 @@
-"""Figures of networks: decision regions, cost histories and the network diagram."""
+"""Figures of networks: decision regions, cost histories, per-layer profiles and the diagram."""
 
 from __future__ import annotations
 
@@ -252,6 +252,98 @@ def cost_history(
     axes.set_xlabel("step (parameter updates)")
     axes.set_ylabel("cost")
     if any(name is not None for name, _ in runs):
+        axes.legend(loc="best")
+    return fig
+
+
+@styled
+def layer_profile(
+    series: Mapping[str, ArrayLike],
+    ax: Axes | None = None,
+    ylabel: str = "value",
+    title: str | None = None,
+    legend: bool = True,
+) -> Figure:
+    """One quantity per layer (a variance, an error size) for several runs, on a log axis.
+
+    Parameters
+    ----------
+    series : dict str → array_like, shape (L,)
+        Each run's positive values for layers 1 … L, drawn in its own colour, marker and
+        line style and named in the legend.
+    ax : matplotlib.axes.Axes, optional
+        Draw into this Axes instead of a new 6.4 × 4 in figure.
+    ylabel : str
+        Label of the vertical (logarithmic) axis.
+    title : str, optional
+        Title of the panel.
+    legend : bool
+        Name the runs in a legend (leave it out on all but one of several panels that draw
+        the same runs).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError
+        If ``series`` is not a dict of names to arrays, a label is not a string or ``legend``
+        is not a bool.
+    ValueError
+        If ``series`` is empty, a run is not a non-empty 1-D array of positive finite values,
+        or the runs differ in length.
+
+    Examples
+    --------
+    >>> fig = layer_profile({"a": [1.0, 0.5, 0.25], "b": [1.0, 1.0, 1.0]}, ylabel="Var")
+    >>> [line.get_label() for line in fig.axes[0].get_lines()]
+    ['a', 'b']
+    """
+    if not isinstance(series, Mapping):
+        raise TypeError(f"series must be a dict of names to arrays, got {describe(series)}")
+    if not series:
+        raise ValueError("series must hold at least one run, got none")
+    ylabel = str(check_str("ylabel", ylabel))
+    title = check_str("title", title, optional=True)
+    if not isinstance(legend, bool):
+        raise TypeError(f"legend must be a bool, got {describe(legend)}")
+    runs: list[tuple[str, FloatArray]] = []
+    for name, values in series.items():
+        if not isinstance(name, str):
+            raise TypeError(f"series names must be strings, got {describe(name)}")
+        arr = np.asarray(values, dtype=np.float64)
+        if arr.ndim != 1 or arr.size == 0 or not np.all(np.isfinite(arr) & (arr > 0)):
+            raise ValueError(
+                f"series[{name!r}] must be a non-empty 1-D array of positive finite values, "
+                f"got {arr.tolist()!r}"
+            )
+        runs.append((name, arr))
+    if len({arr.size for _, arr in runs}) != 1:
+        raise ValueError(
+            f"every run must have one value per layer, got lengths {[arr.size for _, arr in runs]}"
+        )
+    fig, axes = figure_and_axes(ax)
+    styles = ("-", "--", "-.", ":")
+    markers = ("o", "s", "^", "D", "v", "P", "X", "*")
+    for k, (name, run) in enumerate(runs):
+        axes.plot(
+            np.arange(1, run.size + 1),
+            run,
+            color=PALETTE[k % len(PALETTE)],
+            linestyle=styles[k % len(styles)],
+            marker=markers[k % len(markers)],
+            markersize=4,
+            label=name,
+        )
+    axes.set_yscale("log")
+    axes.set_xlabel("layer l")
+    axes.set_ylabel(ylabel)
+    axes.set_xticks(np.arange(1, runs[0][1].size + 1))
+    axes.grid(True, which="major")
+    if title is not None:
+        axes.set_title(title)
+    if legend:
         axes.legend(loc="best")
     return fig
 

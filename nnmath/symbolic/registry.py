@@ -6,14 +6,17 @@ import functools
 from collections.abc import Callable
 
 from nnmath.symbolic.backprop import derive_backprop
+from nnmath.symbolic.binary_cross_entropy import derive_binary_cross_entropy
 from nnmath.symbolic.chain_rule import derive_chain_rule, derive_chain_rule_network
 from nnmath.symbolic.core import Derivation
 from nnmath.symbolic.cost_scaling import derive_cost_scaling
 from nnmath.symbolic.descent import derive_gradient_descent, derive_quadratic_descent
 from nnmath.symbolic.dot_product import derive_dot_product
 from nnmath.symbolic.exercise_answers import derive_exercise_answers
+from nnmath.symbolic.initialisation import derive_initialisation
 from nnmath.symbolic.jacobian import derive_jacobian_chain_rule
 from nnmath.symbolic.layers import derive_affine_composition
+from nnmath.symbolic.likelihood import derive_cross_entropy_likelihood
 from nnmath.symbolic.perceptron import (
     derive_perceptron,
     derive_perceptron_convergence,
@@ -51,9 +54,12 @@ REGISTRY: dict[str, Callable[[], Derivation]] = {
     "vanishing-gradient": derive_vanishing_gradient,
     "tanh": derive_tanh,
     "relu": derive_relu,
+    "weight-initialisation": derive_initialisation,
     "cost-scaling": derive_cost_scaling,
     "softmax": derive_softmax,
     "softmax-cross-entropy": derive_softmax_cross_entropy,
+    "binary-cross-entropy": derive_binary_cross_entropy,
+    "cross-entropy-likelihood": derive_cross_entropy_likelihood,
     "sigmoid-second-derivative": derive_sigmoid_second_derivative,
     "exercise-answers": derive_exercise_answers,
 }
