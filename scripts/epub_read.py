@@ -70,6 +70,8 @@ EXTRACT_JS = """(properties) => {
     'clipboard-copy', '.zeroclipboard-container', '.md-clipboard', '.md-code__nav',
     '.jp-InputPrompt', '.jp-OutputPrompt', '.celltoolbar', '.jp-Collapser',
     'a[id^="__codelineno"]',
+    // Answers are checked on the web page by script; a book keeps prompt, hint and solution.
+    '.nnmath-exercise-form', '.nnmath-exercise-progress', '.nnmath-exercise-method',
   ].join(', ')).forEach((el) => el.remove());
   const make = (tag, cls, content) => {
     const el = document.createElement(tag);
