@@ -46,6 +46,7 @@ __all__ = [
     "exactly",
     "freeze",
     "make_step",
+    "numbered_symbols",
     "numerically",
     "on_sizes",
     "proved",
@@ -395,6 +396,24 @@ class Formula:
         for j, column in enumerate(columns):
             out[:, j] = np.broadcast_to(column, (pts.shape[0],))
         return out
+
+
+def numbered_symbols(letter: str, k: int) -> tuple[sympy.Symbol, ...]:
+    """The ``k`` real symbols ``letter_1 … letter_k`` (outputs, logits, targets of a layer).
+
+    Raises
+    ------
+    ValueError
+        If ``k < 1``.
+
+    Examples
+    --------
+    >>> numbered_symbols("z", 3)
+    (z_1, z_2, z_3)
+    """
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    return tuple(sympy.symbols(f"{letter}_1:{k + 1}", real=True))
 
 
 def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
