@@ -467,3 +467,15 @@ def test_jacobian_matrix_steps_are_proved_for_non_square_symbolic_sizes() -> Non
     assert proved_for_symbolic_sizes(lhs, (j_g.T * (j_h.T * grad))[j, 0], [(j, 0, n - 1)]).run()[0]
     wrong = (j_g.T * (j_h.T * (2 * grad)))[j, 0]
     assert not proved_for_symbolic_sizes(lhs, wrong, [(j, 0, n - 1)]).run()[0]
+
+
+@pytest.mark.parametrize("k", [0, -2])
+def test_numbered_symbols_need_at_least_one(k: int) -> None:
+    from nnmath.symbolic.backprop_network import quadratic_cost_formula
+    from nnmath.symbolic.softmax import softmax_symbols
+
+    for make in (quadratic_cost_formula, softmax_symbols):
+        with pytest.raises(ValueError, match=f"k must be at least 1, got {k}"):
+            make(k)
+    assert len(softmax_symbols(3)[0]) == 3
+    assert quadratic_cost_formula(2).args == sympy.symbols("a_1:3 y_1:3", real=True)

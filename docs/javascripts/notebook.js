@@ -48,11 +48,5 @@
   // Once: the page's regions are looked up again on every resize.
   window.addEventListener("resize", mark);
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.nnmathOnPage(setUp);
 })();

@@ -265,11 +265,5 @@
     document.querySelectorAll("[data-widget]").forEach(setUp);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpAll);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  window.nnmathOnPage(setUpAll);
 })();

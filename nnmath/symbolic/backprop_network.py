@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Formula
+from nnmath.symbolic.core import Claim, Formula, numbered_symbols
 from nnmath.symbolic.display import tex_matrix
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic, logistic_prime, sigmoid_prime
 
@@ -382,10 +382,8 @@ def quadratic_cost_formula(k: int) -> Formula:
     ValueError
         If ``k < 1``.
     """
-    if k < 1:
-        raise ValueError(f"k must be at least 1, got {k}")
-    a = sympy.symbols(f"a_1:{k + 1}", real=True)
-    y = sympy.symbols(f"y_1:{k + 1}", real=True)
+    a = numbered_symbols("a", k)
+    y = numbered_symbols("y", k)
     cost = sum((ai - yi) ** 2 for ai, yi in zip(a, y, strict=True)) / 2
     return Formula((cost,), (*a, *y))
 

@@ -47,6 +47,7 @@ __all__ = [
     "exactly",
     "freeze",
     "make_step",
+    "numbered_symbols",
     "numerically",
     "on_sizes",
     "proved",
@@ -402,8 +403,7 @@ class Formula:
 class Route:
     """Consecutive steps that reach a later step the long way, which the page folds.
 
-    The later step's own justification gives the short way; its check does not rest on
-    these steps, which stay checked and numbered.
+    The later step's justification gives the short way; these steps stay checked, numbered.
 
     Attributes
     ----------
@@ -415,6 +415,24 @@ class Route:
 
     summary: str
     labels: tuple[str, ...]
+
+
+def numbered_symbols(letter: str, k: int) -> tuple[sympy.Symbol, ...]:
+    """The ``k`` real symbols ``letter_1 … letter_k`` (outputs, logits, targets of a layer).
+
+    Raises
+    ------
+    ValueError
+        If ``k < 1``.
+
+    Examples
+    --------
+    >>> numbered_symbols("z", 3)
+    (z_1, z_2, z_3)
+    """
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    return tuple(sympy.symbols(f"{letter}_1:{k + 1}", real=True))
 
 
 def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:

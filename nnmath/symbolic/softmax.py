@@ -13,6 +13,7 @@ from nnmath.symbolic.core import (
     StepCheck,
     build,
     make_step,
+    numbered_symbols,
     proved,
 )
 from nnmath.symbolic.indexed import proved_for_symbolic_sizes
@@ -31,9 +32,7 @@ def softmax_symbols(k: int) -> tuple[tuple[sympy.Symbol, ...], list[Any]]:
     ValueError
         If ``k < 1``.
     """
-    if k < 1:
-        raise ValueError(f"k must be at least 1, got {k}")
-    z = tuple(sympy.symbols(f"z_1:{k + 1}", real=True))
+    z = numbered_symbols("z", k)
     total = sum(sympy.exp(zk) for zk in z)
     return z, [sympy.exp(zi) / total for zi in z]
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import fcntl
 import fnmatch
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +21,13 @@ COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "site", ".cache", "__pycache__", ".pytest_cache", ".mypy_cache",
     ".ruff_cache", ".hypothesis", "*.ipynb",
 )  # fmt: skip
+
+sys.path.append(str(REPO / "scripts"))
+import book_pages  # noqa: E402  (scripts/ is not a package)
+
+# The built site is served as the book scripts serve it to Chromium: on 127.0.0.1 at a free
+# port, quietly (``with serve(folder) as base_url``).
+serve = book_pages.serve
 
 
 def build(
@@ -88,26 +92,6 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def sitemap_paths(site: Path) -> list[str]:
     """Page paths relative to the site root, from the built sitemap.xml."""
     urls = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())
@@ -151,7 +135,7 @@ def html_weight(html: bytes) -> int:
 
 
 SCRIPT_OR_CODE = re.compile(r"<(script|style|pre|code)\b.*?</\1>", re.S | re.I)
-MATH_SIGNS = re.compile(r'\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$<]*\$')
+MATH_SIGNS = re.compile(r"\$\$|\\\(|\\\[|(?<![\w$])\$[^$\s][^$<]*\$")
 
 
 def source_has_math(html: str) -> bool:

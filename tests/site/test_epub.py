@@ -3,20 +3,19 @@ EPUBCheck 5 and Ace by DAISY."""
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.site.books import EPOCH, assert_written_again_the_same, chapters, write_book
 from tests.site.conftest import chromium_path
 from tests.site.sitebuild import REPO
 
@@ -24,21 +23,9 @@ from tests.site.sitebuild import REPO
 # `-n 2 --dist loadgroup`.
 pytestmark = [pytest.mark.site, pytest.mark.slow, pytest.mark.xdist_group("epub")]
 
-EPOCH = 1700000000
 SITE_URL = "https://nnmath.github.io/nnmath/"
 ACE = REPO / "node_modules/.bin/ace-cli"
 NAV = "EPUB/nav.xhtml"
-
-
-def _write_book(site_dir: Path, out: Path) -> Path:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), NNMATH_CHROMIUM=chromium_path() or "")
-    subprocess.run(
-        [sys.executable, str(REPO / "scripts/epub.py"), str(site_dir), str(out)],
-        env=env,
-        check=True,
-        timeout=900,
-    )
-    return out
 
 
 def _need(tool: str | None, what: str) -> None:
@@ -52,7 +39,7 @@ def _need(tool: str | None, what: str) -> None:
 @pytest.fixture(scope="session")
 def epub(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     _need(chromium_path(), "Chromium")
-    return _write_book(site_dir, tmp_path_factory.mktemp("epub") / "nnmath.epub")
+    return write_book("epub.py", site_dir, tmp_path_factory.mktemp("epub") / "nnmath.epub")
 
 
 @pytest.fixture(scope="session")
@@ -68,12 +55,7 @@ def files(epub: Path) -> dict[str, str]:
 
 def _chapters() -> list[tuple[str, str]]:
     """(file name in the book, title) of every chapter, from the chapter sources."""
-    chapters = []
-    for path in sorted((REPO / "docs/chapters").glob("*.py")):
-        match = re.search(r"^# # (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
-        assert match, f"{path.name} has no title"
-        chapters.append((f"EPUB/{path.stem}.xhtml", match.group(1).strip()))
-    return chapters
+    return [(f"EPUB/{stem}.xhtml", title) for stem, title in chapters()]
 
 
 def _text(fragment: str) -> str:
@@ -147,9 +129,7 @@ def test_the_container_starts_with_the_stored_mimetype(epub: Path) -> None:
 def test_two_builds_of_the_same_site_are_the_same_bytes(
     epub: Path, site_dir: Path, tmp_path: Path
 ) -> None:
-    again = _write_book(site_dir, tmp_path / "again.epub")
-    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (epub, again)]
-    assert digest[0] == digest[1], "two books with the same SOURCE_DATE_EPOCH differ"
+    assert_written_again_the_same("epub.py", site_dir, epub, tmp_path / "again.epub", what="books")
 
 
 def test_the_metadata_has_the_date_and_the_accessibility_properties(

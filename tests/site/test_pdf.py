@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
-import os
 import re
 import subprocess
-import sys
 import time
 import tomllib
 from dataclasses import dataclass
@@ -17,31 +14,20 @@ from typing import Any
 
 import pytest
 
+from tests.site.books import EPOCH, assert_written_again_the_same, chapters, write_book
 from tests.site.conftest import chromium_path
 from tests.site.sitebuild import REPO
 
 pytestmark = [pytest.mark.site, pytest.mark.slow]
 
-EPOCH = 1700000000
 HEADERLINK = re.compile(r'<a class="(?:headerlink|anchor-link)"[^>]*>.*?</a>', re.S)
-
-
-def _print_book(site_dir: Path, out: Path) -> Path:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), NNMATH_CHROMIUM=chromium_path() or "")
-    subprocess.run(
-        [sys.executable, str(REPO / "scripts/pdf.py"), str(site_dir), str(out)],
-        env=env,
-        check=True,
-        timeout=900,
-    )
-    return out
 
 
 @pytest.fixture(scope="session")
 def book(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     if chromium_path() is None:
         pytest.skip("Chromium not found: the PDF is printed with it")
-    return _print_book(site_dir, tmp_path_factory.mktemp("pdf") / "nnmath.pdf")
+    return write_book("pdf.py", site_dir, tmp_path_factory.mktemp("pdf") / "nnmath.pdf")
 
 
 @pytest.fixture(scope="session")
@@ -95,12 +81,7 @@ def outline(reader: Any) -> list[Entry]:
 
 def _chapters() -> list[tuple[str, str]]:
     """(site path, title) of every chapter, from the chapter sources."""
-    chapters = []
-    for path in sorted((REPO / "docs/chapters").glob("*.py")):
-        match = re.search(r"^# # (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
-        assert match, f"{path.name} has no title"
-        chapters.append((f"chapters/{path.stem}", match.group(1).strip()))
-    return chapters
+    return [(f"chapters/{stem}", title) for stem, title in chapters()]
 
 
 def _plain(fragment: str) -> str:
@@ -387,6 +368,4 @@ def test_links_between_pages_land_on_their_anchor(book: Path, reader: Any, site_
 def test_two_prints_of_the_same_site_are_the_same_bytes(
     book: Path, site_dir: Path, tmp_path: Path
 ) -> None:
-    again = _print_book(site_dir, tmp_path / "again.pdf")
-    digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (book, again)]
-    assert digest[0] == digest[1], "two prints with the same SOURCE_DATE_EPOCH differ"
+    assert_written_again_the_same("pdf.py", site_dir, book, tmp_path / "again.pdf", what="prints")
