@@ -48,3 +48,23 @@ def test_readme_architecture_names_every_module():
                 if module.stem != "__init__" and not any(n in table for n in named):
                     missing.append(f"{path.name}/{module.name}")
     assert missing == [], f"not in the README's Architecture section: {missing}"
+
+
+def test_no_module_is_over_600_lines() -> None:
+    # One job per module: the package, the build steps and the scripts stay readable rooms.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sources = [
+        path
+        for folder in ("nnmath", "docs/hooks", "scripts")
+        for pattern in ("*.py", "*.js")
+        for path in (root / folder).rglob(pattern)
+    ]
+    assert len(sources) > 50
+    long = {
+        str(path.relative_to(root)): n
+        for path in sources
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert long == {}, f"modules over 600 lines: {long}"
