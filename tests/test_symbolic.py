@@ -442,6 +442,16 @@ def test_backprop_steps_are_proved_for_symbolic_widths() -> None:
     assert d.data["partials"] == 23 and d.data["deltas"] == 7 and len(d.claims) == 30
     for claim in d.claims:
         assert not claim.lhs.has(sympy.core.function.AppliedUndef), claim.statement
+    # A hidden error with the next layer's weights untransposed is not proved.
+    from nnmath.symbolic.backprop_network import _composed_delta_claims
+    from nnmath.symbolic.sigmoid import sigmoid_prime
+
+    net = network_symbols([2, 2, 2])
+    hidden = _composed_delta_claims(net)[2]
+    assert hidden.holds()
+    z, w, out = net.z[1][0], net.W[2], _composed_delta_claims(net)[:2]
+    wrong = sigmoid_prime(z) * sum(w[0, i] * c.rhs for i, c in enumerate(out))
+    assert not Claim("W untransposed", hidden.lhs, wrong, reduction="expand").holds()
     assert d.kind == "SymPy proof"
     assert d.kind_label == (
         "proved by SymPy, from the chain rule and for every depth by the written induction "
