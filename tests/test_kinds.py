@@ -123,14 +123,21 @@ def test_check_names_go_to_steps_that_run_something() -> None:
     assert checks == [None, "step-toy-step-0", None, "step-toy-step-2"]
 
 
-def test_a_written_argument_rests_on_earlier_checked_steps() -> None:
+def test_a_written_argument_rests_on_earlier_checked_or_cited_steps() -> None:
     induction = written_argument("the written induction", ["step 0"])
     assert _toy(_proof(), induction).kind == "SymPy proof"
     with pytest.raises(ValueError, match="earlier checked steps"):
         _toy(induction, _proof())
-    premise_only = written_argument("the written induction", ["step 0"])
-    with pytest.raises(ValueError, match="earlier checked steps"):
-        _toy(cited("the chain rule", RUDIN), premise_only)
+    # It names every premise it uses: an earlier cited theorem, too.
+    uses_the_rule = written_argument("the written induction", ["step 0", "step 1"])
+    d = _toy(_proof(), cited("the chain rule", RUDIN), uses_the_rule)
+    assert d.kind_label == "proved by SymPy, from the chain rule and by the written induction"
+    with pytest.raises(ValueError, match="earlier checked steps or cited theorems"):
+        _toy(uses_the_rule, _proof(), cited("the chain rule", RUDIN))
+    # Not on another written argument, nor on a later cited theorem.
+    on_an_argument = written_argument("a second induction", ["step 1"])
+    with pytest.raises(ValueError, match="earlier checked steps or cited theorems"):
+        _toy(_proof(), induction, on_an_argument)
 
 
 def test_every_registered_derivation_has_a_kind_and_a_label() -> None:

@@ -418,12 +418,40 @@ def test_backprop_steps_are_proved_for_symbolic_widths() -> None:
     assert chain.verification.premise == "the chain rule"
     assert "Theorem 9.15" in chain.verification.reference.where
     assert chain.verification.runner is None
-    # The depth: a written induction over the layers, resting on proved one-layer steps.
+    # A step whose statement is the chain rule is cited; the collapse of its sum to one term
+    # is proved for symbolic widths, as supporting evidence.
+    for label in ("BP1, chain rule at the output", "BP3 in index form", "BP4 in index form",
+                  "BP3 as vectors"):  # fmt: skip
+        step = next(s for s in d.steps if s.label == label)
+        assert step.verification.kind == "cited theorem", label
+        assert "Theorem 9.15" in step.verification.reference.where, label
+        assert step.verification.run_kind == "SymPy proof", label
+        assert step.verification.runner()[0], label
+    # The depth: a written induction over the layers, resting on proved one-layer steps and
+    # naming the cited chain rule it uses.
     induction = next(s for s in d.checked_steps if s.verification.kind == "written argument")
     assert induction.verification.scope == "for every depth"
     proved_labels = {s.label for s in d.checked_steps if s.verification.kind == "SymPy proof"}
-    assert set(induction.verification.rests_on) <= proved_labels
+    cited_labels = {s.label for s in d.checked_steps if s.verification.kind == "cited theorem"}
+    assert set(induction.verification.rests_on) <= proved_labels | cited_labels
     assert "BP2 in index form" in induction.verification.rests_on
+    assert "BP2, chain rule through the next layer" in induction.verification.rests_on
+    # The 23 partials and 7 errors of the 2-2-3-2 network: explicit costs, no unknown function.
+    whole = d.steps[-1]
+    assert whole.verification.kind == "SymPy proof" and whole.verification.run()[0]
+    assert d.data["partials"] == 23 and d.data["deltas"] == 7 and len(d.claims) == 30
+    for claim in d.claims:
+        assert not claim.lhs.has(sympy.core.function.AppliedUndef), claim.statement
+    # A hidden error with the next layer's weights untransposed is not proved.
+    from nnmath.symbolic.backprop_network import _composed_delta_claims
+    from nnmath.symbolic.sigmoid import sigmoid_prime
+
+    net = network_symbols([2, 2, 2])
+    hidden = _composed_delta_claims(net)[2]
+    assert hidden.holds()
+    z, w, out = net.z[1][0], net.W[2], _composed_delta_claims(net)[:2]
+    wrong = sigmoid_prime(z) * sum(w[0, i] * c.rhs for i, c in enumerate(out))
+    assert not Claim("W untransposed", hidden.lhs, wrong, reduction="expand").holds()
     assert d.kind == "SymPy proof"
     assert d.kind_label == (
         "proved by SymPy, from the chain rule and for every depth by the written induction "
@@ -436,7 +464,7 @@ def test_the_jacobian_chain_rule_cites_the_rule_and_proves_the_rest() -> None:
     steps = {s.label: s for s in d.steps}
     for label, where, evidence in (
         ("One entry", "Theorem 9.15", None),
-        ("One variable", "Theorem 5.5", "SymPy proof"),
+        ("One variable", "Theorem 5.5", None),
     ):
         premise = steps[label].verification
         assert premise.kind == "cited theorem" and premise.premise == "the chain rule", label

@@ -3,13 +3,15 @@
 Each step after the definitions is checked on its own (see :mod:`nnmath.symbolic.core`):
 an index-form identity is proved by SymPy for symbolic layer widths n and m, with sums over
 symbolic ranges (:mod:`nnmath.symbolic.indexed`); the matrix form is read off the index form
-entry by entry, for matrix symbols of symbolic sizes. The chain rule through the next layer
-is the multivariable chain rule itself, for an unknown cost of a symbolic number of weighted
-inputs: a cited theorem (SymPy's differentiation of an unknown function applies the rule
-itself, so it cannot check it). That BP1 and BP2 give the error of every layer of a network
-of any depth is the written induction on the layer, from the output down, whose step is the
-proved one-layer identity. The last step proves all 23 partials of the 2-2-3-2 network
-(:func:`nnmath.symbolic.backprop_network.verify_backprop`, "layerwise").
+entry by entry, for matrix symbols of symbolic sizes. A step whose statement is the
+multivariable chain rule (the error at the output, the chain rule through the next layer,
+BP3 and BP4) is a cited theorem: SymPy's differentiation of an unknown function applies the
+rule itself, so it cannot check it. Where the chain rule's sum then collapses to one term
+(BP1, BP3, BP4), SymPy's proof of that collapse for symbolic widths is the step's supporting
+evidence. That BP1 and BP2 give the error of every layer of a network of any depth is the
+written induction on the layer, from the output down, resting on the cited chain rule and the
+proved one-layer identity. The last step proves all 23 partials and 7 error terms of the
+2-2-3-2 network by differentiating its explicit quadratic cost (no unknown function).
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from sympy import HadamardProduct, MatrixSymbol
 from nnmath.symbolic.backprop_network import (
     EXAMPLE_SIZES,
     _backprop_formulas,
+    _composed_claims,
+    _composed_delta_claims,
     _equations,
     _forward,
-    _layerwise_claims,
     network_symbols,
     quadratic_cost_formula,
     verify_backprop,
@@ -159,7 +162,7 @@ def _bp4_matrix() -> StepCheck:
 
 def _shape_check() -> tuple[Any, Any]:
     """The shape of δ^l (a^(l−1))ᵀ is that of W^l, for symbolic widths."""
-    n_l, n_prev = sympy.symbols("n_l n_l-1", integer=True, positive=True)
+    n_l, n_prev = sympy.symbols("n_l n_{l-1}", integer=True, positive=True)
     delta = MatrixSymbol("delta", n_l, 1)
     a_prev = MatrixSymbol("a", n_prev, 1)
     weights = MatrixSymbol("W", n_l, n_prev)
@@ -212,6 +215,10 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
         "SymPy proves it for symbolic widths: $n$ for layer $l$, $m$ for the layer next to it, "
         "each index in its range."
     )
+    collapse = (
+        "SymPy proves for symbolic widths: $n$ for layer $l$, $m$ for the layer before it, "
+        "each index in its range."
+    )
     return [
         make_step(
             "The error of a neuron (definition)",
@@ -228,11 +235,13 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
             "BP1, chain rule at the output",
             sympy.Eq(s["d_Lj"], d(C, s["a_Lj"]) * SIGMA_PRIME(s["z_Lj"])),
             "$z^L_j$ reaches the cost only through $a^L_j = \\sigma(z^L_j)$, so the chain rule "
-            "has one term: $\\partial C/\\partial a^L_j$ times $\\sigma'(z^L_j)$. From the chain "
-            "rule's sum "
-            "$\\sum_k \\partial C/\\partial a^L_k \\cdot \\partial a^L_k/\\partial z^L_j$, "
-            "SymPy proves this for a symbolic width $n$ of the output layer ($1 \\le j \\le n$).",
-            check=_bp1_chain(),
+            "has one term: $\\partial C/\\partial a^L_j$ times $\\sigma'(z^L_j)$. That "
+            "$\\delta^L_j$ is the chain rule's sum "
+            "$\\sum_k \\partial C/\\partial a^L_k \\cdot \\partial a^L_k/\\partial z^L_j$ "
+            "is the chain rule in several variables, cited. That the sum collapses to the "
+            "term $k = j$ SymPy proves for a symbolic width $n$ of the output layer "
+            "($1 \\le j \\le n$).",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=_bp1_chain()),
         ),
         make_step(
             "BP1 for the quadratic cost",
@@ -275,19 +284,20 @@ def _index_steps(s: dict[str, Any]) -> list[Any]:
             "BP3 in index form",
             sympy.Eq(d(C, s["b_lj"]), s["d_lj"]),
             "$b^l_j$ reaches the cost only through $z^l_j$, and "
-            "$\\partial z^l_j/\\partial b^l_j = 1$: in the chain rule's sum "
-            "$\\sum_i \\delta^l_i\\,\\partial z^l_i/\\partial b^l_j$ only $i = j$ is left. "
-            + widths,
-            check=_bp3_index(),
+            "$\\partial z^l_j/\\partial b^l_j = 1$. That $\\partial C/\\partial b^l_j$ is "
+            "the chain rule's sum $\\sum_i \\delta^l_i\\,\\partial z^l_i/\\partial b^l_j$ "
+            "is the chain rule in several variables, cited; that only $i = j$ is left " + collapse,
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=_bp3_index()),
         ),
         make_step(
             "BP4 in index form",
             sympy.Eq(d(C, w_l[j, k]), a_prev[k] * s["d_lj"]),
             "$w^l_{jk}$ reaches the cost only through $z^l_j$, and "
-            "$\\partial z^l_j/\\partial w^l_{jk} = a^{l-1}_k$: in the chain rule's sum "
-            "$\\sum_i \\delta^l_i\\,\\partial z^l_i/\\partial w^l_{jk}$ only $i = j$ is left. "
-            + widths,
-            check=_bp4_index(),
+            "$\\partial z^l_j/\\partial w^l_{jk} = a^{l-1}_k$. That "
+            "$\\partial C/\\partial w^l_{jk}$ is the chain rule's sum "
+            "$\\sum_i \\delta^l_i\\,\\partial z^l_i/\\partial w^l_{jk}$ is the chain rule "
+            "in several variables, cited; that only $i = j$ is left " + collapse,
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=_bp4_index()),
         ),
     ]
 
@@ -337,7 +347,8 @@ def _matrix_steps() -> list[Any]:
             "A written induction on $l$, from the output down. For $l = L$ the error "
             "$\\boldsymbol\\delta^L$ is given by BP1 (steps 3 and 10). If "
             "$\\boldsymbol\\delta^{l+1}$ is the gradient of the cost with respect to "
-            "$\\mathbf{z}^{l+1}$, steps 5 to 7 and 12 give $\\boldsymbol\\delta^l$ from it; "
+            "$\\mathbf{z}^{l+1}$, steps 5 to 7 and 12 (the cited chain rule, then the proved "
+            "local derivative and index form) give $\\boldsymbol\\delta^l$ from it; "
             "they hold for any layer $l < L$ and any widths, because in a layered network the "
             "cost depends on $\\mathbf{z}^l$ only through $\\mathbf{z}^{l+1}$. So one backward "
             "sweep gives the error of every layer of a network of any depth $L$, as in Nielsen "
@@ -346,6 +357,7 @@ def _matrix_steps() -> list[Any]:
                 "the written induction over the layers",
                 [
                     "BP1, chain rule at the output",
+                    "BP2, chain rule through the next layer",
                     "The local derivative",
                     "BP2 in index form",
                     "BP2 as vectors",
@@ -356,9 +368,9 @@ def _matrix_steps() -> list[Any]:
         make_step(
             "BP3 as vectors",
             eq[3],
-            "BP3 holds entry by entry, so it holds for the whole vector; SymPy proves the "
-            "entries for symbolic widths (step 8).",
-            check=_bp3_index(),
+            "BP3 holds entry by entry (step 8: the cited chain rule, whose sum SymPy proves "
+            "collapses to $\\delta^l_j$ for symbolic widths), so it holds for the whole vector.",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=_bp3_index()),
         ),
         make_step(
             "BP4 as a matrix",
@@ -388,11 +400,14 @@ def _matrix_steps() -> list[Any]:
 def derive_backprop() -> Derivation:
     """The four backprop equations, derived in index form, then in matrix form.
 
-    Every step is proved by SymPy for symbolic widths, except two premises: the chain rule
-    through the next layer (cited, with SymPy's differentiation on widths 1..4 as supporting
-    evidence) and the written induction over the layers; the last step proves all 23 weight
-    and bias partials and the 7 error terms of the 2-2-3-2 sigmoid network with
-    :func:`~nnmath.symbolic.backprop_network.verify_backprop`'s "layerwise" method.
+    Every step is proved by SymPy for symbolic widths, except the premises: the steps whose
+    statement is the multivariable chain rule (BP1 at the output, the chain rule through the
+    next layer, BP3 and BP4) are cited, the collapse of the chain rule's sum to one term
+    being proved for symbolic widths as their supporting evidence, and the written induction
+    over the layers rests on the cited chain rule and the proved one-layer steps. The last
+    step proves all 23 weight and bias partials and the 7 error terms of the 2-2-3-2 sigmoid
+    network by differentiating its quadratic cost written out as an explicit formula (no
+    unknown function, so no chain rule assumed).
 
     Examples
     --------
@@ -400,13 +415,17 @@ def derive_backprop() -> Derivation:
     >>> d = derive("backprop")
     >>> [s.label for s in d.steps][2]
     'BP1, chain rule at the output'
-    >>> d.steps[2].verification.kind
+    >>> d.steps[2].verification.kind, d.steps[2].verification.run_kind
+    ('cited theorem', 'SymPy proof')
+    >>> d.steps[-1].verification.kind
     'SymPy proof'
     >>> d.kind_label.startswith("proved by SymPy, from the chain rule and for every depth")
     True
     """
     net = network_symbols(EXAMPLE_SIZES)
-    claims, n_deltas = _layerwise_claims(net)
+    delta_claims = _composed_delta_claims(net)
+    claims = delta_claims + _composed_claims(net)
+    n_deltas = len(delta_claims)
     params = net.params()
     cost_sym = sympy.Symbol("C")
     steps = _index_steps(_index_symbols()) + _matrix_steps()
@@ -432,8 +451,12 @@ def derive_backprop() -> Derivation:
         make_step(
             "All 23 partials of the 2-2-3-2 network",
             result,
-            "The equations applied to the 2-2-3-2 network of chapter 4; SymPy proves each "
-            "entry layer by layer, with the next layer's errors as free symbols.",
+            "The equations applied to the 2-2-3-2 network of chapter 4. SymPy writes the "
+            "quadratic cost out as an explicit formula in the weights and biases, "
+            "differentiates it by each of the 23 parameters and proves each partial equal to "
+            "the backprop formula; likewise each error $\\delta^l_j$, the cost written out as "
+            "a formula in $\\mathbf{z}^l$. No unknown function is differentiated, so this "
+            "does not assume the chain rule.",
             check=StepCheck("SymPy proof", all_partials),
         )
     )

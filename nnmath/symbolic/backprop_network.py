@@ -12,6 +12,10 @@ Two ways to prove them for a sigmoid network with quadratic cost
     rule through ``z^(l+1) = W^(l+1) σ(z^l) + b^(l+1)``. The same trick through
     ``z^l = W^l a^(l−1) + b^l`` gives the weight and bias partials. The work
     per layer depends only on its width, so the cost grows linearly with depth.
+    It rests on SymPy's chain rule for an unknown function, so it checks the
+    equations given the chain rule; the derivation's last step instead proves
+    the 2-2-3-2 network from its explicit cost (:func:`_composed_delta_claims`
+    and the "composed" claims).
 ``"composed"``
     Differentiate the fully composed cost by every parameter and compare with
     the backprop formulas. σ is the SymPy function :class:`Sigmoid`, which
@@ -284,6 +288,44 @@ def _backprop_formulas(
                 for k, z in enumerate(pre[layer - 1])
             ]
     return cost, grads
+
+
+def _composed_delta_claims(net: NetworkSymbols) -> list[Claim]:
+    """δ^l_j = ∂C/∂z^l_j for every layer l, the cost composed explicitly from z^l.
+
+    For each layer l the cost is written out as an explicit function of the free symbols
+    ``z^l`` (``a^l = σ(z^l)``, then the forward pass to the output); SymPy differentiates it
+    by each ``z^l_j`` and compares with BP1 and BP2 applied from the output down to layer l.
+    No unknown function is differentiated, so the chain rule is not assumed.
+    """
+    claims: list[Claim] = []
+    for layer in range(net.depth, 0, -1):
+        pre: list[list[Any]] = [list(net.z[layer])]
+        act: list[list[Any]] = [[Sigmoid(z) for z in net.z[layer]]]
+        for upper in range(layer + 1, net.depth + 1):
+            pre.append(_affine(net.W[upper], act[-1], net.b[upper]))
+            act.append([Sigmoid(z) for z in pre[-1]])
+        cost = sum((a - y) ** 2 for a, y in zip(act[-1], net.y, strict=True)) / 2
+        delta = [
+            sigmoid_prime(z) * (a - y) for z, a, y in zip(pre[-1], act[-1], net.y, strict=True)
+        ]
+        for upper in range(net.depth, layer, -1):
+            w = net.W[upper]
+            delta = [
+                sigmoid_prime(z) * sum(w[i, k] * d for i, d in enumerate(delta))
+                for k, z in enumerate(pre[upper - layer - 1])
+            ]
+        rule = "σ′(z)(a − y)" if layer == net.depth else f"σ′(z) ((W^{layer + 1})ᵀ δ^{layer + 1})"
+        claims.extend(
+            Claim(
+                f"δ^{layer}_{j + 1} = ∂C/∂z^{layer}_{j + 1} = {rule}",
+                sympy.Derivative(cost, z),
+                d,
+                reduction="expand",
+            )
+            for j, (z, d) in enumerate(zip(net.z[layer], delta, strict=True))
+        )
+    return claims
 
 
 def _composed_claims(net: NetworkSymbols) -> list[Claim]:

@@ -520,19 +520,19 @@ class Derivation:
 
 
 def _check_written_arguments(name: str, steps: Sequence[Step]) -> None:
-    """Raise ValueError unless every written argument rests on earlier checked steps."""
-    checked_before: set[str] = set()
+    """Raise ValueError unless every written argument rests on earlier checked or cited steps."""
+    allowed_before: set[str] = set()
     for step in steps:
         verification = step.verification
         if verification is not None and verification.kind == "written argument":
-            missing = [label for label in verification.rests_on if label not in checked_before]
+            missing = [label for label in verification.rests_on if label not in allowed_before]
             if missing:
                 raise ValueError(
                     f"derivation {name!r}, step {step.label!r}: a written argument must rest "
-                    f"on earlier checked steps, not {missing}"
+                    f"on earlier checked steps or cited theorems, not {missing}"
                 )
-        if verification is not None and not verification.is_premise:
-            checked_before.add(step.label)
+        if verification is not None and verification.kind != "written argument":
+            allowed_before.add(step.label)
 
 
 def _check_long_route(name: str, steps: Sequence[Step], route: Route | None) -> None:
@@ -569,7 +569,8 @@ def build(
     ------
     ValueError
         If there are no steps or no claims, two checked steps share a label, a
-        written argument rests on a step that is not an earlier checked step, or the
+        written argument rests on a step that is not an earlier checked step or cited
+        theorem, or the
         ``long_route`` is not a run of consecutive steps before the last one.
     """
     step_tuple = tuple(

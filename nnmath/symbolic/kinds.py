@@ -3,9 +3,9 @@
 A step is either *checked* (SymPy proves it, exact arithmetic recomputes it, SymPy proves it
 on listed sizes, or numbers compare) or rests on a *premise* that is not a check: a **cited
 theorem** (a published result, with its reference) or a **written argument** (an induction
-written on the page, resting on proved steps). A premise has no run of its own; it may carry
-a concrete check as *supporting evidence*, which is run and reported as what it is and does
-not make the step any stronger.
+written on the page, resting on checked steps and on the cited theorems it uses). A premise
+has no run of its own; it may carry a concrete check as *supporting evidence*, which is run
+and reported as what it is and does not make the step any stronger.
 
 The checked kinds are ranked by what they establish (:data:`KIND_RANK`): a SymPy proof of the
 statement as stated and exact arithmetic on the stated numbers, then a SymPy proof on listed
@@ -131,7 +131,8 @@ class StepCheck:
     reference : Reference or None
         The source of a cited theorem.
     rests_on : tuple of str
-        For a written argument, the labels of the (proved) steps it rests on.
+        For a written argument, the labels of the steps it rests on: checked steps, and the
+        cited theorems it uses.
     scope : str
         For a written argument, what it covers (``"for every depth"``); may be empty.
     evidence : StepCheck or None
@@ -231,15 +232,16 @@ def written_argument(
     scope: str = "",
     evidence: StepCheck | None = None,
 ) -> StepCheck:
-    """A step that is an argument written on the page (an induction), resting on proved steps.
+    """A step that is an argument written on the page (an induction), resting on earlier steps.
 
     Parameters
     ----------
     premise : str
         The argument as a noun phrase, e.g. ``"the written induction over the layers"``.
     rests_on : sequence of str
-        The labels of the steps it rests on; the derivation checks that they are checked
-        steps.
+        The labels of the steps it rests on: checked steps, and the cited theorems it uses
+        (every premise of the argument is named); the derivation checks that they are
+        earlier checked or cited steps.
     scope : str, optional
         What it covers, e.g. ``"for every depth"``.
     evidence : StepCheck, optional
