@@ -26,6 +26,7 @@ from nnmath.symbolic.kinds import (
     STEP_CHECK_KINDS,
     Reference,
     StepCheck,
+    check_written_arguments,
     cited,
     kind_label,
     weakest,
@@ -519,22 +520,6 @@ class Derivation:
         return kind_label(self.kind, self.premises)
 
 
-def _check_written_arguments(name: str, steps: Sequence[Step]) -> None:
-    """Raise ValueError unless every written argument rests on earlier checked or cited steps."""
-    allowed_before: set[str] = set()
-    for step in steps:
-        verification = step.verification
-        if verification is not None and verification.kind == "written argument":
-            missing = [label for label in verification.rests_on if label not in allowed_before]
-            if missing:
-                raise ValueError(
-                    f"derivation {name!r}, step {step.label!r}: a written argument must rest "
-                    f"on earlier checked steps or cited theorems, not {missing}"
-                )
-        if verification is not None and verification.kind != "written argument":
-            allowed_before.add(step.label)
-
-
 def _check_long_route(name: str, steps: Sequence[Step], route: Route | None) -> None:
     """Raise ValueError unless ``route`` names consecutive steps followed by another step."""
     if route is None:
@@ -581,7 +566,7 @@ def build(
     )
     if not step_tuple or not claims:
         raise ValueError(f"derivation {name!r} needs at least one step and one claim")
-    _check_written_arguments(name, step_tuple)
+    check_written_arguments(name, [(st.label, st.verification) for st in step_tuple])
     _check_long_route(name, step_tuple, long_route)
     checked_names = [step.check for step in step_tuple if step.check is not None]
     if len(set(checked_names)) != len(checked_names):

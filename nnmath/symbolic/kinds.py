@@ -313,3 +313,30 @@ def kind_label(kind: str, premises: Iterable[StepCheck] = ()) -> str:
 def _and(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def check_written_arguments(name: str, steps: Sequence[tuple[str, StepCheck | None]]) -> None:
+    """Raise ValueError unless every written argument rests on earlier checked or cited steps.
+
+    ``steps`` are a derivation's ``(label, verification)`` pairs in order; a written argument
+    may not rest on another written argument or on a later step.
+
+    Examples
+    --------
+    >>> check_written_arguments("toy", [("a", None), ("b", written_argument("x", ["a"]))])
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: derivation 'toy', step 'b': a written argument must rest on earlier ...
+    """
+    allowed_before: set[str] = set()
+    for label, verification in steps:
+        if verification is not None and verification.kind == "written argument":
+            missing = [r for r in verification.rests_on if r not in allowed_before]
+            if missing:
+                raise ValueError(
+                    f"derivation {name!r}, step {label!r}: a written argument must rest "
+                    f"on earlier checked steps or cited theorems, not {missing}"
+                )
+        if verification is not None and verification.kind != "written argument":
+            allowed_before.add(label)
