@@ -558,13 +558,17 @@ nb.figure(
 # %% [markdown]
 # ## Why these scales: the variance argument
 #
-# Where do the three rules come from? Not from the backward pass directly, but from asking the
-# forward pass to keep the spread of the weighted inputs the same from layer to layer: if
+# Where do the three rules come from? Mainly from asking the forward pass to keep the spread of
+# the weighted inputs the same from layer to layer (Glorot and Bengio's rule also weighs the
+# same demand on the backward pass): if
 # $z^l$ grows layer after layer the activations saturate (or explode, for the ReLU), and if it
 # shrinks they all collapse to the same value. At the start of training the weights are random,
 # so the spread of $z$ is a variance, and under stated independence assumptions it has a short
-# formula. The derivation proves each step from the assumptions for any number of inputs $n$,
-# except the expansion of the square, which applies two theorems of probability (cited there).
+# formula. For any number of inputs $n$, SymPy proves the algebra that follows from the
+# assumptions. The expansion of the square applies two theorems of probability (cited there).
+# The rules themselves are proved only as conditions ("if $\mathbb{E}[a^2] = q$, then
+# $1/n_\text{in}$ keeps $q$"): the approximations that make the conditions hold, such as
+# $\tanh z \approx z$ near 0, are stated but not proved.
 
 # %% tags=["hide-input"]
 nb.derivation("weight-initialisation")
@@ -685,11 +689,16 @@ nb.Html(
     f"Glorot's should halve it and multiply it by {relu_factor['LeCun']:.2f} and "
     f"{relu_factor['Glorot']:.2f} (here $n_\\text{{in}} = n_\\text{{out}}$, so the two rules "
     f"agree); He's should keep it and multiplies it by {relu_factor['He']:.2f}, far from the "
-    "halving at the other two rules. For tanh, LeCun's and Glorot's rules keep the variance "
-    "only as long as tanh is nearly linear; tanh squashes its large inputs, so "
-    "$\\mathbb{E}[\\tanh(z)^2] < \\operatorname{Var}(z)$, and the variance shrinks at every "
-    f"layer (by factors {tanh_factor['LeCun']:.2f} and {tanh_factor['Glorot']:.2f}). At the "
-    "larger scale 0.5 the two effects balance: the variance stays between "
+    "halving at the other two rules. At the scale 0.5 the biases are drawn too, with "
+    "$\\operatorname{Var}(b) = 0.5^2 = 0.25$, which adds a term $\\operatorname{Var}(b)$ to "
+    "$\\operatorname{Var}(z)$ that the formula (biases 0, step 1) leaves out, and so does "
+    "the predicted factor; the other scales start the biases at 0. For tanh, LeCun's and "
+    "Glorot's rules keep the variance only as long as tanh is nearly linear; tanh squashes "
+    "its large inputs, so "
+    "$\\mathbb{E}[\\tanh(z)^2] < \\operatorname{Var}(z)$, and the variance shrinks on "
+    f"average per layer (by factors {tanh_factor['LeCun']:.2f} and "
+    f"{tanh_factor['Glorot']:.2f}). At the larger scale 0.5 the two effects balance: the "
+    "variance stays between "
     f"{tanh_half.min():.2f} and {tanh_half.max():.2f} through the nine layers, which fits "
     "tanh keeping its error best at that scale in the table above. The argument is about the "
     "start of training and about averages over random weights; it says nothing of a trained "

@@ -268,9 +268,11 @@ assert np.isinf(from_probability) and np.isclose(from_logits, 800.0), from_logit
 # Read the outputs as what they claim to be, the probabilities of the classes under the model.
 # The probability the model gives an observed label is then its **likelihood**: for a one-hot
 # target it is the probability of the true class, and the product $\prod_k p_k^{y_k}$ writes
-# that for any target at once, since $p_k^0 = 1$. Training should make the observed labels
-# likely. The logarithm turns the product into a sum without changing which parameters are
-# best (it is increasing), and the minus sign turns "maximise" into "minimise":
+# that for any one-hot target at once, since $p_k^0 = 1$. (It is the likelihood of the labels
+# given the inputs, a conditional likelihood: the model says nothing about how likely the
+# inputs are.) Training should make the observed labels likely. The logarithm turns the product
+# into a sum without changing which parameters are best (it is increasing), and the minus sign
+# turns "maximise" into "minimise":
 
 # %% tags=["hide-input"]
 nb.derivation("cross-entropy-likelihood")

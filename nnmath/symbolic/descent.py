@@ -9,7 +9,15 @@ from typing import Any
 
 import sympy
 
-from nnmath.symbolic.core import Claim, Derivation, build, cited, make_step, proved
+from nnmath.symbolic.core import (
+    Claim,
+    Derivation,
+    build,
+    cited,
+    make_step,
+    proved,
+    written_argument,
+)
 from nnmath.symbolic.display import tex
 from nnmath.symbolic.references import CHAIN_RULE_SEVERAL, SUM_RULE
 from nnmath.symbolic.sums import proved_for_all_sizes
@@ -68,14 +76,15 @@ def derive_gradient_descent() -> Derivation:
     """θ ← θ − η∇C: to first order a step against the gradient changes C by −η‖∇C‖² ≤ 0.
 
     The vector algebra is proved by SymPy for n parameters, n a symbol; the first-order
-    change and the gradient of a mean are the chain rule and the sum rule, cited.
+    change and the gradient of a mean are the chain rule and the sum rule, cited; that a small
+    enough step lowers C is a written argument from them.
     """
     delta_c = tex(r"\Delta C")
     grad_dot = tex(r"\nabla C\cdot\Delta\boldsymbol\theta")
     theta_1, theta_n = sympy.symbols(r"theta_1 theta_n", real=True)
     c = sympy.Symbol("C")
-    big_o_theta = tex(r"O(\|\Delta\boldsymbol\theta\|^2)")
-    big_o_eta = tex(r"O(\eta^2)")
+    big_o_theta = tex(r"o(\|\Delta\boldsymbol\theta\|)")
+    big_o_eta = tex(r"o(\eta)")
     update = Update(_THETA, _THETA - tex(r"\eta\,\nabla C(\boldsymbol\theta)"))
     sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_k(\boldsymbol\theta)"))
     steps = [
@@ -97,10 +106,13 @@ def derive_gradient_descent() -> Derivation:
         make_step(
             "Change to first order",
             sympy.Eq(delta_c, sympy.Add(grad_dot, big_o_theta, evaluate=False)),
-            r"Taylor's theorem to first order: the derivative of $\varepsilon \mapsto "
+            r"For a differentiable $C$, to first order: the derivative of $\varepsilon \mapsto "
             r"C(\boldsymbol\theta + \varepsilon\,\Delta\boldsymbol\theta)$ at $\varepsilon = 0$ "
             r"is $\sum_i \frac{\partial C}{\partial\theta_i}\Delta\theta_i$: the chain rule in "
-            r"several variables, a cited theorem.",
+            r"several variables, a cited theorem. The rest is $o(\|\Delta\boldsymbol\theta\|)$, "
+            r"small compared with $\|\Delta\boldsymbol\theta\|$; a rest "
+            r"$O(\|\Delta\boldsymbol\theta\|^2)$ would need $C$ twice continuously "
+            r"differentiable (Taylor's theorem).",
             check=cited("the chain rule", CHAIN_RULE_SEVERAL),
             order="none",
         ),
@@ -118,21 +130,29 @@ def derive_gradient_descent() -> Derivation:
         make_step(
             "Gradient descent",
             update,
-            r"Repeat the step of step 3: for a small enough $\eta > 0$ each step lowers $C$ "
-            r"unless $\nabla C = \mathbf{0}$. The rate: by step 2 with "
-            r"$\Delta\boldsymbol\theta = -\nabla C$, the derivative of "
-            r"$\eta \mapsto C(\boldsymbol\theta - \eta\,\nabla C)$ at $\eta = 0$ is "
-            r"$\nabla C\cdot(-\nabla C) = -\|\nabla C\|^2$, which SymPy proves for $n$ "
+            r"The update repeats the step of step 3; the rule itself is a definition. What it "
+            r"claims, that for a small enough $\eta > 0$ each step lowers $C$ unless "
+            r"$\nabla C = \mathbf{0}$, is a written argument from steps 2 and 3: the first-order "
+            r"change $-\eta\|\nabla C\|^2$ is negative and, for $\eta$ small enough, larger in "
+            r"size than the $o(\eta)$ rest. Supporting evidence: SymPy proves the rate, the "
+            r"derivative $\nabla C\cdot(-\nabla C) = -\|\nabla C\|^2$ of "
+            r"$\eta \mapsto C(\boldsymbol\theta - \eta\,\nabla C)$ at $\eta = 0$, for $n$ "
             r"parameters, $n$ a symbol.",
-            check=proved_for_all_sizes(_descent_rate),
+            check=written_argument(
+                "the written first-order argument",
+                ["Step against the gradient"],
+                "for η > 0 small enough",
+                evidence=proved_for_all_sizes(_descent_rate),
+            ),
         ),
         make_step(
             "One sample at a time",
             sgd,
             r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{k=1}^{N} C_k$ is the mean "
             r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_k \nabla C_k$ (a derivative of a "
-            r"sum is the sum of the derivatives), so the step with one $C_k$, picked at random, "
-            r"is the step of step 4 on average. The sum rule for derivatives, a cited theorem.",
+            r"sum is the sum of the derivatives), so the step with one $C_k$, picked uniformly at "
+            r"random, is the step of step 4 on average. The sum rule for derivatives, a cited "
+            r"theorem.",
             check=cited("the sum rule for derivatives", SUM_RULE),
         ),
     ]

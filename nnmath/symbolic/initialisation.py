@@ -1,10 +1,12 @@
 """The variance argument for the scale of the initial weights (LeCun, Glorot–Bengio, He).
 
 A neuron with n inputs computes z = Σ_i w_i a_i (the biases start at 0). Under stated
-independence assumptions, Var(z) = n Var(w) E[a²]; asking that the spread of z stay the
-same from layer to layer fixes Var(w): 1/n_in in the linear regime of tanh (LeCun et al.
-1998), 2/(n_in + n_out) as the compromise with the backward pass (Glorot and Bengio 2010),
-and 2/n_in for the ReLU, whose E[relu(z)²] is Var(z)/2 (He et al. 2015).
+independence assumptions, Var(z) = n Var(w) E[a²]. The scales follow under stated
+conditions: if the next layer's inputs have E[a²] = Var(z) (approximately so for tanh near 0),
+keeping the spread fixes Var(w) = 1/n_in (LeCun et al. 1998); under the matching conditions on
+the backward pass, 1/n_out, and 2/(n_in + n_out) is the compromise of Glorot and Bengio (2010);
+if E[a²] = Var(z)/2, as for the ReLU of a normal z, 2/n_in (He et al. 2015). SymPy proves the
+algebra under these conditions, not the approximations that motivate them.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ def derive_initialisation() -> Derivation:
 
     The expectation of a product of independent factors is written as the product of their
     expectations (the independence assumptions, stated in the steps); SymPy then does the
-    sums for a symbolic number of inputs n and the Gaussian integral of the ReLU step.
+    sums for a symbolic number of inputs n and the Gaussian integral of the ReLU step. The
+    scales are stated conditionally ("if E[a²] = q, then v = 1/n_in keeps q"): SymPy proves
+    exactly that, and the approximations that make the condition hold are named, not proved.
     """
     i, j = sympy.symbols("i j", integer=True, positive=True)
     n = sympy.Symbol("n", integer=True, positive=True)
@@ -102,10 +106,13 @@ def derive_initialisation() -> Derivation:
         make_step(
             "Assumptions",
             sympy.Eq(expectation(w[i] * w[j]), v * sympy.KroneckerDelta(i, j)),
-            r"The weights are independent, identically distributed with mean 0 and variance "
-            r"$v = \operatorname{Var}(w)$, so $\mathbb{E}[w_i w_j]$ is $v$ for $i = j$ and "
+            r"The weights are independent, identically distributed, symmetric about 0 (so of "
+            r"mean 0) and of variance $v = \operatorname{Var}(w)$, so $\mathbb{E}[w_i w_j]$ is "
+            r"$v$ for $i = j$ and "
             r"$\mathbb{E}[w_i]\,\mathbb{E}[w_j] = 0$ otherwise; they are independent of the "
-            r"inputs $a_i$, which are identically distributed. These are assumptions about the "
+            r"inputs $a_i$, which are identically distributed. Symmetric weights independent of "
+            r"the inputs make $z$ symmetric about 0 ($-z$ is $z$ with the weights negated; He "
+            r"et al. 2015, §2.2), which the ReLU step uses. These are assumptions about the "
             "start of training, not facts about a trained network.",
         ),
         make_step(
@@ -147,19 +154,25 @@ def derive_initialisation() -> Derivation:
         make_step(
             "Keep the spread: LeCun",
             sympy.Eq(v, lecun),
-            r"Near 0, tanh is the identity, so the inputs of the next layer have "
-            r"$\mathbb{E}[a^2] \approx \operatorname{Var}(z) = q$ of this layer. Asking that "
-            r"step 6 give the next layer the same $q$, $n_\text{in} v q = q$, fixes "
-            r"$v = 1/n_\text{in}$ (LeCun et al. 1998).",
+            r"A condition, not a consequence: suppose the inputs of the next layer have "
+            r"$\mathbb{E}[a^2] = q$, the $\operatorname{Var}(z)$ of this layer. Then step 6 "
+            r"gives the next layer $n_\text{in} v q$, and it equals $q$ exactly when "
+            r"$v = 1/n_\text{in}$ (LeCun et al. 1998); that is what SymPy proves. For tanh the "
+            r"condition holds only approximately, near 0, where $\tanh z \approx z$; this "
+            "approximation is not part of the proof.",
             check=proved(n_in * lecun * q, q),
         ),
         make_step(
             "The backward pass",
             sympy.Eq(v, backward),
-            r"BP2 forms $\delta^l_j = \sigma'(z^l_j) \sum_k W^{l+1}_{kj} \delta^{l+1}_k$, a sum of "
-            r"$n_\text{out}$ products of the same kind; with slope 1 near 0, steps 1–6 give "
-            r"$\operatorname{Var}(\delta^l) = n_\text{out} v \operatorname{Var}(\delta^{l+1})$, "
-            r"and keeping it fixes $v = 1/n_\text{out}$.",
+            r"BP2 forms $\delta^l_j = f'(z^l_j) \sum_k W^{l+1}_{kj} \delta^{l+1}_k$ for the "
+            r"activation $f$, a sum of $n_\text{out}$ products of the same kind. Suppose, as "
+            r"Glorot and Bengio (2010) do, that the $\delta^{l+1}_k$ are independent of "
+            r"$W^{l+1}$ and of $f'(z^l_j)$, have mean 0 and the same variance $q$, and that "
+            r"$\mathbb{E}[f'(z^l_j)^2] = 1$. Then steps 1–6 give "
+            r"$\operatorname{Var}(\delta^l_j) = n_\text{out} v q$, which equals $q$ exactly "
+            r"when $v = 1/n_\text{out}$. The last condition holds approximately for tanh near "
+            r"0 ($\tanh'(0) = 1$), not for the sigmoid ($\sigma'(0) = 1/4$).",
             check=proved(n_out * backward * q, q),
         ),
         make_step(
@@ -173,26 +186,39 @@ def derive_initialisation() -> Derivation:
                 ),
                 evaluate=False,
             ),
-            r"Both conditions hold only when $n_\text{in} = n_\text{out}$. Glorot and Bengio "
-            r"(2010) take the mean of the two values of $1/v$, that is "
-            r"$v = 2/(n_\text{in} + n_\text{out})$.",
+            r"Under the conditions of steps 7 and 8, both spreads are kept only when "
+            r"$n_\text{in} = n_\text{out}$. Glorot and Bengio (2010) choose $1/v$ as the mean "
+            r"of the two values; SymPy proves that this choice is "
+            r"$v = 2/(n_\text{in} + n_\text{out})$. It is a compromise, keeping neither spread "
+            "exactly when the widths differ.",
             check=proved(1 / glorot, (1 / lecun + 1 / backward) / 2),
             order="none",
         ),
         make_step(
             "Half of a symmetric z",
-            sympy.Eq(expectation(sympy.Max(0, z) ** 2), relu_second, evaluate=False),
-            r"The ReLU keeps the positive half of $z$ and sets the rest to 0. For $z$ normal "
-            r"with mean 0 and variance $s^2$, SymPy integrates $x^2$ against the density over "
-            r"$x > 0$ and gets $s^2/2$: half of $\operatorname{Var}(z)$. (For any density "
-            r"symmetric about 0 the two halves of $\int x^2 f$ are equal, so the same holds.)",
+            sympy.Eq(
+                expectation(sympy.Max(0, z) ** 2),
+                sympy.Eq(
+                    relu_second, sympy.Eq(s**2 / 2, var_z / 2, evaluate=False), evaluate=False
+                ),
+                evaluate=False,
+            ),
+            r"The ReLU keeps the positive half of $z$ and sets the rest to 0, so "
+            r"$\mathbb{E}[\max(0, z)^2] = \mathbb{E}[z^2; z > 0]$. For any $z$ symmetric about 0 "
+            r"(step 2) the two halves $\mathbb{E}[z^2; z > 0]$ and $\mathbb{E}[z^2; z < 0]$ are "
+            r"equal, so each is $\mathbb{E}[z^2]/2 = \operatorname{Var}(z)/2$; that general "
+            r"argument is written here, not checked. What SymPy proves is the worked case shown: "
+            r"for $z$ normal with mean 0 and variance $s^2$ it integrates $x^2$ against the "
+            r"density over $x > 0$ and gets $s^2/2$.",
             check=proved(relu_second, s**2 / 2),
         ),
         make_step(
             "ReLU: He",
             sympy.Eq(v, he),
-            r"With ReLU inputs, $\mathbb{E}[a^2] = q/2$ (step 10) and step 6 gives "
-            r"$n_\text{in} v q / 2 = q$: $v = 2/n_\text{in}$ (He et al. 2015), twice LeCun's.",
+            r"A condition again: suppose the next layer's inputs are ReLUs of a layer with "
+            r"$\operatorname{Var}(z) = q$ and $\mathbb{E}[a^2] = q/2$, as step 10 gives for a "
+            r"normal (or any symmetric) $z$. Then step 6 gives $n_\text{in} v q / 2$, which "
+            r"equals $q$ exactly when $v = 2/n_\text{in}$ (He et al. 2015), twice LeCun's.",
             check=proved(n_in * he * q / 2, q),
         ),
     ]
@@ -212,9 +238,10 @@ def derive_initialisation() -> Derivation:
         name="weight-initialisation",
         title="The scale of the initial weights",
         summary=(
-            r"$\operatorname{Var}(z) = n \operatorname{Var}(w)\,\mathbb{E}[a^2]$; keeping it "
-            r"from layer to layer gives $\operatorname{Var}(w) = 1/n_\text{in}$, "
-            r"$2/(n_\text{in} + n_\text{out})$ or, for the ReLU, $2/n_\text{in}$."
+            r"$\operatorname{Var}(z) = n \operatorname{Var}(w)\,\mathbb{E}[a^2]$; if "
+            r"$\mathbb{E}[a^2]$ is $\operatorname{Var}(z)$ (or half of it, for the ReLU), "
+            r"keeping it from layer to layer gives $\operatorname{Var}(w) = 1/n_\text{in}$, "
+            r"$2/(n_\text{in} + n_\text{out})$ as a compromise, or $2/n_\text{in}$."
         ),
         steps=steps,
         result=steps[5].expr,

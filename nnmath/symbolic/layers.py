@@ -114,7 +114,9 @@ def derive_affine_composition() -> Derivation:
             "One affine map",
             sympy.Eq(z2, sympy.Add(w * x, b, evaluate=False)),
             "With $W = W^2W^1$ and $\\mathbf{b} = W^2\\mathbf{b}^1 + \\mathbf{b}^2$: the two "
-            "layers are one layer, and by induction so are any number of them. " + sizes,
+            "layers are one layer. Merging the first two of any number of layers this way, "
+            "again and again, collapses them all: an induction on the number of layers, "
+            "written here, whose step is this two-layer identity. " + sizes,
             check=proved_for_all_sizes(_one_map),
             order="none",
         ),

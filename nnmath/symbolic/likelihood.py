@@ -1,6 +1,7 @@
 """Cross-entropy is the negative log-likelihood of the labels under the model's probabilities.
 
-For one point with target y (one-hot, or any weights y_k) the likelihood is ∏_k p_k^(y_k);
+For one point with a one-hot target y the likelihood of its label given the input (a
+conditional likelihood) is ∏_k p_k^(y_k);
 its negative logarithm is the cross-entropy −Σ_k y_k log p_k. For N independent points the
 likelihood is the product over the points, and its negative logarithm the sum of their
 losses. Every step is proved by SymPy for a symbolic number of classes K and of points N.
@@ -48,7 +49,14 @@ def derive_cross_entropy_likelihood() -> Derivation:
     data_neg_log = -sympy.expand_log(sympy.log(data_likelihood))
     loss_i = sympy.Indexed(sympy.IndexedBase("C"), i)
     steps = [
-        make_step("Likelihood of one label", sympy.Eq(likelihood_sym, one_point)),
+        make_step(
+            "Likelihood of one label",
+            sympy.Eq(likelihood_sym, one_point),
+            r"For a one-hot target $\mathbf{y}$, the probability the model gives the observed "
+            r"label of one input: the likelihood of the label given the input (a conditional "
+            r"likelihood; the inputs are not modelled). For a target that is not one-hot this "
+            r"product is not a likelihood, though steps 3 and 4 hold as identities.",
+        ),
         make_step(
             "A one-hot label",
             sympy.Eq(sympy.log(one_hot), sympy.log(p[c]), evaluate=False),

@@ -381,7 +381,8 @@ def derive_perceptron_convergence() -> Derivation:
         make_step(
             "The bound",
             sympy.LessThan(k, bound),
-            r"Both sides of step 4 are positive, so compare their squares: SymPy proves "
+            r"After $k \ge 1$ updates, with $\eta > 0$, $\gamma > 0$ and $R > 0$, both sides "
+            r"of step 4 are positive, so compare their squares: SymPy proves "
             r"$(\sqrt{k}\,\eta R)^2 - (k\eta\gamma)^2 = "
             r"k\eta^2\gamma^2\bigl((R/\gamma)^2 - k\bigr)$, "
             r"which is $\ge 0$ exactly when $k \le (R/\gamma)^2$. The learning rate cancels.",

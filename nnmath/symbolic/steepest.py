@@ -17,6 +17,7 @@ from nnmath.symbolic.core import (
     make_step,
     numerically,
     proved,
+    written_argument,
 )
 from nnmath.symbolic.references import CAUCHY_SCHWARZ, CHAIN_RULE_SEVERAL
 from nnmath.symbolic.sums import entrywise, proved_for_all_sizes
@@ -83,7 +84,9 @@ def derive_steepest_descent() -> Derivation:
     --------
     >>> from nnmath.symbolic import derive
     >>> [s.verification.kind for s in derive("steepest-descent").checked_steps]
-    ['cited theorem', 'SymPy proof', 'SymPy proof', 'cited theorem', 'cited theorem', 'numerical']
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['cited theorem', 'SymPy proof', 'SymPy proof', 'cited theorem', 'SymPy proof',
+     'cited theorem', 'written argument']
     """
     h, eta = sympy.Symbol("h", real=True), sympy.Symbol("eta", positive=True)
     phi = sympy.Symbol("varphi", real=True)
@@ -94,6 +97,7 @@ def derive_steepest_descent() -> Derivation:
     grad_norm = sympy.Symbol(r"\|\nabla C\|", positive=True)
     cost_w = sympy.Symbol(r"C(\mathbf{w})")
     moved = sympy.Symbol(r"C(\mathbf{w} - \eta \nabla C)")
+    little_o = sympy.Symbol(r"o(\eta)")
     # The polar form of chapter 1 for the gradient and a unit vector, in the plane they span.
     r = sympy.Symbol("r", positive=True)
     alpha, beta = sympy.Symbol("alpha", real=True), sympy.Symbol("beta", real=True)
@@ -129,21 +133,23 @@ def derive_steepest_descent() -> Derivation:
         make_step(
             "The angle",
             sympy.Eq(d_u, grad_norm * sympy.cos(phi)),
-            "Chapter 1: a dot product is the product of the lengths times the cosine of the "
-            "angle $\\varphi$ between the vectors, here $\\|\\nabla C\\| \\cdot 1 \\cdot "
-            "\\cos\\varphi$ ($\\varphi$, not $\\theta$: $\\boldsymbol\\theta$ is the parameter "
-            "vector). SymPy checks it in the plane of the two vectors, with "
+            "In $\\mathbb{R}^n$ the angle $\\varphi$ between two non-zero vectors is defined by "
+            "$\\cos\\varphi = \\mathbf{a}\\cdot\\mathbf{b}/(\\|\\mathbf{a}\\|\\,"
+            "\\|\\mathbf{b}\\|)$ (Cauchy–Schwarz, step 5, keeps it in $[-1, 1]$), so here "
+            "$\\nabla C \\cdot \\mathbf{u} = \\|\\nabla C\\| \\cdot 1 \\cdot \\cos\\varphi$ "
+            "($\\varphi$, not $\\theta$: $\\boldsymbol\\theta$ is the parameter vector). What "
+            "SymPy proves is that in the plane this is the angle of chapter 1, with "
             "$\\nabla C = r(\\cos\\alpha, \\sin\\alpha)$ and $\\mathbf{u} = (\\cos\\beta, "
             "\\sin\\beta)$.",
             check=proved(polar_dot, r * sympy.cos(alpha - beta)),
         ),
         make_step(
-            "Steepest descent",
-            sympy.Eq(sympy.Symbol(r"\min_{\mathbf{u}} D_{\mathbf{u}} C"), -grad_norm),
-            "$\\cos\\varphi$ is smallest, $-1$, when $\\mathbf{u}$ points opposite to the "
-            "gradient, $\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$; then the slope is "
+            "The slope against the gradient",
+            sympy.Eq(sympy.Symbol(r"D_{-\nabla C/\|\nabla C\|} C"), -grad_norm, evaluate=False),
+            "Where $\\nabla C \\ne 0$, take $\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$, the "
+            "unit vector opposite to the gradient ($\\cos\\varphi = -1$): the slope there is "
             "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $n$ parameters, $n$ a "
-            "symbol.",
+            "symbol. That no other direction does better is step 5.",
             check=StepCheck("SymPy proof", _steepest),
         ),
         make_step(
@@ -152,7 +158,9 @@ def derive_steepest_descent() -> Derivation:
             "For every unit vector, $(\\nabla C \\cdot \\mathbf{u})^2 \\le \\|\\nabla C\\|^2$ "
             "(Cauchy–Schwarz, a cited theorem). Supporting evidence: SymPy proves Lagrange's "
             "identity $\\|\\mathbf{g}\\|^2\\|\\mathbf{u}\\|^2 - (\\mathbf{g}\\cdot\\mathbf{u})^2 = "
-            "\\tfrac12\\sum_{i,j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $n$ a symbol.",
+            "\\tfrac12\\sum_{i,j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $n$ a symbol. With step 4, "
+            "the smallest slope over all unit vectors is $-\\|\\nabla C\\|$, reached at "
+            "$\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$: steepest descent.",
             check=cited(
                 "the Cauchy–Schwarz inequality",
                 CAUCHY_SCHWARZ,
@@ -160,22 +168,36 @@ def derive_steepest_descent() -> Derivation:
             ),
         ),
         make_step(
+            "The slope along −∇C",
+            sympy.Eq(sympy.Symbol(r"\nabla C \cdot (-\nabla C)"), -(grad_norm**2), evaluate=False),
+            "The direction of a gradient-descent step, $-\\nabla C$, is not a unit vector; the "
+            "slope along it is $-\\|\\nabla C\\|^2$. SymPy proves it for $n$ a symbol.",
+            check=proved_for_all_sizes(_rate),
+        ),
+        make_step(
             "A step of −η∇C, to first order",
-            sympy.Eq(moved, cost_w - eta * grad_norm**2 + sympy.Order(eta**2, eta)),
-            "Taylor's theorem in $\\eta$: the slope of $C(\\mathbf{w} - \\eta\\nabla C)$ at "
-            "$\\eta = 0$ is $\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$ (the chain rule, "
-            "a cited theorem). Supporting evidence: SymPy proves the last equality for $n$ a "
-            "symbol.",
-            check=cited("the chain rule", CHAIN_RULE_SEVERAL, evidence=proved_for_all_sizes(_rate)),
+            sympy.Eq(moved, cost_w - eta * grad_norm**2 + little_o),
+            "For differentiable $C$, the chain rule makes $\\eta \\mapsto C(\\mathbf{w} - "
+            "\\eta\\nabla C)$ differentiable at $\\eta = 0$ with slope "
+            "$\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$ (step 6); by the definition "
+            "of the derivative the rest is $o(\\eta)$, small compared with $\\eta$. (An "
+            "$O(\\eta^2)$ rest would need $C$ twice differentiable.)",
+            check=cited("the chain rule", CHAIN_RULE_SEVERAL),
             order="none",
         ),
         make_step(
             "A small enough step lowers the cost",
             sympy.StrictLessThan(moved, cost_w),
             "Where $\\nabla C \\ne 0$ the first-order term $-\\eta\\|\\nabla C\\|^2$ is negative "
-            "and, for $\\eta$ small enough, larger in size than the $O(\\eta^2)$ rest. "
-            "Checked on a cost that is not a bowl, at 200 random points.",
-            check=numerically(_small_step_descends),
+            "(step 6) and, for $\\eta > 0$ small enough, larger in size than the $o(\\eta)$ rest "
+            "of step 7: a written argument from steps 6 and 7. Supporting evidence: on a cost "
+            "that is not a bowl, a step with $\\eta = 10^{-3}$ lowers it at 200 random points.",
+            check=written_argument(
+                "the written first-order argument",
+                ["The slope along −∇C"],
+                "for η > 0 small enough",
+                evidence=numerically(_small_step_descends),
+            ),
         ),
     ]
     return build(
@@ -186,6 +208,7 @@ def derive_steepest_descent() -> Derivation:
             "along −∇C, and a small step that way lowers the cost."
         ),
         steps=steps,
-        result=steps[3].expr,  # the steepest slope, −‖∇C‖
+        # the steepest slope, −‖∇C‖: step 4 reaches it, step 5 shows nothing is lower
+        result=sympy.Eq(sympy.Symbol(r"\min_{\mathbf{u}} D_{\mathbf{u}} C"), -grad_norm),
         claims=[Claim("∇C · u = ‖∇C‖ cos θ in the plane", polar_dot, r * sympy.cos(alpha - beta))],
     )

@@ -17,6 +17,7 @@ from nnmath.symbolic.core import (
     Claim,
     Derivation,
     build,
+    cited,
     exactly,
     make_step,
     numerically,
@@ -24,6 +25,7 @@ from nnmath.symbolic.core import (
     proved,
     written_argument,
 )
+from nnmath.symbolic.references import CHAIN_RULE
 from nnmath.symbolic.sigmoid import SIGMA_PRIME, Sigmoid, logistic_prime, sigmoid_prime
 
 __all__ = ["derive_vanishing_gradient"]
@@ -105,6 +107,10 @@ def derive_vanishing_gradient() -> Derivation:
     m, big_l = sympy.Symbol("m", integer=True), sympy.Symbol("L", integer=True)
     # Display only: the layer index m as a superscript, as in the rest of the chapter.
     w_m, z_m = sympy.Symbol("w^{m+1}", real=True), sympy.Symbol("z^m", real=True)
+    b_m = sympy.Symbol("b^{m+1}", real=True)
+    delta_m, delta_next = sympy.Symbol("delta^m"), sympy.Symbol("delta^{m+1}")
+    z_next = w_m * Sigmoid(z_m) + b_m  # z^(m+1) as a function of z^m, for a symbolic m
+    local = sympy.Derivative(sympy.Symbol("z^{m+1}", real=True), z_m)
     peak = maximum(logistic_prime(_X), _X, sympy.S.Reals)
     steps = [
         make_step(
@@ -120,6 +126,22 @@ def derive_vanishing_gradient() -> Derivation:
             check=proved(*_unrolled(2)),
         ),
         make_step(
+            "The local derivative, any layer",
+            sympy.Eq(local, w_m * SIGMA_PRIME(z_m)),
+            "For any layer $m$ of the chain, $z^{m+1} = w^{m+1}\\sigma(z^m) + b^{m+1}$; "
+            "SymPy differentiates it with respect to $z^m$, with $m$ left symbolic.",
+            check=proved(sympy.diff(z_next, z_m), w_m * sigmoid_prime(z_m)),
+        ),
+        make_step(
+            "One layer, any m",
+            sympy.Eq(delta_m, w_m * SIGMA_PRIME(z_m) * delta_next),
+            "The cost depends on $z^m$ only through $z^{m+1}$, so by the chain rule "
+            "$\\delta^m = \\partial C/\\partial z^m = \\delta^{m+1}\\, "
+            "\\partial z^{m+1}/\\partial z^m$, and step 3 gives the local derivative. This is "
+            "BP2 for a chain of width 1, for every layer $m$.",
+            check=cited("the chain rule", CHAIN_RULE),
+        ),
+        make_step(
             "Unrolled to the output",
             sympy.Eq(
                 delta[0],
@@ -127,12 +149,13 @@ def derive_vanishing_gradient() -> Derivation:
             ),
             "Apply BP2 at every layer up to the output: the error of layer 1 is the output "
             "error times one factor $w^{m+1}\\sigma'(z^m)$ per layer: a written induction on the "
-            "depth, whose step is the one-layer identity of step 2. Supporting evidence: SymPy "
+            "depth, whose step is the one-layer identity of step 4 (the chain rule with the "
+            "local derivative of step 3, for a symbolic $m$). Supporting evidence: SymPy "
             "differentiates the composed cost of chains with 1 to 4 weights and finds exactly "
             "this product.",
             check=written_argument(
                 "the written induction over the layers",
-                ["One layer further"],
+                ["The local derivative, any layer"],
                 "for every depth",
                 evidence=on_sizes(_unrolled, (1, 2, 3, 4)),
             ),
@@ -163,11 +186,19 @@ def derive_vanishing_gradient() -> Derivation:
                 * sympy.Abs(delta[3])
                 * sympy.Product(sympy.Abs(w_m), (m, 1, big_l - 1)),
             ),
-            "Each of the $L - 1$ factors $\\sigma'(z^m)$ is at most $1/4$, so each layer "
-            "multiplies the error by at most $|w^{m+1}|/4$. If every $|w^{m+1}| \\le 1$, the "
-            "error, and with it the gradient (BP3, BP4), shrinks at least fourfold per layer on "
-            "its way down. Checked at 800 random chains with 1 to 4 weights.",
-            check=numerically(_bound_holds),
+            "Take absolute values in step 5: $|\\delta^1| = |\\delta^L| \\prod_m |w^{m+1}|\\, "
+            "\\sigma'(z^m)$, since $\\sigma' > 0$; each of the $L - 1$ factors "
+            "$\\sigma'(z^m)$ is at most $1/4$ (step 7), so each layer multiplies the error by at "
+            "most $|w^{m+1}|/4$. If every $|w^{m+1}| \\le 1$, the factor $\\delta$ that BP3 and "
+            "BP4 carry into the gradient shrinks at least fourfold per layer on its way down "
+            "(the gradient of a weight also carries an activation $a^{l-1}$, which this bound "
+            "does not touch). A written argument; supporting evidence: 800 random chains with "
+            "1 to 4 weights.",
+            check=written_argument(
+                "the written bound from σ′ ≤ 1/4",
+                ["The largest value of σ′"],
+                evidence=numerically(_bound_holds),
+            ),
         ),
     ]
     claims = [
