@@ -264,7 +264,7 @@ def _premise_words(premise: Any) -> str:
     note = f"a {html.escape(premise.kind)}, not checked here: {source}."
     if premise.evidence is not None:
         kind = html.escape(kind_phrase(premise.evidence.kind))
-        note += f" Supporting evidence, which does not prove the step, is {kind}."
+        note += f" As supporting evidence, not a proof of the step, a related statement is {kind}."
     return note
 
 

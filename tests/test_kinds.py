@@ -188,7 +188,8 @@ def test_a_premise_step_shows_its_reference_in_the_marker() -> None:
     shown = _step_line(3, d.steps[2])
     assert "a cited theorem, not checked here" in shown
     assert 'href="../references.md#novikoff1962"' in shown
-    assert "Supporting evidence, which does not prove the step, is checked numerically" in shown
+    evidence = "As supporting evidence, not a proof of the step, a related statement is checked"
+    assert f"{evidence} numerically" in shown
     # The check id is only in the link's address, never in the text a reader sees.
     assert 'href="../verification.py#step-toy-step-1"' in shown
     assert "step-toy-step-1" not in re.sub(r'href="[^"]*"', "", shown)

@@ -121,7 +121,7 @@ def derive_initialisation() -> Derivation:
             r"$z^2 = \sum_i \sum_j w_i w_j a_i a_j$; the expectation of a sum is the sum of the "
             r"expectations, and each term factors as $\mathbb{E}[w_i w_j]\,\mathbb{E}[a_i a_j]$ "
             r"because the weights are independent of the inputs (step 2). $M_{ij}$ stands for "
-            r"$\mathbb{E}[a_i a_j]$. This step is not a SymPy proof: it applies two theorems of "
+            r"$\mathbb{E}[a_i a_j]$. SymPy does not prove this step: it applies two theorems of "
             "probability, linearity of expectation and the product rule for independent "
             "factors, to the assumptions of step 2.",
             check=cited(
