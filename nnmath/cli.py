@@ -255,6 +255,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 0 if all(r["status"] == "pass" for r in records) else 1
     rows = []
     failed = 0
+    started = time.perf_counter()
     for check, result in checks.run_all():
         failed += not result.passed
         rows.append(
@@ -274,6 +275,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print("  ".join(c.ljust(w) for c, w in zip(row[:3], widths, strict=True)) + "  " + row[3])
     total = len(checks.CHECKS)
     print(f"\n{total - failed} passed, {failed} failed")
+    print(f"in {time.perf_counter() - started:.1f} s (building the derivations included)")
     premises = _premise_count()
     if premises:
         print(

@@ -114,3 +114,18 @@ def test_derive_json_prints_every_step_with_its_check(capsys):
                     assert isinstance(shown["check"], str)
                 else:
                     assert shown["check"] is None and shown["premise"]["kind"] == shown["kind"]
+
+
+def test_check_prints_its_count_and_how_long_it_took(monkeypatch, capsys):
+    from nnmath import checks
+    from nnmath.checks import registry
+
+    chosen = tuple(c for c in registry.all_checks() if c.name == "sigmoid-kernel")
+    monkeypatch.setattr(registry, "all_checks", lambda: chosen)
+    monkeypatch.setattr(checks, "run_all", lambda: [(c, c.run()) for c in chosen])
+    monkeypatch.setattr(checks, "CHECKS", chosen, raising=False)
+    assert main(["check"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "1 passed, 0 failed" in lines
+    took = next(line for line in lines if line.startswith("in "))
+    assert float(took.split()[1]) >= 0 and took.split()[2] == "s"
