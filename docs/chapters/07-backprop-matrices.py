@@ -428,10 +428,13 @@ for layer, norm in enumerate(sigmoid_norms, start=1):
 shrink = sigmoid_norms[0] / sigmoid_norms[-2]
 per_layer = shrink ** (1 / (len(sizes) - 3))
 assert shrink < 1e-2 and np.all(np.diff(sigmoid_norms[:-1]) > 0), sigmoid_norms
+assert 1 / per_layer < 4, per_layer  # less than the one-neuron bound's fourfold
 nb.Html(
     "<p>Down the nine hidden layers, all 16 neurons wide, the error per neuron shrinks at "
     f"every layer, by a factor of {1 / shrink:,.0f} from layer 9 to layer 1 (on average "
-    f"{1 / per_layer:.1f} per layer).</p>"
+    f"{1 / per_layer:.1f} per layer). That is less than the fourfold of the one-neuron "
+    "bound: with 16 neurons, BP2 adds 16 terms of the form $w\\,\\sigma'$, so a layer's "
+    "factor is not bounded by a single $|w|/4$.</p>"
 )
 
 # %% [markdown]
@@ -580,7 +583,8 @@ nb.derivation("weight-initialisation")
 # and, balancing the backward pass, $2/(n_\text{in} + n_\text{out})$
 # ([Glorot and Bengio, 2010](../references.md#glorot2010)). For the ReLU only half of the
 # second moment survives, hence $2/n_\text{in}$ ([He et al., 2015](../references.md#he2015)).
-# The scales of the table above are these expressions, evaluated for each layer:
+# The scales of the table above are the square roots of these variances, evaluated for each
+# layer:
 
 # %%
 rules = symbolic.derive("weight-initialisation")
@@ -691,14 +695,17 @@ nb.Html(
     f"agree); He's should keep it and multiplies it by {relu_factor['He']:.2f}, far from the "
     "halving at the other two rules. At the scale 0.5 the biases are drawn too, with "
     "$\\operatorname{Var}(b) = 0.5^2 = 0.25$, which adds a term $\\operatorname{Var}(b)$ to "
-    "$\\operatorname{Var}(z)$ that the formula (biases 0, step 1) leaves out, and so does "
-    "the predicted factor; the other scales start the biases at 0. For tanh, LeCun's and "
+    "$\\operatorname{Var}(z)$ that the formula (biases 0, step 1) and the predicted factor "
+    "both leave out, and that can only raise the factor; the other scales start the biases at "
+    "0. For tanh, LeCun's and "
     "Glorot's rules keep the variance only as long as tanh is nearly linear; tanh squashes "
     "its large inputs, so "
     "$\\mathbb{E}[\\tanh(z)^2] < \\operatorname{Var}(z)$, and the variance shrinks on "
     f"average per layer (by factors {tanh_factor['LeCun']:.2f} and "
-    f"{tanh_factor['Glorot']:.2f}). At the larger scale 0.5 the two effects balance: the "
-    "variance stays between "
+    f"{tanh_factor['Glorot']:.2f}). At the larger scale 0.5, "
+    "$n_\\text{in}\\operatorname{Var}(w) = 16 \\cdot 0.25 = 4$ in the hidden layers would "
+    "make the variance grow fourfold per layer if tanh were linear, and its squashing cancels "
+    "that growth: the variance stays between "
     f"{tanh_half.min():.2f} and {tanh_half.max():.2f} through the nine layers, which fits "
     "tanh keeping its error best at that scale in the table above. The argument is about the "
     "start of training and about averages over random weights; it says nothing of a trained "
