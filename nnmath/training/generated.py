@@ -315,9 +315,9 @@ def sgd(
     Step ``i`` picks row ``k_i`` uniformly at random (with replacement),
     ``k_i = default_rng(seed).integers(0, n, size=(steps, 1))[i, 0]``, and moves every
     parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example. Small float64 networks
-    (see :func:`supports`) run on the generated straight-line code of this module, which
-    computes the same updates in the same order; larger ones run the buffered engine of
-    :mod:`nnmath.training.buffered`.
+    (see :func:`~nnmath.training.generated.supports`) run on generated straight-line code
+    that computes the same updates in the same order; larger ones run the buffered engine
+    of :mod:`nnmath.training.buffered`.
 
     Parameters
     ----------
