@@ -147,7 +147,12 @@ WIDGETS: dict[str, tuple[str, ...]] = {
     "perceptron": ("perceptron-score", "perceptron-normal"),
     "softmax": ("softmax",),
     "land-boundary": ("land-network",),
-    "perceptron-steps": ("perceptron-prediction", "perceptron-update", "perceptron-score"),
+    "perceptron-steps": (
+        "perceptron-prediction",
+        "perceptron-update",
+        "perceptron-score",
+        "perceptron-normal",
+    ),
     "forward-pass": ("layer-2-2", "layer-1-2"),
 }
 

@@ -123,7 +123,7 @@ def figure_html(
         )
     if buttons:
         steps = "".join(
-            f'<button type="button" class="md-button" data-step="{step:d}">{esc(label)}</button>'
+            f'<button type="button" data-step="{step:d}">{esc(label)}</button>'
             for step, label in buttons
         )
         controls.insert(0, f'<div class="nnmath-widget-buttons">{steps}</div>')

@@ -36,10 +36,8 @@ def perceptron_steps(
 
     Parameters
     ----------
-    X : array_like, shape (n, 2)
-        The points, one per row, inside [−1.2, 1.2]².
-    y : array_like, shape (n,)
-        Their labels, 0 or 1.
+    X, y : array_like, shapes (n, 2) and (n,)
+        The training points, each inside [−1.2, 1.2]², and their labels 0 or 1.
     learning_rate : float
         η > 0, as for :func:`nnmath.train_perceptron`.
     max_epochs : int
