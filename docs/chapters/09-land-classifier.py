@@ -549,8 +549,8 @@ nb.figure(
 nb.Html(
     f"<p>With the paper's budget of a million steps, {successes} of {n_runs} random starts "
     f"classify all {len(X)} points correctly; the exact 95&nbsp;% interval for the success rate "
-    f"runs from {low:.0%} to {high:.0%}. Starts that fail within a tenth of the budget sit on "
-    "a plateau for longer; they are slow, not stuck.</p>"
+    f"runs from {low:.0%} to {high:.0%}. Starts not yet right at a tenth of the budget sit "
+    "longer on a plateau; they are slow, not stuck.</p>"
 )
 
 # %% [markdown]

@@ -486,7 +486,8 @@ assert probabilities[worst].max() > 0.9, probabilities[worst]
 # - A two-layer network, its forward pass, backpropagation and training loop, fits in about
 #   twenty lines of NumPy, and its gradient agrees with `nnmath`'s to rounding error.
 # - A softmax classifier trained on the 8×8 digits is measured on a test set kept aside until the
-#   end, with a confidence interval; the confusion matrix shows which digits it mixes up:
+#   end; the confusion matrix shows which digits it mixes up, and the accuracy comes with an
+#   exact confidence interval:
 
 # %% tags=["hide-input"]
 nb.Html(
