@@ -49,8 +49,8 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from nnmath import activations, plotting, training
 from nnmath import notebook as nb
+from nnmath import plotting, training
 from nnmath.training.generated import generated_source
 
 plotting.setup_notebook()
@@ -247,19 +247,28 @@ render(tables["symbolic"])
 #
 # [Chapter 3](chapters/03-sigmoid-neuron.py) explains why $1/(1 + e^{-x})$ is evaluated as
 # $e^{x}/(1 + e^{x})$ for $x < 0$. `nm.sigmoid` checks its input (a number, finite, not empty)
-# and hands it to a private kernel that does the work; the network code calls that kernel
-# directly, since its arrays are already known to be valid:
+# and hands it to a kernel that does the work: it computes $e^{-|x|}$, which is at most 1 and so
+# never overflows, and divides either 1 (for $x \ge 0$) or that number (for $x < 0$) by
+# $1 + e^{-|x|}$, in place, keeping the input's float type. The network code calls the kernel
+# directly, since its arrays are already known to be valid. At $x = -1000$, where $e^{-x}$
+# itself would overflow, the sigmoid answers 0 without a warning, and at large positive inputs
+# it rounds to 1:
 
-# %% tags=["hide-input"]
-nb.source(activations._sigmoid_unchecked)
+# %%
+x = np.array([-1000.0, -40.0, 0.0, 40.0, 1000.0])
+print(nm.sigmoid(x))
+print(nm.sigmoid(x.astype(np.float32)).dtype)
 
 # %% [markdown]
-# The log-softmax of [chapter 8](chapters/08-softmax-cross-entropy.py) works the same way: the
-# private kernel shifts the logits by their maximum before it exponentiates, and never forms the
-# probabilities whose logarithm it returns:
+# The log-softmax of [chapter 8](chapters/08-softmax-cross-entropy.py) works the same way: its
+# kernel shifts the logits by their maximum before it exponentiates, so the largest exponent is
+# $e^0 = 1$, and it never forms the probabilities whose logarithm it returns. Logits a thousand
+# apart give a finite log-probability where the probability itself underflows to zero:
 
-# %% tags=["hide-input"]
-nb.source(activations._log_softmax_unchecked)
+# %%
+z = np.array([[1000.0, 0.0, -1000.0]])
+print(nm.log_softmax(z))
+print(nm.softmax(z))
 
 # %% [markdown]
 # ### One gradient step

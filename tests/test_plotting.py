@@ -230,6 +230,24 @@ def test_decision_regions_accepts_labels_and_one_output_and_boundary():
     assert any(ln.get_label() == "true boundary" for ln in ax.get_lines())
 
 
+def test_decision_regions_names_the_classes_as_asked():
+    X, labels = nm.datasets.xor()
+    y = labels[:, np.newaxis].astype(float)  # one output: targets as a column
+    net = nm.Network([2, 2, 1], seed=0)
+    default = plotting.decision_regions(net, X, y, resolution=10).axes[0]
+    assert [t.get_text() for t in default.get_legend().get_texts()][:2] == [
+        "category A",
+        "category B",
+    ]
+    named = plotting.decision_regions(net, X, y, resolution=10, class_names=["class 0", "class 1"])
+    texts = [t.get_text() for t in named.axes[0].get_legend().get_texts()]
+    assert texts == ["class 0", "class 1", "predicted 0", "predicted 1"]
+    with pytest.raises(ValueError, match="each of the 2 classes, got 3"):
+        plotting.decision_regions(net, X, y, class_names=["a", "b", "c"])
+    with pytest.raises(TypeError, match="class_names must be a sequence"):
+        plotting.decision_regions(net, X, y, class_names="ab")
+
+
 def test_cost_history_is_log_log_and_compares_runs(figures):
     ax = figures["cost_history"].axes[0]
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"

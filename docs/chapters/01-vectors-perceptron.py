@@ -11,6 +11,14 @@
 # %% [markdown]
 # # Vectors, the dot product and the perceptron
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can compute a dot product in two ways and read its sign as an
+# angle, and tell on which side of a perceptron's boundary $\mathbf{w}\cdot\mathbf{x} + b = 0$
+# a point falls.
+#
+# </div>
+#
 # The oldest artificial neuron, Rosenblatt's perceptron ([1958](../references.md#rosenblatt1958)),
 # needs only two ideas from linear algebra: a vector and the dot product of two vectors. With them
 # it can split a space of examples into two halves, one for each class. Every network on this site,
@@ -182,9 +190,11 @@ nb.figure(
 
 # %% tags=["hide-input"]
 nb.Html(
-    '<div class="admonition note"><p class="admonition-title">A note on the source texts</p>'
-    "<p>One of the texts this site draws on writes a vector both as a column and as a row and "
-    "sets the two equal. Strictly, a row is the <em>transpose</em> of a column: "
+    '<div class="admonition note"><p class="admonition-title">A note on '
+    '<a href="../references.md#punnen">Punnen\'s <em>The Maths behind Neural Networks</em></a>'
+    "</p><p>Punnen's text, one of the two this site started from, writes a vector both as a "
+    "column and as a row and sets the two equal. Strictly, a row is the <em>transpose</em> of "
+    "a column: "
     "$[u_1\\;u_2\\;u_3] = \\mathbf{u}^\\mathsf{T}$. The distinction matters as soon as vectors "
     "meet matrices, which is why this site always writes vectors as columns and uses "
     "$\\mathbf{u}^\\mathsf{T}\\mathbf{v}$ for the dot product in matrix notation. It also says "
@@ -281,8 +291,8 @@ print("step(z) =", nm.step(z))
 #
 # They are the same function. SymPy shows it by writing out each argument with symbolic
 # weights and inputs, for each number of inputs that the steps name, and comparing: once the
-# sum in form 1 is written out with $x_0 = 1$ and $w_0 = b$, it *is* form 2, which is why the
-# last line below shows the same expression on both sides.
+# sum in form 1 is written out with $x_0 = 1$ and $w_0 = b$, it *is* form 2 (step 4 does it for
+# two inputs). The result joins the first form to the last, for any number of inputs.
 
 # %% tags=["hide-input"]
 nb.derivation("perceptron")
@@ -374,10 +384,11 @@ nb.Html(
     "<p>Some texts write the perceptron with a threshold instead of a bias, often calling it "
     "$\\theta$; on this site $\\theta$ is the angle between two vectors, so here the threshold "
     "is $\\tau$: output 1 when $\\mathbf{w}\\cdot\\mathbf{x} \\ge \\tau$. That is the same "
-    "neuron with $b = -\\tau$. One of the source texts mixes the two, writing the half-spaces as "
-    "$\\mathbf{w}\\cdot\\mathbf{x} > b$ while its perceptron adds $b$; with a bias, the boundary "
-    "is $\\mathbf{w}\\cdot\\mathbf{x} = -b$. It also calls the step function $\\sigma$; on this "
-    "site $\\sigma$ is reserved for the sigmoid of "
+    "neuron with $b = -\\tau$. "
+    '<a href="../references.md#punnen">Punnen\'s text</a> mixes the two, writing the '
+    "half-spaces as $\\mathbf{w}\\cdot\\mathbf{x} > b$ while its perceptron adds $b$; with a "
+    "bias, the boundary is $\\mathbf{w}\\cdot\\mathbf{x} = -b$. It also calls the step "
+    "function $\\sigma$; on this site $\\sigma$ is reserved for the sigmoid of "
     '<a href="03-sigmoid-neuron.py">chapter 3</a>.</p></div>'
 )
 
@@ -388,6 +399,18 @@ nb.Html(
 # no choice of $\mathbf{w}$ and $b$ classifies every example correctly. The next chapter meets
 # the smallest example of that, the exclusive or, right after showing how a perceptron *learns*
 # its weights when a separating hyperplane does exist.
+#
+# ## Summary
+#
+# - A vector is a column of numbers. The dot product of two vectors is the sum of the products
+#   of their components, and it equals the product of their lengths times the cosine of the
+#   angle between them (derived in the plane).
+# - Its sign says whether two vectors point within 90° of each other, are perpendicular, or
+#   point apart.
+# - A weight vector and a bias split the space along a hyperplane. The perceptron answers 1 on
+#   one side and 0 on the other, and its three usual notations are one function.
+# - The bias moves the boundary away from the origin, by the size of the bias over the length of
+#   the weight vector; one perceptron can only ever draw one such boundary.
 #
 # ## What's next
 #
@@ -449,3 +472,6 @@ nm.exercises.check("perceptron-boundary", "-(w1 x1 + b)/w2")
 #   visual picture of weights and biases as knobs on a neuron.
 # - [Rosenblatt (1958)](../references.md#rosenblatt1958): the original perceptron paper, for its
 #   historical framing.
+# - [Higham and Higham (2019)](../references.md#higham2019), section 2: the same vectors and
+#   weights put straight to work in a small network that separates two classes of points in the
+#   plane by a curve, where one line is not enough.

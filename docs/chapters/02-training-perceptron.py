@@ -11,6 +11,13 @@
 # %% [markdown]
 # # Training the perceptron
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can train a perceptron with its learning rule, tell from a run
+# whether a line separates the data, and say why the rule is not gradient descent.
+#
+# </div>
+#
 # In [the previous chapter](01-vectors-perceptron.py) we placed the perceptron's line by hand,
 # because we knew where the two classes were. A learning machine has to find $\mathbf{w}$ and
 # $b$ (the [notation page](../notation.md) lists every symbol) from labelled examples alone.
@@ -395,12 +402,26 @@ for ax, run, title in runs:
     ax.set_xlabel("epoch")
     ax.set_title(title)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def counts_in_words(counts):
+    """'3, 3, then 4 in every later epoch': the counts, their constant tail said once."""
+    counts = [int(c) for c in counts]
+    start = len(counts) - 1
+    while start > 0 and counts[start - 1] == counts[-1]:
+        start -= 1
+    if start == 0:
+        return f"{counts[-1]} in every epoch"
+    tail = "" if start == len(counts) - 1 else " in every later epoch"
+    return f"{', '.join(map(str, counts[:start]))}, then {counts[-1]}{tail}"
+
+
 nb.figure(
     fig,
     alt=(
-        "Two line charts of misclassified examples per epoch. Left: the count drops to zero "
-        "within a few epochs. Right, for XOR: it keeps going up and down and never reaches "
-        "zero."
+        "Two line charts of misclassified examples per epoch. Left, the separable data: "
+        f"{counts_in_words(result.mistakes)}, where training stops. Right, XOR: "
+        f"{counts_in_words(xor_run.mistakes)} of the {xor_run.epochs} epochs run; never zero."
     ),
     caption=(
         "Misclassified examples in each epoch. Left, the linearly separable data set: the count "
@@ -486,6 +507,18 @@ except ValueError as error:
     print("ValueError:", error)
 
 # %% [markdown]
+# ## Summary
+#
+# - The perceptron rule changes the weights only after a mistake, towards a missed positive
+#   example and away from a wrongly accepted negative one.
+# - On linearly separable data it stops with every example right; started from zero weights,
+#   the learning rate only scales the weights it finds.
+# - It is not gradient descent: the step function is flat wherever it has a derivative, so the
+#   count of mistakes offers no slope to follow.
+# - On XOR no line exists, and the rule falls into a cycle of epochs that repeats for ever.
+# - On separable data the number of updates is bounded by the data's radius and margin, and the
+#   runs above stay far below that bound.
+#
 # ## What's next
 #
 # The perceptron's weaknesses both come from the step function: it offers no gradient to learn
@@ -532,3 +565,12 @@ nm.exercises.check("perceptron-score-rise", "1/2 (1 + 9 + 1/4)")
 #   of one perceptron well known.
 # - [*Dive into Deep Learning*](../references.md#zhang2023), section "Multilayer Perceptrons": how
 #   hidden layers overcome the single perceptron's limits, in code.
+# - [Higham and Higham (2019)](../references.md#higham2019), section 2: the sigmoid introduced
+#   as a smoothed step function, the way round the step's missing derivative that the next
+#   chapter takes.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 2, "Gradient descent, how neural
+#   networks learn": why a network's cost must vary smoothly, and so why its neurons have
+#   continuous activations rather than a perceptron's on–off output.
+# - [Parr and Howard (2018)](../references.md#parr2018), section "The gradient of neuron
+#   activation": the derivative of a neuron with a kink in its activation, taken piece by piece;
+#   compare the step function, whose derivative is zero wherever it exists.

@@ -11,6 +11,13 @@
 # %% [markdown]
 # # The sigmoid neuron
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can differentiate the sigmoid, set how steep it is and where it
+# turns with a weight and a bias, and compute a whole layer of sigmoid neurons at once.
+#
+# </div>
+#
 # The perceptron of the [last chapter](02-training-perceptron.py) decides with a step: its
 # output jumps from 0 to 1 as $\mathbf{w}\cdot\mathbf{x} + b$ crosses zero and is flat
 # everywhere else. Flat means that a small change of a weight changes nothing, so there is no
@@ -83,9 +90,10 @@ assert np.allclose(nm.sigmoid(x), 1 - nm.sigmoid(-x)) and nm.sigmoid(0.0) == 0.5
 # %% [markdown]
 # The second and third rows agree: the curve is symmetric about its midpoint, and
 # $\sigma(0)$ sits exactly half-way. SymPy derives these facts from the definition, together
-# with the one we will use over and over, the derivative. The trick in the derivation is to
-# name $u = e^{-x}$, so that $\sigma = 1/(1+u)$ can be solved for $u$ and the derivative
-# rewritten in terms of $\sigma$ alone.
+# with the one we will use over and over, the derivative. The short route differentiates once
+# and splits the resulting fraction into two factors, each written with $\sigma$; a longer route,
+# which names $u = e^{-x}$ and solves for it, is folded inside the derivation for anyone who
+# wants it.
 
 # %% tags=["hide-input"]
 nb.derivation("sigmoid")
@@ -374,8 +382,10 @@ nb.source(nm.Network.forward_pass)
 
 # %% tags=["hide-input"]
 nb.Html(
-    '<div class="admonition note"><p class="admonition-title">On the source texts</p>'
-    "<p>One of the texts behind this site calls the weight matrix of a layer "
+    '<div class="admonition note"><p class="admonition-title">A note on '
+    '<a href="../references.md#simple-maths"><em>Simple Mathematics behind Deep Learning</em></a>'
+    "</p><p><em>Simple Mathematics behind Deep Learning</em>, the text that retells Higham and "
+    "Higham's example, calls the weight matrix of a layer "
     "&ldquo;of order $m \\times m$&rdquo;. That is only true when a layer has as many neurons as "
     "inputs. In general $W$ has one row per neuron and one column per input, and it is exactly "
     "this freedom in its shape that lets a network widen or narrow from layer to layer, as the "
@@ -383,6 +393,22 @@ nb.Html(
     "enough; strictly, it only approaches 1, as derived above, although in floating point it "
     "rounds to 1.</p></div>"
 )
+
+# %% [markdown]
+# ## Summary
+#
+# - The sigmoid is a smooth step: its values lie strictly between 0 and 1, it passes through
+#   one half at zero, and it is symmetric about that point.
+# - A weight sets how steep it is and a bias where it turns (both derived above).
+# - It is computed in one of two forms, chosen by the sign of its input, so that it never
+#   overflows.
+# - A layer applies it to each component of $W\mathbf{x} + \mathbf{b}$, with one row of $W$
+#   per neuron and one column per input.
+# - Its derivative depends on its input only through its own value, which is why a network's
+#   backward pass can reuse the activations of its forward pass:
+
+# %% tags=["hide-input"]
+nb.result("sigmoid")
 
 # %% [markdown]
 # ## What's next
@@ -443,3 +469,6 @@ nm.exercises.check("sigmoid-steepness", "a/2")
 # - [Parr and Howard (2018)](../references.md#parr2018), section "The gradient of neuron
 #   activation": the derivative of one neuron with respect to its weights and bias, in vector
 #   form.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 1, "But what is a neural network?":
+#   the sigmoid squashing a weighted sum into $(0, 1)$ and the bias as a threshold for activity,
+#   drawn; and why many modern networks use the ReLU instead.

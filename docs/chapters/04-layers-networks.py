@@ -11,6 +11,14 @@
 # %% [markdown]
 # # Layers and networks
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can write a network as layers applied one after another, count
+# its parameters from the shapes of its matrices, and explain why it needs an activation between
+# its layers.
+#
+# </div>
+#
 # A single sigmoid neuron draws one soft boundary. The [previous chapter](03-sigmoid-neuron.py)
 # ended with a *layer*: many neurons side by side, all reading the same input, computed at once
 # as $\sigma(W\mathbf{x} + \mathbf{b})$. This chapter does the one thing that turns layers into
@@ -97,7 +105,9 @@ print("sigma(W x + b) =", nm.sigmoid(W @ x + b))
 #
 # ## The 2-2-3-2 network
 #
-# Higham and Higham's classifier, which the first source text retells, has two inputs (the two
+# Higham and Higham's classifier, which
+# [*Simple Mathematics behind Deep Learning*](../references.md#simple-maths) retells, has two
+# inputs (the two
 # coordinates of a point of land), two hidden layers with two and three neurons, and two
 # outputs. This site numbers the layers from 0 (the input) to $L$ (the output), here $L = 3$,
 # and names each weight matrix and bias after the layer it produces, so the whole network is
@@ -188,9 +198,9 @@ n_last_one = one_output.weights[2].size + one_output.biases[2].size
 n_higham = len(nm.datasets.higham()[0])
 n_land20 = len(nm.datasets.land20()[0])
 nb.Html(
-    '<div class="admonition note"><p class="admonition-title">A note on the first source '
-    "text</p>"
-    "<p>The first source text counts the parameters of this network correctly, but then says "
+    '<div class="admonition note"><p class="admonition-title">A note on '
+    '<a href="../references.md#simple-maths"><em>Simple Mathematics behind Deep Learning</em></a>'
+    "</p><p>That text counts the parameters of this network correctly, but then says "
     "that a point is fertile when $F(\\mathbf{x})$ is close to 1 and infertile when it is close "
     "to 0, as if the network had one output. The parameter count only adds up with "
     f"<em>two</em> outputs: with a single output neuron the last layer would have "
@@ -201,8 +211,7 @@ nb.Html(
     f"<p>The text also mentions 20 data points; Higham and Higham's example has {n_higham} "
     "(the next chapter lists them). The package "
     f"has a separate {n_land20}-point set, <code>nm.datasets.land20()</code>, used in "
-    "chapter 9. Finally, it calls the weight matrix square ($m\\times m$); in general it is "
-    "$n_\\text{out}\\times n_\\text{in}$, and $W^{2}$ here is not square.</p></div>"
+    "chapter 9.</p></div>"
 )
 
 # %% [markdown]
@@ -350,7 +359,13 @@ nb.Html(
 
 # %% tags=["hide-input"]
 nb.figure(
-    plotting.decision_regions(learned, X_xor, Y_xor, title="2-2-1 network trained on XOR"),
+    plotting.decision_regions(
+        learned,
+        X_xor,
+        Y_xor,
+        title="2-2-1 network trained on XOR",
+        class_names=["class 0", "class 1"],
+    ),
     alt=(
         "The unit square shaded by the trained network's prediction: a diagonal band from the "
         "bottom-left to the top-right corner is class 0, the two other corners are class 1; the "
@@ -358,8 +373,8 @@ nb.figure(
     ),
     caption=(
         "The class the trained 2-2-1 network predicts at each point of the unit square (class 1 "
-        "where $F(\\mathbf{x}) \\ge 1/2$), with the four XOR points on top: circles (category A) "
-        "are class 0, crosses (category B) class 1. Class 0 is a band from (0, 0) to (1, 1) "
+        "where $F(\\mathbf{x}) \\ge 1/2$), with the four XOR points on top: circles are class 0, "
+        "crosses class 1. Class 0 is a band from (0, 0) to (1, 1) "
         "between two boundaries and class 1 lies on either side of it, something no single line "
         "can draw."
     ),
@@ -369,6 +384,25 @@ nb.figure(
 # To make $F$ useful we need two things: a number that says how wrong the network is on the
 # data, and a way to change the parameters so that this number goes down.
 #
+# ## Summary
+#
+# - A network applies layer after layer; the shape of each weight matrix sets the width of the
+#   next layer.
+# - Without an activation between them, layers collapse: a composition of affine maps is one
+#   affine map (derived), so depth adds nothing.
+# - With sigmoids in between, a 2-2-1 network computes XOR, which no single perceptron can, with
+#   weights chosen by hand, and gradient descent learns it from some random starts but not all.
+# - Higham and Higham's network, its parameters counted by `nnmath`:
+
+# %% tags=["hide-input"]
+land_net = nm.Network([2, 2, 3, 2])
+per_layer = [W.size + b.size for W, b in zip(land_net.weights, land_net.biases, strict=True)]
+nb.Html(
+    f"<p>The 2-2-3-2 network has {' + '.join(map(str, per_layer))} = {land_net.n_params} "
+    "weights and biases, and each is a knob that the next chapters tune.</p>"
+)
+
+# %% [markdown]
 # ## What's next
 #
 # [The cost function and gradient descent](05-cost-gradient-descent.py) defines that number,
@@ -413,3 +447,6 @@ nm.exercises.check("network-parameter-count", "784*30 + 30*10")
 #   deep-learning library.
 # - [3Blue1Brown](../references.md#sanderson2017), lesson 1, "But what is a neural network?":
 #   layers as a picture, and a network's parameters counted for a digit classifier.
+# - [Parr and Howard (2018)](../references.md#parr2018), "Introduction": a neuron's activation
+#   as a dot product plus a bias, and the step from single neurons to layers of them that makes
+#   vectors and matrices the natural language.

@@ -11,6 +11,14 @@
 # %% [markdown]
 # # The cost function and gradient descent
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can write the quadratic cost of a network on a data set, take
+# steps of gradient descent on it, and say why each step goes against the gradient and how long
+# it may be.
+#
+# </div>
+#
 # The [previous chapter](04-layers-networks.py) built a function $F$ with a few dozen knobs,
 # its weights and biases. With random knobs it answers nonsense. This chapter sets up the two
 # things that turn "choose good knobs" into a computation: a **cost**, one number that measures
@@ -159,8 +167,9 @@ print("by hand        =", np.mean(0.5 * np.sum((Y - net(X)) ** 2, axis=1)))
 #
 # ## Why the constant factors do not matter
 #
-# The first source text asks the reader why the normalising factor and the $\tfrac12$ are
-# harmless. The answer is that both are positive constants, and multiplying a function by a
+# [*Simple Mathematics behind Deep Learning*](../references.md#simple-maths) asks the reader
+# why the normalising factor and the $\tfrac12$ are harmless. The answer is that both are
+# positive constants, and multiplying a function by a
 # positive constant $c$ stretches its graph vertically without moving any of its low points.
 # SymPy makes this precise for a general cost $C(w_1, w_2)$: the gradient of $cC$ is $c$ times
 # the gradient of $C$, and a gradient component vanishes for $cC$ exactly when it vanishes for
@@ -194,13 +203,22 @@ assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
 # The cost is a function of all the parameters at once, collected in one vector
 # $\boldsymbol\theta$. Its gradient $\nabla C(\boldsymbol\theta)$ is the vector of partial
 # derivatives, one per parameter. It points in the direction in which $C$ increases fastest, so
-# a small step in the opposite direction decreases $C$. **Gradient descent** repeats such steps:
-
-# %% tags=["hide-input"]
-nb.step("gradient-descent", "Gradient descent")
-
-# %% [markdown]
-# The positive number $\eta$ is the **learning rate**. The gradient only describes the cost
+# a small step in the opposite direction decreases $C$. **Gradient descent** repeats such steps,
+# each one the update
+#
+#
+# <div data-definition="gradient descent">
+#
+# $$
+# \boldsymbol\theta \;\leftarrow\; \boldsymbol\theta - \eta\,\nabla C(\boldsymbol\theta) .
+# $$
+#
+# </div>
+#
+#
+# The update is a definition; that a short enough step of it lowers the cost is a claim, derived
+# below. The positive number $\eta$ is the **learning rate**.
+# The gradient only describes the cost
 # near the current point, so the step has to be short enough for that local picture to remain
 # roughly true, yet long enough to make progress. (How `nnmath` applies this update to a
 # network's weight matrices and bias vectors in place is shown on the
@@ -326,7 +344,8 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 # with input $x$, target $t$, and $E$ the error of the output $\hat y$. The derivation below
 # evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and
 # $t = 5$, in rational arithmetic so that no rounding is involved. It first does what a
-# beginner might try, and what one of the source texts does: the output is below the target, so push
+# beginner might try, and what [Punnen's text](../references.md#punnen) does: the output is
+# below the target, so push
 # the weights *up the gradient of $\hat y$* to make $\hat y$ larger, with two step sizes. Then it
 # does it properly, with a step of gradient descent on the error $E$. Like the source, these steps
 # change the two weights only and keep the biases $b_1$ and $b_2$ fixed; the end of the section
@@ -475,7 +494,8 @@ assert np.allclose([eta, w1, w2, L], exact_small, rtol=1e-12, atol=0), ([eta, w1
 nb.Html(
     '<div class="admonition note"><p class="admonition-title">Up the gradient of $\\hat y$, or '
     "down the gradient of $E$?</p>"
-    "<p>The source of this example moves the weights along the gradient of the output $\\hat y$ "
+    '<p><a href="../references.md#punnen">Punnen\'s text</a>, the source of this example, moves '
+    "the weights along the gradient of the output $\\hat y$ "
     "because $\\hat y$ is below its target. That works here, but it is not gradient descent on "
     "anything: it ignores the target except for deciding the direction by hand, and its step "
     "does not shrink as $\\hat y$ approaches $t$. The correct formulation is to define an error "
@@ -489,6 +509,22 @@ nb.Html(
 # so its derivative is a product of two local derivatives. A network is a much longer chain,
 # with a sigmoid at every link, but the principle is the same.
 #
+# ## Summary
+#
+# - The quadratic cost averages, over the data, half the squared distance between each target
+#   and the network's output. Its constant factors scale the gradient but do not move its
+#   minimisers (derived).
+# - Gradient descent repeats steps against the gradient. The learning rate sets their length:
+#   too large overshoots, too small crawls.
+# - In the worked example, pushing the weights up the gradient of the output overshoots the
+#   target with the longer step; descent on the error is the method used from here on.
+# - The negative gradient is the direction of steepest descent, and a short enough step along it
+#   lowers the cost. The steepest slope downhill, over all directions of length 1:
+
+# %% tags=["hide-input"]
+nb.result("steepest-descent")
+
+# %% [markdown]
 # ## What's next
 #
 # [Backpropagation with the chain rule](06-backprop-chain-rule.py) applies the chain rule to a

@@ -11,6 +11,14 @@
 # %% [markdown]
 # # Backpropagation with the chain rule
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can differentiate a small network's cost with the chain rule,
+# one local derivative at a time, and order the work from the output backwards, as
+# backpropagation does.
+#
+# </div>
+#
 # Gradient descent, from the [previous chapter](05-cost-gradient-descent.py), needs the
 # derivative of the cost with respect to every weight and every bias. A network is a long chain
 # of simple functions, so these derivatives all come from one rule of calculus, the chain rule.
@@ -358,6 +366,19 @@ assert rel[0] < 1e-14 and rel[1] < 1e-14 and rel[2] < 1e-8, rel
 nb.checked("chain-rule-network-vs-symbolic", "symbolic-chain-rule-network")
 
 # %% [markdown]
+# ## Summary
+#
+# - The chain rule multiplies local derivatives along the path from a parameter to the cost.
+# - For two sigmoid neurons in a row, each partial derivative found by differentiating the whole
+#   composition equals the product of local derivatives (SymPy checks it), and the numbers agree
+#   with finite differences.
+# - Computed from the output backwards, each layer's error is reused by the layer before it; that
+#   reuse is backpropagation. The four derivatives, written with the errors:
+
+# %% tags=["hide-input"]
+nb.result("chain-rule-network")
+
+# %% [markdown]
 # ## What's next
 #
 # Real layers have many neurons, and every neuron of one layer feeds every neuron of the next.
@@ -413,3 +434,9 @@ nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2")
 #   paths.
 # - [Rumelhart, Hinton and Williams (1986)](../references.md#rumelhart1986): the paper that made
 #   backpropagation the standard way to train networks.
+# - [Higham and Higham (2019)](../references.md#higham2019), section 5, "Back propagation":
+#   the same chain-rule argument made for a whole network at once, with a short proof of each of
+#   its equations.
+# - [*Dive into Deep Learning*](../references.md#zhang2023), section "Forward Propagation,
+#   Backward Propagation, and Computational Graphs": backpropagation drawn as a graph of
+#   operations, for a network with one hidden layer.

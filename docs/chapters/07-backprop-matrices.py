@@ -11,6 +11,14 @@
 # %% [markdown]
 # # Backpropagation with matrices
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can use the four equations of backpropagation in matrix form,
+# check a gradient against finite differences, and explain why deep sigmoid networks learn
+# slowly and how the initial weight scale helps.
+#
+# </div>
+#
 # The [previous chapter](06-backprop-chain-rule.py) followed the chain rule through two neurons,
 # one number at a time. Real layers have many neurons, every neuron of one layer feeds every
 # neuron of the next, and writing out each path by hand stops being practical. Linear algebra
@@ -775,6 +783,21 @@ print({k: r.partials_checked for k, r in layerwise.items()})
 # each layer's error for the layer before it.
 
 # %% [markdown]
+# ## Summary
+#
+# - The chain rule for vector functions multiplies Jacobians. Backpropagation multiplies a row
+#   vector into them one at a time (vector–Jacobian products) and never forms a full Jacobian.
+# - The four equations of backpropagation give the error at the output, pass it back one layer
+#   at a time with the Hadamard product, and read off the gradients of the biases and the
+#   weights. They hold for every width and depth, and the code that ran agrees with them entry by
+#   entry and with finite differences.
+# - Each layer back multiplies the error by a sigmoid derivative of at most a quarter, so in a
+#   deep sigmoid network the gradient fades towards the input. tanh and the ReLU change that
+#   factor; the initial weight scale decides how the variance of the signal carries from layer to
+#   layer.
+# - Differentiating the fully composed cost grows explosively with depth; the backward pass does a
+#   fixed amount of work per layer.
+#
 # ## What's next
 #
 # The networks of this chapter have sigmoid outputs and the quadratic cost, which is where the
@@ -828,3 +851,6 @@ nm.exercises.check("layer-jacobian-shape", "[2, 3]")
 #   derived from the variance of the weighted inputs and of the errors; [LeCun et al.
 #   (1998)](../references.md#lecun1998), section "Initializing the weights", the rule for
 #   tanh-like activations before them.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 4, "Backpropagation calculus": the
+#   chain rule along a chain of one neuron per layer, then the indices that several neurons per
+#   layer bring, which this chapter's matrices collect.

@@ -11,6 +11,13 @@
 # %% [markdown]
 # # Softmax and cross-entropy
 #
+# <div class="nnmath-goals">
+#
+# **After this chapter** you can turn scores into probabilities with softmax, compute the
+# cross-entropy loss without overflow, and start the backward pass from its simple output error.
+#
+# </div>
+#
 # The networks so far end in sigmoid neurons and are trained with the quadratic cost. For the
 # land classifier that works, but it is not what the output of a classifier naturally is. A
 # classifier should say *how likely* each class is: numbers that are positive and add up to
@@ -708,7 +715,7 @@ nb.Html(
 
 # %% tags=["hide-input"]
 nb.figure(
-    plotting.decision_regions(net, X, labels),
+    plotting.decision_regions(net, X, labels, class_names=["arm 0", "arm 1", "arm 2"]),
     alt=(
         "Three interleaved spiral arms of points over a plane shaded in three colours by the "
         "trained network's prediction; the curved boundaries between the colours follow the "
@@ -716,11 +723,28 @@ nb.figure(
     ),
     caption=(
         "The class the trained network predicts at every point of the plane (shaded), with the "
-        "three spiral arms on top (arm 0 as category A, arm 1 as B, arm 2 as C). The boundaries "
+        "three spiral arms on top (arms 0, 1 and 2). The boundaries "
         "are curved and follow the arms; a single softmax layer without hidden layers could "
         "only draw straight ones."
     ),
 )
+
+# %% [markdown]
+# ## Summary
+#
+# - Softmax turns a vector of scores into positive numbers that sum to one. Adding the same
+#   constant to every score leaves it unchanged, which is how it is computed without overflow.
+# - Cross-entropy is the negative log-likelihood of the labels under the model's probabilities,
+#   computed from the logits through the log-softmax so that it stays finite.
+# - A sigmoid output with binary cross-entropy loses the $\sigma'$ factor of the quadratic cost,
+#   and with it the slow start of a neuron that begins badly wrong.
+# - A network with a softmax output learns the spirals, and held-out points test it at positions
+#   it was not trained on.
+# - With softmax and cross-entropy the backward pass starts from this error at the logits, and
+#   the equations of chapter 7 carry it back unchanged:
+
+# %% tags=["hide-input"]
+nb.result("softmax-cross-entropy")
 
 # %% [markdown]
 # ## What's next
@@ -779,3 +803,9 @@ nm.exercises.check("softmax-shift", "1/3")
 #   \mathbf{y}$.
 # - [Parr and Howard (2018)](../references.md#parr2018), section "The gradient of the neural
 #   network loss function": the gradient of a loss with respect to one neuron's weights and bias.
+# - [Higham and Higham (2019)](../references.md#higham2019), sections 2 to 6: a classifier
+#   with sigmoid outputs and the quadratic cost throughout, the pair this chapter replaces; read
+#   beside it, the difference at the output layer is plain.
+# - [3Blue1Brown](../references.md#sanderson2017), lesson 5, "But what is a GPT?": softmax
+#   turning a language model's scores into a probability distribution, with a temperature that
+#   sharpens or flattens it.

@@ -43,6 +43,7 @@ def decision_regions(
     resolution: int = 200,
     boundary: Callable[[FloatArray], ArrayLike] | None = None,
     title: str | None = None,
+    class_names: Sequence[str] | None = None,
 ) -> Figure:
     """The class a two-input network predicts at each point, with the data on top.
 
@@ -70,6 +71,10 @@ def decision_regions(
         ``(k,)`` returning shape ``(k,)`` (e.g.
         :func:`nnmath.datasets.land20_boundary`); drawn dashed.
     title : str, optional
+    class_names : sequence of str, optional
+        The legend's name for each class, one per class (two for a network with
+        one output); default "category A", "category B", ..., Higham & Higham's
+        names for the land data.
 
     Returns
     -------
@@ -80,11 +85,13 @@ def decision_regions(
     ------
     TypeError
         If ``net`` is not a Network, ``boundary`` not callable, ``title`` not a
-        string, ``resolution`` not an integer, or the data not numeric.
+        string, ``class_names`` not a sequence of strings, ``resolution`` not an
+        integer, or the data not numeric.
     ValueError
         If the network does not have 2 inputs, ``X`` and ``Y`` do not match it
         (see :meth:`Network.check_data`), ``resolution`` is out of range, or
-        ``boundary`` returns the wrong shape.
+        ``boundary`` returns the wrong shape, or ``class_names`` does not name
+        each class once.
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be an nnmath Network, got {describe(net)}")
@@ -129,7 +136,7 @@ def decision_regions(
         aspect="equal",
         zorder=0,
     )
-    names = [f"category {chr(65 + k)}" if k < 26 else f"class {k}" for k in range(n_classes)]
+    names = _class_names(class_names, n_classes)
     scatter_classes(axes, Xa, labels, names)
     handles, _ = axes.get_legend_handles_labels()
     handles += [
@@ -160,6 +167,22 @@ def decision_regions(
         axes.set_title(heading)
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
     return fig
+
+
+def _class_names(class_names: object, n_classes: int) -> list[str]:
+    """The legend names: ``class_names`` checked, or category A, B, ... by default."""
+    if class_names is None:
+        return [f"category {chr(65 + k)}" if k < 26 else f"class {k}" for k in range(n_classes)]
+    if not isinstance(class_names, Sequence) or isinstance(class_names, (str, bytes)):
+        raise TypeError(f"class_names must be a sequence of strings, got {describe(class_names)}")
+    names = list(class_names)
+    if not all(isinstance(name, str) and name.strip() for name in names):
+        raise TypeError(f"class_names must hold non-empty strings, got {names!r}")
+    if len(names) != n_classes:
+        raise ValueError(
+            f"class_names must name each of the {n_classes} classes, got {len(names)} names"
+        )
+    return names
 
 
 def _histories(history: object, label: object) -> list[tuple[str | None, History]]:

@@ -151,8 +151,8 @@ def derive_gradient_descent() -> Derivation:
             r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{k=1}^{N} C_k$ is the mean "
             r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_k \nabla C_k$ (a derivative of a "
             r"sum is the sum of the derivatives), so the step with one $C_k$, picked uniformly at "
-            r"random, is the step of step 4 on average. The sum rule for derivatives, a cited "
-            r"theorem.",
+            r"random, is on average the full step $-\eta\,\nabla C$ of step 4. The sum rule for "
+            r"derivatives, a cited theorem.",
             check=cited("the sum rule for derivatives", SUM_RULE),
         ),
     ]

@@ -148,8 +148,9 @@ def derive_perceptron() -> Derivation:
         ),
         make_step(
             "Form 1 for two inputs",
-            sympy.Eq(STEP(args_2[0]), STEP(args_2[1]), evaluate=False),
-            r"Write out the sum of step 1 for $n = 2$: the same argument as step 2, term by term.",
+            sympy.Eq(STEP(sympy.Sum(w_idx[i] * x_idx[i], (i, 0, 2))), STEP(args_2[1])),
+            r"Write out the sum of step 1 for $n = 2$ with $x_0 = 1$ and $w_0 = b$: it is the "
+            r"argument of step 2, $b + \mathbf{w}\cdot\mathbf{x}$, term by term.",
             check=proved(STEP(args_2[0]), STEP(args_2[1])),
         ),
     ]
@@ -173,7 +174,9 @@ def derive_perceptron() -> Derivation:
             r"$\mathbf{w}^\mathsf{T}\mathbf{x} + b$ are one function."
         ),
         steps=steps,
-        result=sympy.Eq(STEP(args_2[0]), STEP(args_2[2]), evaluate=False),
+        # The first form equals the last for every n (steps 2 and 3); a result written out for
+        # n = 2 would show the same expression on both sides.
+        result=sympy.Eq(forms[0], STEP(w_vec.T * x_vec + b_mat), evaluate=False),
         claims=claims,
         symbols={"w": w_idx, "x": x_idx, "b": b, "n": n},
     )
