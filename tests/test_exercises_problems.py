@@ -121,7 +121,7 @@ def test_chapters_7_and_8() -> None:
     assert _value("weight-gradient").shape == (2, 3)  # the shape of W: 2 neurons, 3 inputs
     z, y = np.log([2.0, 1.0, 5.0]), np.array([0.0, 0, 1])
     np.testing.assert_allclose(_value("softmax-ce-gradient-numbers"), nm.softmax(z) - y)
-    assert _value("log-sum-exp") == pytest.approx(np.logaddexp(1000.0, 1000.0 + np.log(3)))
+    assert _value("log-sum-exp") == pytest.approx(np.logaddexp(800.0, 800.0 + np.log(3)))
 
 
 def test_chapters_9_and_10() -> None:

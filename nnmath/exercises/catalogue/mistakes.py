@@ -25,6 +25,7 @@ from nnmath.symbolic.exercise_problems import (
     layer_forward,
     run_perceptron,
 )
+from nnmath.symbolic.sigmoid import logistic
 
 __all__ = ["RULES", "Answers"]
 
@@ -62,7 +63,7 @@ def _without_slope(answers: Answers) -> Any:
 def _sigma_for_slope(answers: Answers) -> Any:
     """BP2 with σ(z) where σ′(z) belongs."""
     given = GIVENS["hidden-layer-delta"]
-    values = given["z"].applyfunc(lambda z: sympy.simplify(1 / (1 + sympy.exp(-z))))
+    values = given["z"].applyfunc(lambda z: sympy.simplify(logistic(z)))
     return sympy.matrix_multiply_elementwise(values, _without_slope(answers))
 
 
