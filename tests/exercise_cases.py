@@ -28,6 +28,11 @@ def _text(value: Any) -> str:
     return str(sympy.sstr(value)).replace("**", "^")
 
 
+def _nested(value: sympy.MatrixBase) -> list[Any]:
+    """A vector as a list, a matrix as a list of its rows."""
+    return list(value) if 1 in value.shape else value.tolist()
+
+
 def _wrapped(sample: str) -> str:
     return f"({sample})"
 
@@ -49,13 +54,15 @@ def cases_for(exercise: exercises.Exercise) -> list[str]:
             answers.append(f"{_wrapped(sample)} - ({_text(terms[0])})")
         answers.append(f"{_wrapped(sample)} + {e.variables[0]}")
     elif e.answer_type == "array":
-        expected = list(e.expected) if 1 in e.expected.shape else e.expected.tolist()
+        expected = _nested(e.expected)
         answers.append(_text(expected).replace(" ", ""))
-        answers += [_text([-v for v in e.expected]), "[1]", "7", f"{_text(expected)[:-1]}, 0]"]
+        answers += [_text(_nested(-e.expected)), "[1]", "7", f"{_text(expected)[:-1]}, 0]"]
         for value, _ in e.mistakes.values():
-            answers.append(_text(list(sympy.Matrix(value))))
+            answers.append(_text(_nested(sympy.Matrix(value))))
         if 1 in e.expected.shape:
             answers.append(_text([[v] for v in e.expected]))
+        else:
+            answers.append(_text(e.expected.T.tolist()))  # rows and columns swapped
     else:
         answers += [_text(e.expected), f"-{_wrapped(sample)}", f"2{_wrapped(sample)}"]
         answers += [f"{_wrapped(sample)} + 1/3", "[1, 2]", "1/2"]

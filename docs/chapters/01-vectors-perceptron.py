@@ -456,6 +456,11 @@ display(nm.exercises.check("perceptron-output", "1"))
 nm.exercises.check("perceptron-boundary", "-(w1 x1 + b)/w2")
 
 
+# %%
+display(nm.exercises.check("cosine-of-angle", "4/(3*3)"))
+nm.exercises.check("perceptron-margin", "1")
+
+
 # %% [markdown]
 # ## Further reading
 #

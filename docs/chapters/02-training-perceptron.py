@@ -551,6 +551,11 @@ display(nm.exercises.check("perceptron-unchanged", "[1, 1/2, 9/4]"))
 nm.exercises.check("perceptron-score-rise", "1/2 (1 + 9 + 1/4)")
 
 
+# %%
+display(nm.exercises.check("perceptron-two-updates", "[0, -1/2, -1/2]"))
+nm.exercises.check("mistake-bound", "6*6")
+
+
 # %% [markdown]
 # ## Further reading
 #

@@ -454,6 +454,11 @@ display(nm.exercises.check("sigmoid-transition", "-b/a"))
 nm.exercises.check("sigmoid-steepness", "a/2")
 
 
+# %%
+display(nm.exercises.check("sigmoid-weight-derivative", "x sigma(w x + b)(1 - sigma(w x + b))"))
+nm.exercises.check("tanh-from-sigmoid", "2 sigma(2x) - 1")
+
+
 # %% [markdown]
 # ## Further reading
 #

@@ -433,6 +433,11 @@ display(nm.exercises.check("layer-weight-shape", "[784, 30]"))
 nm.exercises.check("network-parameter-count", "784*30 + 30*10")
 
 
+# %%
+display(nm.exercises.check("parameter-count-dhk", "(d + 1) h + (h + 1) k"))
+nm.exercises.check("layer-forward", "[1/2, 1/(1 + exp(-2))]")
+
+
 # %% [markdown]
 # ## Further reading
 #

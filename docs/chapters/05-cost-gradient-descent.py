@@ -568,6 +568,11 @@ display(nm.exercises.check("chain-rule-w2", "(w2(w1 x + b1) + b2 - t)"))
 nm.exercises.check("bowl-stable-rate", "2/7")
 
 
+# %%
+display(nm.exercises.check("quadratic-gradient", "[1, -6]"))
+nm.exercises.check("quadratic-descent-step", "[1 + 1/4, -1 - 6/4]")
+
+
 # %% [markdown]
 # ## Further reading
 #

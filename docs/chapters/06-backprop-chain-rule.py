@@ -419,6 +419,11 @@ display(
 nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2")
 
 
+# %%
+display(nm.exercises.check("two-neuron-input-gradient", "(a2 - y) a2 (1 - a2) w2 a1 (1 - a1)"))
+nm.exercises.check("two-neuron-cost-number", "-1/2 * 1/4 * 2")
+
+
 # %% [markdown]
 # ## Further reading
 #

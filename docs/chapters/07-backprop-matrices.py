@@ -830,6 +830,11 @@ display(nm.exercises.check("hadamard-product", "[4, -10, 3/2]"))
 nm.exercises.check("layer-jacobian-shape", "[2, 3]")
 
 
+# %%
+display(nm.exercises.check("hidden-layer-delta", "[-2/4, 3/16]"))
+nm.exercises.check("weight-gradient", "[[1, 2, 6], [-1/2, -1, -3]]")
+
+
 # %% [markdown]
 # ## Further reading
 #

@@ -791,6 +791,11 @@ display(nm.exercises.check("softmax-diagonal", "exp(z1)/(exp(z1)+exp(z2)+exp(z3)
 nm.exercises.check("softmax-shift", "1/3")
 
 
+# %%
+display(nm.exercises.check("softmax-ce-gradient-numbers", "[1/4, 1/8, 5/8]"))
+nm.exercises.check("log-sum-exp", "800 + log(3)")
+
+
 # %% [markdown]
 # ## Further reading
 #

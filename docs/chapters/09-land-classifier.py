@@ -586,6 +586,11 @@ display(nm.exercises.check("gradient-step", "[0, -7/4]"))
 nm.exercises.check("sgd-visits", "10^6/20")
 
 
+# %%
+display(nm.exercises.check("precision", "40/45"))
+nm.exercises.check("f1-score", "(8/9 + 4/5)/2")
+
+
 # %% [markdown]
 # ## Further reading
 #

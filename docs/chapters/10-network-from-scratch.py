@@ -536,6 +536,11 @@ display(nm.exercises.check("batch-shape", "[5, 30]"))
 nm.exercises.check("digits-output-count", "300")
 
 
+# %%
+display(nm.exercises.check("glorot-std", "sqrt(2/96)"))
+nm.exercises.check("batch-preactivations", "[[2, 0, 4], [1, 1, -5]]")
+
+
 # %% [markdown]
 # ## Further reading
 #

@@ -17,6 +17,7 @@ import sympy
 from nnmath.symbolic.chain_rule import EXAMPLE_INPUTS
 from nnmath.symbolic.core import Claim, Derivation, build, make_step, proved
 from nnmath.symbolic.descent import quadratic_bowl
+from nnmath.symbolic.exercise_problems import problem_answers
 from nnmath.symbolic.perceptron import PERCEPTRON_EXAMPLE, perceptron_step
 from nnmath.symbolic.sigmoid import (
     Sigmoid,
@@ -126,6 +127,8 @@ def _answers() -> dict[str, Any]:
     )
     out["batch-shape"] = sympy.Matrix([[5, 30]])
     out["digits-output-count"] = parameter_count([30, 10])
+    # The later, harder exercises of every chapter, worked out from the data they give.
+    out.update(problem_answers())
     return out
 
 
@@ -136,6 +139,8 @@ def derive_exercise_answers() -> Derivation:
     z, y = _real("z y")
     z1, z2, z3 = _real("z1 z2 z3")
     y1, y2 = _real("y1 y2")
+    w, b = _real("w b")
+    a1, a2 = _real("a1 a2")
     ell = (x * w1 + b1) * w2 + b2
     p1 = sympy.exp(z1) / (sympy.exp(z1) + sympy.exp(z2) + sympy.exp(z3))
     one_hot = {sympy.Symbol("y3", real=True): 1 - y1 - y2}
@@ -161,6 +166,21 @@ def derive_exercise_answers() -> Derivation:
             "a 784-30-10 network has 784·30 + 30 + 30·10 + 10 parameters",
             answers["network-parameter-count"],
             784 * 30 + 30 + 30 * 10 + 10,
+        ),
+        Claim(
+            "d/dw σ(wx + b) = x σ′(wx + b)",
+            answers["sigmoid-weight-derivative"],
+            x * logistic_prime(w * x + b),
+        ),
+        Claim(
+            "tanh(x) = 2σ(2x) − 1", answers["tanh-from-sigmoid"], sympy.tanh(x).rewrite(sympy.exp)
+        ),
+        Claim(
+            "∂C/∂x = (a2 − y) a2(1 − a2) w2 a1(1 − a1) w1 for C = ½(a2 − y)²",
+            sympy.Derivative((logistic(w2 * logistic(w1 * x + b1) + b2) - y) ** 2 / 2, x),
+            answers["two-neuron-input-gradient"].subs(
+                {a1: logistic(w1 * x + b1), a2: logistic(w2 * logistic(w1 * x + b1) + b2)}
+            ),
         ),
     ]
     error = (ell - t) ** 2 / 2
