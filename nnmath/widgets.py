@@ -18,9 +18,9 @@ Examples
 >>> from nnmath import widgets
 >>> args, expr = widgets.formula("sigmoid-affine")
 >>> args
-(a, b, x)
+(w, b, x)
 >>> print(widgets.javascript("sigmoid-affine"))
-(a, b, x) => 1/(Math.exp(-a*x - b) + 1)
+(w, b, x) => 1/(Math.exp(-b - w*x) + 1)
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ Formula = tuple[tuple[sympy.Symbol, ...], Any]
 def _sigmoid_affine() -> Formula:
     d = derive("sigmoid-affine")
     (expr,) = d.formulas["sigmoid_affine"].outputs
-    return (d.symbols["a"], d.symbols["b"], d.symbols["x"]), expr
+    return (d.symbols["w"], d.symbols["b"], d.symbols["x"]), expr
 
 
 def _softmax() -> Formula:
@@ -331,33 +331,33 @@ def _figure(
     )
 
 
-def sigmoid_affine(a: float = 1.0, b: float = 0.0) -> WidgetHtml:
-    """σ(a x + b) over x ∈ [−4, 4], with sliders for the weight ``a`` and the bias ``b``.
+def sigmoid_affine(w: float = 1.0, b: float = 0.0) -> WidgetHtml:
+    """σ(w x + b) over x ∈ [−4, 4], with sliders for the weight ``w`` and the bias ``b``.
 
     Parameters
     ----------
-    a, b : float
+    w, b : float
         Starting values, each in [−3, 3].
 
     Raises
     ------
     TypeError
-        If ``a`` or ``b`` is not a number.
+        If ``w`` or ``b`` is not a number.
     ValueError
-        If ``a`` or ``b`` is outside [−3, 3].
+        If ``w`` or ``b`` is outside [−3, 3].
     """
     sliders = [
-        _slider_value(a, _Slider("a", "weight a", -3, 3, 0.1, 1)),
+        _slider_value(w, _Slider("w", "weight w", -3, 3, 0.1, 1)),
         _slider_value(b, _Slider("b", "bias b", -3, 3, 0.1, 0)),
     ]
     return _figure(
         "sigmoid-affine",
         sliders,
-        {"xlim": [-4, 4], "reference": {"a": 1, "b": 0}},
-        "The curve σ(a x + b) for the chosen weight and bias",
-        "σ(a x + b) for the weight and bias set by the sliders below.",
-        "Figure (interactive): σ(a x + b) (solid) and σ(x) (dashed, for comparison). The "
-        "weight a sets how steep the step is and which way it goes; the bias b shifts it.",
+        {"xlim": [-4, 4], "reference": {"w": 1, "b": 0}},
+        "The curve σ(w x + b) for the chosen weight and bias",
+        "σ(w x + b) for the weight and bias set by the sliders below.",
+        "Figure (interactive): σ(w x + b) (solid) and σ(x) (dashed, for comparison). The "
+        "weight w sets how steep the step is and which way it goes; the bias b shifts it.",
     )
 
 
