@@ -361,7 +361,8 @@ print("net.forward(x)        =", net.forward(x))
 # %% [markdown]
 # The network returns a $1 \times 2$ array rather than a vector of length 2 because it works on
 # *<dfn id="term-batch">batches</dfn>*:
-# several inputs at once, one per row of a matrix $X$ of shape (samples × inputs).
+# several inputs at once, one per row of a matrix $X$ of shape $n \times d$
+# ($n$ inputs of $d$ components each).
 # Applying the layer to every row means $\mathbf{z}_i = W\mathbf{x}_i + \mathbf{b}$ for each
 # row $\mathbf{x}_i$, which for the whole batch reads $Z = X W^\mathsf{T} + \mathbf{b}$,
 # with $\mathbf{b}$ added to every row (NumPy's broadcasting). Entry $(i, j)$ of $XW^\mathsf{T}$

@@ -329,7 +329,8 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 # </div>
 #
 #
-# with input $x$, target $t$, and $E$ the error of the output $\hat y$. The derivation below
+# with input $x$, target $t$, and $E$ the error of the output $\hat y$. (The second of our source
+# texts calls this output $L$; on this site $L$ is the number of layers.) The derivation below
 # evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and
 # $t = 5$, in rational arithmetic so that no rounding is involved. It first does what a
 # beginner might try, and what one of the source texts does: the output is below the target, so push

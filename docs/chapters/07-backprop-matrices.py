@@ -55,7 +55,7 @@ plotting.setup_notebook()
 # %% [markdown]
 # ## Gradients and Jacobians
 #
-# For a function $f:\mathbb{R}^n \to \mathbb{R}$ of several variables, the
+# For a function $f:\mathbb{R}^d \to \mathbb{R}$ of several variables, the
 # **<dfn id="term-gradient">gradient</dfn>** collects
 # the partial derivatives into a vector:
 #
@@ -64,7 +64,7 @@ plotting.setup_notebook()
 #
 # $$
 # \nabla f(\mathbf{x}) = \Bigl(\frac{\partial f}{\partial x_1}, \dots,
-# \frac{\partial f}{\partial x_n}\Bigr)^\mathsf{T}.
+# \frac{\partial f}{\partial x_d}\Bigr)^\mathsf{T}.
 # $$
 #
 # </div>
@@ -72,8 +72,8 @@ plotting.setup_notebook()
 #
 # The cost of a network is such a function of all its parameters, and its gradient is what
 # gradient descent steps against. For a function with several *outputs*,
-# $\mathbf{f}:\mathbb{R}^n \to \mathbb{R}^m$, each output has a gradient, and stacking them as
-# rows gives the $m \times n$ **<dfn id="term-jacobian">Jacobian matrix</dfn>**
+# $\mathbf{f}:\mathbb{R}^d \to \mathbb{R}^m$, each output has a gradient, and stacking them as
+# rows gives the $m \times d$ **<dfn id="term-jacobian">Jacobian matrix</dfn>**
 #
 #
 # <div data-definition="Jacobian">
@@ -81,9 +81,9 @@ plotting.setup_notebook()
 # $$
 # J_{\mathbf{f}}(\mathbf{x}) =
 # \begin{pmatrix}
-# \partial f_1/\partial x_1 & \cdots & \partial f_1/\partial x_n \\
+# \partial f_1/\partial x_1 & \cdots & \partial f_1/\partial x_d \\
 # \vdots & & \vdots \\
-# \partial f_m/\partial x_1 & \cdots & \partial f_m/\partial x_n
+# \partial f_m/\partial x_1 & \cdots & \partial f_m/\partial x_d
 # \end{pmatrix},
 # \qquad (J_{\mathbf{f}})_{ij} = \frac{\partial f_i}{\partial x_j}.
 # $$

@@ -79,7 +79,7 @@ def _answers() -> dict[str, Any]:
     out["parameter-count-2232"] = parameter_count([2, 2, 3, 2])
     out["network-parameter-count"] = parameter_count([784, 30, 10])
     out["layer-weight-shape"] = sympy.Matrix([[30, 784]])
-    # Chapter 5: the chain z = x w1 + b1, L = z w2 + b2, E = ½(L − t)²; the bowl.
+    # Chapter 5: the chain z = x w1 + b1, ŷ = z w2 + b2, E = ½(ŷ − t)²; the bowl.
     xc, w1c, b1c, w2c, b2c, tc = _real("x w1 b1 w2 b2 t")
     error = ((xc * w1c + b1c) * w2c + b2c - tc) ** 2 / 2
     out["chain-rule-w1"] = sympy.diff(error, w1c)
