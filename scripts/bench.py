@@ -107,8 +107,8 @@ sys.path.insert(0, str(ROOT))  # run from a checkout even without `pip install -
 import bench_report  # noqa: E402  (beside this script)
 from bench_report import batched_table, forward_table  # noqa: E402
 from benchmarks import timing  # noqa: E402  (the measures, beside this script)
-from benchmarks.batched import batched_cases, bench_batched  # noqa: E402
-from benchmarks.forward import bench_forward  # noqa: E402
+from benchmarks.batched import TRAINING_STEP, batched_cases, bench_throughput  # noqa: E402
+from benchmarks.forward import FORWARD_PASS  # noqa: E402
 from benchmarks.higham import bench_higham  # noqa: E402
 from benchmarks.machine import machine_info, measure_matmul  # noqa: E402
 from benchmarks.optional_torch import torch  # noqa: E402
@@ -194,15 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     configs = [([64, 256, 256, 10], 256), ([784, 512, 512, 10], 512)]
     rounds = repeats if quick else 2 * repeats + 1
     throughput = {
-        "batched": (bench_batched, {"64-256-256-10": 100, "784-512-512-10": 15}, batched_table),
-        "forward": (bench_forward, {"64-256-256-10": 300, "784-512-512-10": 40}, forward_table),
+        "batched": (TRAINING_STEP, {"64-256-256-10": 100, "784-512-512-10": 15}, batched_table),
+        "forward": (FORWARD_PASS, {"64-256-256-10": 300, "784-512-512-10": 40}, forward_table),
     }
-    for name, (bench, counts, table) in throughput.items():
+    for name, (measure, counts, table) in throughput.items():
         results[name] = []
         if name in sections:
             counts = dict.fromkeys(counts, 3) if quick else counts
             cases = batched_cases(configs, [np.float32, np.float64])
-            results[name] = bench(cases, counts, rounds, peaks, use_torch)
+            results[name] = bench_throughput(measure, cases, counts, rounds, peaks, use_torch)
             say(bench_report.text(table(results)))
             say()
     results["symbolic"] = []

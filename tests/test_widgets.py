@@ -30,12 +30,20 @@ ARGS = {
         "w2_11", "w2_12", "w2_21", "w2_22", "w2_31", "w2_32", "b2_1", "b2_2", "b2_3",
         "w3_11", "w3_12", "w3_13", "w3_21", "w3_22", "w3_23", "b3_1", "b3_2",
     ),
+    "perceptron-prediction": ("b", "w1", "w2", "x1", "x2"),
+    "perceptron-update": ("b", "w1", "w2", "x1", "x2", "y", "eta"),
+    "layer-2-2": ("W11", "W12", "W21", "W22", "b1", "b2", "a1", "a2"),
+    "layer-1-2": ("W11", "W12", "b1", "a1", "a2"),
 }  # fmt: skip
 
-# What may appear in a printed formula besides its argument names.
+# What may appear in a printed formula besides its argument names (a step function is
+# printed as "((score >= 0) ? (1) : (0))").
 JS_TOKEN = re.compile(
-    r"\s+|Math\.(?:exp|pow|log|sqrt)|\d+(?:\.\d+)?(?:e[+-]?\d+)?|[A-Za-z_]\w*|[-+*/(),\[\]]"
+    r"\s+|Math\.(?:exp|pow|log|sqrt)|\d+(?:\.\d+)?(?:e[+-]?\d+)?|[A-Za-z_]\w*|>=|[-+*/(),\[\]?:]"
 )
+# The printed step function, and the same in Python.
+JS_STEP = re.compile(r"\(\(([^()?:]*) >= 0\) \? \((\d)\) : \((\d)\)\)")
+PY_STEP = r"(\2 if (\1) >= 0 else \3)"
 
 
 def _points(n_args: int, n: int = 25, seed: int = 0) -> np.ndarray:
@@ -143,7 +151,7 @@ def test_printed_javascript_is_only_arithmetic_and_matches(key: str) -> None:
     assert identifiers <= set(names), identifiers - set(names)
     assert body.count("(") == body.count(")") and body.count("[") == body.count("]")
     # Evaluate the printed text (the same arithmetic in Python) against the lambdified SymPy.
-    python_text = body.replace("Math.", "")
+    python_text = JS_STEP.sub(PY_STEP, body).replace("Math.", "")
     code = compile(python_text, key, "eval")
     env = {"__builtins__": {}, "exp": math.exp, "pow": math.pow, "log": math.log, "sqrt": math.sqrt}
     points = _points(len(names))
@@ -210,6 +218,12 @@ class _Figure(HTMLParser):
             self.live += 1
 
 
+def _whole_weights() -> nm.Network:
+    net = nm.Network([2, 2, 1], seed=0)
+    net.set_params(np.round(10 * net.get_params()))
+    return net
+
+
 FIGURES = {
     "sigmoid-affine": lambda: widgets.sigmoid_affine(w=2.0, b=-1.0),
     "bowl-descent": lambda: widgets.bowl_descent(eta=0.3, start=(2.0, 2.0)),
@@ -220,6 +234,8 @@ FIGURES = {
         np.argmax(nm.datasets.higham()[1], axis=1),
         [(0, np.zeros(23)), (10, np.ones(23))],
     ),
+    "perceptron-steps": lambda: widgets.perceptron_steps(*nm.datasets.linearly_separable()),
+    "forward-pass": lambda: widgets.forward_pass(_whole_weights(), *nm.datasets.xor()),
 }
 
 

@@ -172,6 +172,20 @@ nb.figure(
 )
 
 # %% [markdown]
+# The figure below runs the same training one update at a time, in your browser. Press
+# *Next update* (or focus the slider and use the arrow keys, Home and End) to apply the rule to
+# the next misclassified point: the square marks that point, the dashed line is where the line
+# was before the update, and the text under the figure says which point it was, what the rule
+# made of $\mathbf{w}$ and $b$, and how many mistakes have been made so far. The prediction
+# and the update the page evaluates are $\operatorname{step}(\mathbf{w}\cdot\mathbf{x} + b)$
+# and $\mathbf{w} + \eta\,(y - \hat y)\,\mathbf{x}$ as SymPy writes them, printed as
+# JavaScript when the site is built; the page visits the points in the order
+# `nm.train_perceptron` does and checks that it makes the same mistakes in every epoch.
+
+# %% tags=["hide-input"]
+nm.widgets.perceptron_steps(X, y, learning_rate=1.0)
+
+# %% [markdown]
 # The learned line is not the line the data were generated from, and it need not be: the rule
 # stops at the *first* line that separates the examples, not at the best one. Any line that
 # threads between the two clouds is an equally valid answer as far as the perceptron is

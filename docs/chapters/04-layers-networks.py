@@ -306,6 +306,23 @@ print("predicted classes:", xor_net.predict(X_xor), " targets:", labels_xor)
 assert np.array_equal(xor_net.predict(X_xor), labels_xor)
 
 # %% [markdown]
+# The figure below is this network, computed in your browser. Choose the input with the
+# sliders $x_1$ and $x_2$ and change any weight or bias (each slider is named as its entry:
+# $W^1_{jk}$ is row $j$, column $k$ of $W^1$, which the code above holds in
+# `xor_net.weights[0][j - 1, k - 1]`). Every neuron shows its weighted input
+# $z = W\mathbf{a} + \mathbf{b}$ and its activation $a = \sigma(z)$, the text under the figure
+# reads them out layer by layer, and the square on the right is shaded where the network
+# outputs class 1. The two layers the page evaluates are
+# $\mathbf{z}^l = W^l\mathbf{a}^{l-1} + \mathbf{b}^l$ and $\mathbf{a}^l = \sigma(\mathbf{z}^l)$
+# as SymPy writes them, printed as JavaScript when the site is built. Try moving the output
+# bias $b^2_1$ from $-30$ to $-10$: the output neuron then computes an OR of the two hidden
+# neurons instead of an AND, and since OR or NAND is 1 everywhere the whole square turns to
+# class 1.
+
+# %% tags=["hide-input"]
+nm.widgets.forward_pass(xor_net, X_xor, labels_xor, x=(0.0, 1.0))
+
+# %% [markdown]
 # Weights found by hand do not scale to real problems. The same 2-2-1 network can also *learn*
 # XOR from its four points with gradient descent, the method of the
 # [next chapter](05-cost-gradient-descent.py). Starting from random weights (drawn from

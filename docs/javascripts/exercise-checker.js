@@ -121,22 +121,17 @@
       }
       return { items: items, comma: comma };
     }
-    function sum() {
-      var left = term();
-      while (isOp("+") || isOp("-")) {
+    // operand (op operand)*, grouped from the left: a - b - c is (a - b) - c
+    function leftAssociative(ops, operand) {
+      var left = operand();
+      while (ops.some(function (op) { return isOp(op); })) {
         var op = tokens[pos].value; pos += 1;
-        left = { t: "bin", op: op, l: left, r: term() };
+        left = { t: "bin", op: op, l: left, r: operand() };
       }
       return left;
     }
-    function term() {
-      var left = factor();
-      while (isOp("*") || isOp("/")) {
-        var op = tokens[pos].value; pos += 1;
-        left = { t: "bin", op: op, l: left, r: factor() };
-      }
-      return left;
-    }
+    function sum() { return leftAssociative(["+", "-"], term); }
+    function term() { return leftAssociative(["*", "/"], factor); }
     function factor() {
       if (isOp("-") || isOp("+")) {
         var op = tokens[pos].value; pos += 1;

@@ -38,27 +38,29 @@
     return function (v) { return a + (v - lo) / (hi - lo) * (b - a); };
   }
 
-  // Axes with integer ticks; returns the x and y scales.
-  function axes(g, xlim, ylim, labels, yticks, xticks) {
-    var sx = scale(xlim[0], xlim[1], PAD.left, W - PAD.right);
-    var sy = scale(ylim[0], ylim[1], H - PAD.bottom, PAD.top);
-    el("rect", { x: PAD.left, y: PAD.top, width: W - PAD.left - PAD.right,
-      height: H - PAD.top - PAD.bottom, class: "frame" }, g);
+  // Axes with integer ticks; returns the x and y scales. box (optional): the plotting
+  // area {left, right, top, bottom} in SVG coordinates; the whole figure by default.
+  function axes(g, xlim, ylim, labels, yticks, xticks, box) {
+    box = box || { left: PAD.left, right: W - PAD.right, top: PAD.top, bottom: H - PAD.bottom };
+    var sx = scale(xlim[0], xlim[1], box.left, box.right);
+    var sy = scale(ylim[0], ylim[1], box.bottom, box.top);
+    el("rect", { x: box.left, y: box.top, width: box.right - box.left,
+      height: box.bottom - box.top, class: "frame" }, g);
     if (xticks === undefined) {
       xticks = [];
       for (var t = Math.ceil(xlim[0]); t <= xlim[1]; t += 1) xticks.push(t);
     }
     xticks.forEach(function (t) {
-      el("line", { x1: sx(t), x2: sx(t), y1: H - PAD.bottom, y2: H - PAD.bottom + 4, class: "tick" }, g);
-      text(g, sx(t), H - PAD.bottom + 16, fmt(t, 0), { class: "label", "text-anchor": "middle" });
+      el("line", { x1: sx(t), x2: sx(t), y1: box.bottom, y2: box.bottom + 4, class: "tick" }, g);
+      text(g, sx(t), box.bottom + 16, fmt(t, 0), { class: "label", "text-anchor": "middle" });
     });
     (yticks || []).forEach(function (t) {
-      el("line", { x1: PAD.left - 4, x2: PAD.left, y1: sy(t), y2: sy(t), class: "tick" }, g);
-      text(g, PAD.left - 7, sy(t) + 4, fmt(t, t % 1 ? 1 : 0), { class: "label", "text-anchor": "end" });
+      el("line", { x1: box.left - 4, x2: box.left, y1: sy(t), y2: sy(t), class: "tick" }, g);
+      text(g, box.left - 7, sy(t) + 4, fmt(t, t % 1 ? 1 : 0), { class: "label", "text-anchor": "end" });
     });
-    text(g, W - PAD.right, H - 4, labels[0], { class: "label", "text-anchor": "end" });
+    text(g, box.right, box.bottom + PAD.bottom - 4, labels[0], { class: "label", "text-anchor": "end" });
     // The y-axis name sits above the frame, clear of the top tick's number.
-    text(g, PAD.left, PAD.top - 9, labels[1], { class: "label" });
+    text(g, box.left, box.top - 9, labels[1], { class: "label" });
     return [sx, sy];
   }
 
@@ -153,16 +155,13 @@
       " steps the cost went from " + c0.toPrecision(3) + " to " + cn.toPrecision(3) + "; " + verdict;
   };
 
-  DRAW["perceptron"] = function (g, v, config) {
-    var score = formula("perceptron-score"), normal = formula("perceptron-normal");
-    var lim = config.lim, s = axes(g, lim, lim, ["x1", "x2"], [-1, 0, 1]);
-    var sc = function (p) { return score(v.w1, v.w2, v.b, p[0], p[1]); };
+  // The half-plane where score >= 0, clipped to the box lim x lim, and the ends of the line
+  // score = 0 on the box's edges (the score is affine, so it is exactly linear along each edge).
+  function halfPlane(score, lim) {
     var box = [[lim[0], lim[0]], [lim[1], lim[0]], [lim[1], lim[1]], [lim[0], lim[1]]];
-    // The half-plane score >= 0 clipped to the box, and the line's ends on the box edges
-    // (the score is affine, so it is exactly linear along each edge).
     var region = [], ends = [];
     box.forEach(function (p, i) {
-      var q = box[(i + 1) % 4], a = sc(p), b = sc(q);
+      var q = box[(i + 1) % 4], a = score(p), b = score(q);
       if (a >= 0) region.push(p);
       if (a === 0) ends.push(p);
       else if (b !== 0 && (a < 0) !== (b < 0)) {
@@ -170,25 +169,94 @@
         region.push(m); ends.push(m);
       }
     });
-    var px = function (p) { return [s[0](p[0]), s[1](p[1])]; };
-    if (region.length) el("path", { d: path(region.map(px)) + " Z", class: "half-plane" }, g);
-    var n = normal(v.w1, v.w2, v.b, 0, 0), len = Math.hypot(n[0], n[1]);
-    if (len > 0 && ends.length >= 2) {
-      ends = [ends[0], ends[ends.length - 1]];
+    return { region: region, ends: ends.length >= 2 ? [ends[0], ends[ends.length - 1]] : [] };
+  }
+
+  // The perceptron with weights (w1, w2) and bias b over the box: the shaded half-plane where
+  // it outputs 1, its line and its weight vector. Returns the length of w and the line's ends.
+  function perceptronDrawing(g, px, lim, w1, w2, b) {
+    var score = formula("perceptron-score"), normal = formula("perceptron-normal");
+    var cut = halfPlane(function (p) { return score(w1, w2, b, p[0], p[1]); }, lim);
+    if (cut.region.length) el("path", { d: path(cut.region.map(px)) + " Z", class: "half-plane" }, g);
+    var n = normal(w1, w2, b, 0, 0), len = Math.hypot(n[0], n[1]), ends = cut.ends;
+    if (len > 0 && ends.length) {
       el("path", { d: path(ends.map(px)), class: "boundary" }, g);
-      if (len > 0) {
-        var mid = [(ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2];
-        var tip = [mid[0] + 0.45 * n[0] / len, mid[1] + 0.45 * n[1] / len];
-        var a = px(mid), b = px(tip), ux = (b[0] - a[0]) / 36, uy = (b[1] - a[1]) / 36;
-        el("path", { d: path([a, b]), class: "arrow" }, g);
-        el("path", { d: path([[b[0] - 8 * ux + 5 * uy, b[1] - 8 * uy - 5 * ux], b, [b[0] - 8 * ux - 5 * uy, b[1] - 8 * uy + 5 * ux]]), class: "arrow" }, g);
-      }
+      var mid = [(ends[0][0] + ends[1][0]) / 2, (ends[0][1] + ends[1][1]) / 2];
+      var tip = [mid[0] + 0.45 * n[0] / len, mid[1] + 0.45 * n[1] / len];
+      var a = px(mid), c = px(tip), ux = (c[0] - a[0]) / 36, uy = (c[1] - a[1]) / 36;
+      el("path", { d: path([a, c]), class: "arrow" }, g);
+      el("path", { d: path([[c[0] - 8 * ux + 5 * uy, c[1] - 8 * uy - 5 * ux], c, [c[0] - 8 * ux - 5 * uy, c[1] - 8 * uy + 5 * ux]]), class: "arrow" }, g);
     }
-    var right = labelledPoints(g, config, px, function (p) { return sc(p) >= 0 ? 1 : 0; });
+    return { len: len, ends: ends };
+  }
+
+  DRAW["perceptron"] = function (g, v, config) {
+    var score = formula("perceptron-score");
+    var lim = config.lim, s = axes(g, lim, lim, ["x1", "x2"], [-1, 0, 1]);
+    var px = function (p) { return [s[0](p[0]), s[1](p[1])]; };
+    var drawn = perceptronDrawing(g, px, lim, v.w1, v.w2, v.b);
+    var right = labelledPoints(g, config, px, function (p) { return score(v.w1, v.w2, v.b, p[0], p[1]) >= 0 ? 1 : 0; });
     var where = "w = (" + fmt(v.w1, 1) + ", " + fmt(v.w2, 1) + "), b = " + fmt(v.b, 1) + ": ";
-    if (len === 0) where += "with w = 0 there is no line and every point gets step(b). ";
-    else if (ends.length < 2) where += "the line misses the plotted square. ";
+    if (drawn.len === 0) where += "with w = 0 there is no line and every point gets step(b). ";
+    else if (!drawn.ends.length) where += "the line misses the plotted square. ";
     return where + right + " of " + config.points.length + " points are on their class's side.";
+  };
+
+  // Chapter 2: the learning rule replayed in the package's order (train_perceptron: rows in
+  // order, epoch after epoch, from config.initial), with the printed prediction and update.
+  // Each update records the epoch, the point's row, the prediction and the weights (b, w1, w2)
+  // before and after. The page refuses a replay that disagrees with the package's counts.
+  function perceptronRun(config) {
+    if (config.run) return config.run;
+    var predict = formula("perceptron-prediction"), update = formula("perceptron-update");
+    var w = config.initial.slice(), steps = [], mistakes = [];
+    for (var epoch = 1; epoch <= config.max_epochs; epoch += 1) {
+      var count = 0;
+      for (var i = 0; i < config.points.length; i += 1) {
+        var p = config.points[i], y = config.labels[i], yHat = predict(w[0], w[1], w[2], p[0], p[1]);
+        if (yHat === y) continue;
+        var next = update(w[0], w[1], w[2], p[0], p[1], y, config.eta);
+        count += 1;
+        steps.push({ epoch: epoch, row: i, predicted: yHat, before: w, after: next, inEpoch: count });
+        w = next;
+      }
+      mistakes.push(count);
+      if (count === 0) break;
+    }
+    if (steps.length !== config.updates || mistakes.join() !== config.mistakes.join())
+      throw new Error("nnmath widgets: the page's perceptron run (mistakes " + mistakes.join() +
+        ") differs from the package's (" + config.mistakes.join() + ")");
+    config.run = steps;
+    return steps;
+  }
+
+  DRAW["perceptron-steps"] = function (g, v, config) {
+    var steps = perceptronRun(config), k = v.update, predict = formula("perceptron-prediction");
+    var step = k > 0 ? steps[k - 1] : null, w = step ? step.after : config.initial;
+    var lim = config.lim, s = axes(g, lim, lim, ["x1", "x2"], [-1, 0, 1]);
+    var px = function (p) { return [s[0](p[0]), s[1](p[1])]; };
+    perceptronDrawing(g, px, lim, w[1], w[2], w[0]);
+    if (step) {
+      var score = formula("perceptron-score"), b = step.before;
+      var ends = halfPlane(function (p) { return score(b[1], b[2], b[0], p[0], p[1]); }, lim).ends;
+      if (ends.length && (b[1] || b[2])) el("path", { d: path(ends.map(px)), class: "boundary-previous" }, g);
+      var q = px(config.points[step.row]);
+      el("rect", { x: q[0] - 9, y: q[1] - 9, width: 18, height: 18, class: "culprit" }, g);
+    }
+    var right = labelledPoints(g, config, px, function (p) { return predict(w[0], w[1], w[2], p[0], p[1]); });
+    var n = config.points.length, now = right + " of " + n + " points are on their class's side";
+    var weights = "w = (" + fmt(w[1]) + ", " + fmt(w[2]) + ") and b = " + fmt(w[0]);
+    if (!step) return "Before any update: " + weights + ", so w·x + b = 0 and every point gets ŷ = 1; " +
+      now + "; 0 mistakes so far.";
+    var p = config.points[step.row], y = config.labels[step.row];
+    var said = "Update " + k + " of " + steps.length + ", in epoch " + step.epoch + ": point " +
+      (step.row + 1) + " at (" + fmt(p[0]) + ", " + fmt(p[1]) + "), labelled " + y +
+      ", was classified " + step.predicted + ", a mistake; w ← w + η(y − ŷ)x makes " + weights +
+      ". " + k + (k === 1 ? " mistake" : " mistakes") + " so far, " + step.inEpoch + " in epoch " +
+      step.epoch + "; now " + now + ".";
+    if (k === steps.length && config.converged)
+      said += " Epoch " + (step.epoch + 1) + " makes no mistake: training has converged.";
+    return said;
   };
 
   DRAW["softmax"] = function (g, v) {
@@ -231,6 +299,94 @@
       config.points.length + " points are in their category's region.";
   };
 
+  // Chapter 4: the layers of config.layers ([slider prefix, formula key] each) applied in turn.
+  // A layer's formula takes W's entries and b (the sliders named prefix + argument) and the
+  // previous activations a1, a2, and returns [z..., σ(z)...].
+  function forwardPass(config, v, x) {
+    var a = x, layers = [];
+    config.layers.forEach(function (layer) {
+      var entry = window.nnmath.formulas[layer[1]];
+      var args = entry.args.map(function (name) {
+        return name.charAt(0) === "a" ? a[Number(name.slice(1)) - 1] : v[layer[0] + name];
+      });
+      var out = entry.f.apply(null, args), m = out.length / 2;
+      a = out.slice(m);
+      layers.push({ z: out.slice(0, m), a: a });
+    });
+    return layers;
+  }
+
+  var SUB = ["\u2081", "\u2082"], SUP = ["\u00b9", "\u00b2"];
+
+  DRAW["forward-pass"] = function (g, v, config) {
+    var x = [v.x1, v.x2], layers = forwardPass(config, v, x);
+    // Left: the network, one column of neurons per layer.
+    var columns = [[{ y: 95, a: x[0] }, { y: 205, a: x[1] }]];
+    layers.forEach(function (layer, l) {
+      var ys = layer.a.length === 1 ? [150] : [95, 205];
+      columns.push(layer.a.map(function (a, j) { return { y: ys[j], a: a, z: layer.z[j] }; }));
+    });
+    var xs = [40, 135, 225];
+    layers.forEach(function (layer, l) {
+      columns[l + 1].forEach(function (to, j) {
+        columns[l].forEach(function (from, k) {
+          var w = v[config.layers[l][0] + "W" + (j + 1) + (k + 1)];
+          el("line", { x1: xs[l] + 22, y1: from.y, x2: xs[l + 1] - 22, y2: to.y,
+            class: w < 0 ? "edge-negative" : "edge-positive",
+            "stroke-width": (0.8 + 3.2 * Math.min(Math.abs(w), 40) / 40).toFixed(2) }, g);
+        });
+      });
+    });
+    ["input x", "hidden a" + SUP[0], "output a" + SUP[1]].forEach(function (name, c) {
+      text(g, xs[c], 40, name, { class: "label", "text-anchor": "middle" });
+    });
+    columns.forEach(function (column, c) {
+      column.forEach(function (node, j) {
+        el("circle", { cx: xs[c], cy: node.y, r: 22, class: "neuron" }, g);
+        text(g, xs[c], node.y + 4, fmt(node.a, c ? 3 : 2), { class: "value", "text-anchor": "middle" });
+        var below = c ? "z = " + fmt(node.z) : "x" + SUB[j];
+        text(g, xs[c], node.y + 38, below, { class: "label", "text-anchor": "middle" });
+      });
+    });
+    // Right: the unit square shaded where the output is at least 1/2 (class 1).
+    var box = { left: 282, right: 462, top: 40, bottom: 220 };
+    var s = axes(g, [0, 1], [0, 1], ["x1", "x2"], [0, 1], [0, 1], box);
+    var n = 30, cell = 1 / n, regions = el("g", { class: "regions", "shape-rendering": "crispEdges" }, g);
+    var classOf = function (p) { return forwardPass(config, v, p)[layers.length - 1].a[0] >= 0.5 ? 1 : 0; };
+    for (var i = 0; i < n; i += 1) {
+      for (var j = 0; j < n; j += 1) {
+        var x0 = s[0](i * cell), y0 = s[1]((j + 1) * cell);
+        el("rect", { x: x0.toFixed(2), y: y0.toFixed(2), width: (s[0]((i + 1) * cell) - x0 + 0.3).toFixed(2),
+          height: (s[1](j * cell) - y0 + 0.3).toFixed(2),
+          class: classOf([(i + 0.5) * cell, (j + 0.5) * cell]) ? "region-b" : "region-a" }, regions);
+      }
+    }
+    var px = function (p) { return [s[0](p[0]), s[1](p[1])]; };
+    var right = labelledPoints(g, config, px, classOf);
+    var q = px(x);
+    el("path", { d: "M" + q[0] + " " + (q[1] - 8) + " L" + (q[0] + 8) + " " + q[1] + " L" + q[0] + " " + (q[1] + 8) + " L" + (q[0] - 8) + " " + q[1] + " Z", class: "chosen" }, g);
+    var vector = function (values, digits) {
+      return values.length === 1 ? fmt(values[0], digits) : "(" + values.map(function (u) { return fmt(u, digits); }).join(", ") + ")";
+    };
+    var said = "x = " + vector(x) + ". ";
+    layers.forEach(function (layer, l) {
+      var up = SUP[l], prev = l ? "a" + SUP[l - 1] : "x";
+      said += (l === layers.length - 1 ? "Output layer: " : "Hidden layer: ") + "z" + up + " = W" + up + prev +
+        " + b" + up + " = " + vector(layer.z) + ", a" + up + " = σ(z" + up + ") = " + vector(layer.a, 3) + ". ";
+    });
+    var out = layers[layers.length - 1].a[0];
+    var params = config.layers.map(function (layer, l) {
+      var up = SUP[l], rows = layers[l].z.length, W = [], b = [];
+      for (var j = 1; j <= rows; j += 1) {
+        W.push([1, 2].map(function (k) { return fmt(v[layer[0] + "W" + j + k], 0); }).join(", "));
+        b.push(fmt(v[layer[0] + "b" + j], 0));
+      }
+      return "W" + up + " = [" + W.join("; ") + "], b" + up + " = " + (b.length === 1 ? b[0] : "(" + b.join(", ") + ")");
+    });
+    return said + "F(x) = " + fmt(out, 3) + (out >= 0.5 ? " ≥ 1/2: class 1. " : " < 1/2: class 0. ") + right + " of " +
+      config.points.length + " points lie in their class's region. Weights: " + params.join("; ") + ".";
+  };
+
   // ---------------------------------------------------------------- wiring
 
   function setUp(root) {
@@ -257,6 +413,14 @@
       summary.textContent = said;
     }
     inputs.forEach(function (input) { input.addEventListener("input", update); });
+    // A button with data-step moves the first slider by that many of its steps.
+    root.querySelectorAll("button[data-step]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var input = inputs[0], next = Number(input.value) + Number(button.dataset.step) * Number(input.step || 1);
+        input.value = String(Math.min(Number(input.max), Math.max(Number(input.min), next)));
+        update();
+      });
+    });
     update();
     root.dataset.nnmathReady = "true";
   }

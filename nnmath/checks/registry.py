@@ -15,6 +15,7 @@ from nnmath.checks.exact_arithmetic import worked_example_check
 from nnmath.checks.model import Check, CheckResult, make_check
 from nnmath.checks.per_derivation import proof_checks, step_checks
 from nnmath.checks.perceptron_bound import perceptron_bound
+from nnmath.symbolic.registry import registered_name
 
 __all__ = ["all_checks", "get_check", "run_all"]
 
@@ -213,20 +214,12 @@ def get_check(name: str) -> Check:
 
     Raises
     ------
-    TypeError
-        If ``name`` is not a string.
-    ValueError
-        If no check has that name; the message lists the valid names.
+    TypeError, ValueError
+        As for :func:`~nnmath.symbolic.registry.registered_name`: ``name`` is not a string,
+        or no check has that name (the message lists the valid names).
     """
-    if not isinstance(name, str):
-        raise TypeError(f"check name must be a string, got {type(name).__name__} {name!r}")
-    checks = all_checks()
-    for check in checks:
-        if check.name == name:
-            return check
-    raise ValueError(
-        f"unknown check {name!r}; valid names are: {', '.join(c.name for c in checks)}"
-    )
+    by_name = {check.name: check for check in all_checks()}
+    return by_name[registered_name("check", name, by_name)]
 
 
 def run_all() -> list[tuple[Check, CheckResult]]:

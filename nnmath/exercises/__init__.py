@@ -1,9 +1,11 @@
-"""Exercises whose answers SymPy checks.
+"""Exercises whose answers SymPy checks, arguments to explain and functions to write.
 
-``list()`` gives every exercise (id, chapter, prompt, the names an answer may
-use); ``check(id, answer)`` returns a result with ``.correct`` and ``.message``.
-An answer is a string in a small mathematical syntax (parsed safely, never
-evaluated as Python), a number, an array or a SymPy expression.
+``list()`` gives every exercise (id, chapter, kind, prompt, what an answer is);
+``check(id, answer)`` checks a typed answer and returns a result with ``.correct`` and
+``.message``. A typed answer is a string in a small mathematical syntax (parsed safely, never
+evaluated as Python), a number, an array or a SymPy expression. An *implement* exercise is
+checked by ``check_code(id, func)``, which runs the reader's function against the package's
+own; an *explain* exercise, by the reader, against the model argument on the page.
 
 >>> from nnmath import exercises
 >>> result = exercises.check("output-error-sigmoid-quadratic", "sigma(z) - y")
@@ -13,22 +15,23 @@ False
 Not correct: a factor σ′(z) = σ(z)(1 − σ(z)) is missing.
 """
 
+from typing import Any
+
 from nnmath.exercises.checking import NUMERIC_POINTS, CheckResult
+from nnmath.exercises.code_checking import CodeCheckResult, check_code
 from nnmath.exercises.exercise import Exercise
 from nnmath.exercises.parsing import SYNTAX, parse_answer
 from nnmath.exercises.registry import check, get, ids, list_exercises
 from nnmath.exercises.render import exercise_html, exercises_html
 
-# The public name is list(); the package's own modules call it list_exercises and never
-# shadow the builtin.
-list = list_exercises
-
 __all__ = [
     "NUMERIC_POINTS",
     "SYNTAX",
     "CheckResult",
+    "CodeCheckResult",
     "Exercise",
     "check",
+    "check_code",
     "exercise_html",
     "exercises_html",
     "get",
@@ -37,3 +40,14 @@ __all__ = [
     "list_exercises",
     "parse_answer",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``nnmath.exercises.list`` is :func:`list_exercises`, for readers.
+
+    The package's own code calls it ``list_exercises``; resolving the public name here
+    binds no module-level ``list``, so nothing in the package shadows the builtin.
+    """
+    if name == "list":
+        return list_exercises
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

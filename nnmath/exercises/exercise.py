@@ -11,10 +11,10 @@ Examples
 >>> e = Exercise(
 ...     id="sigmoid-second-derivative", chapter=3, kind="derive", title="σ″",
 ...     prompt="Give σ″(x).", answer_type="expression", hint="", solution="",
-...     sample="", variables=("x",), symbols={"x": x},
+...     sample="", variables=("x",), symbols={"x": x}, functions=("sigma",),
 ... )
->>> e.syntax.split(";")[0]
-'an expression in x'
+>>> e.answer_form
+'an expression in x; write σ as sigma(x)'
 >>> e.check("sigma(x)(1 - sigma(x))(1 - 2 sigma(x))").correct
 True
 """
@@ -34,13 +34,41 @@ from nnmath.exercises.parsing import SYNTAX, parse_answer
 from nnmath.symbolic.core import to_latex
 from nnmath.symbolic.sigmoid import SIGMA
 
-__all__ = ["NUMBER_TOLERANCE", "AnswerType", "Exercise", "Kind", "expected_answers"]
+__all__ = [
+    "NUMBER_TOLERANCE",
+    "TYPED_ANSWERS",
+    "AnswerType",
+    "Exercise",
+    "Kind",
+    "expected_answers",
+]
 
-Kind = Literal["derive", "compute", "predict-then-run"]
-AnswerType = Literal["expression", "number", "integer", "array"]
+Kind = Literal["derive", "compute", "predict-then-run", "explain", "implement"]
+AnswerType = Literal["expression", "number", "integer", "array", "argument", "code"]
+
+#: The answer types that are typed in and checked (an argument or code is not typed in).
+TYPED_ANSWERS = frozenset({"expression", "number", "integer", "array"})
 
 #: Tolerance of number and array answers (relative, and absolute below 1).
 NUMBER_TOLERANCE = 1e-9
+
+
+#: What an answer is, for a learner, by answer type (an expression's names its variables).
+_ANSWER_FORMS = {
+    "array": "a list of numbers in brackets, e.g. [1, 1/2, -3]",
+    "integer": "a whole number",
+    "number": "a number; fractions such as 2/7 and exp, log and sqrt are fine",
+    "argument": "a short argument, on paper; then compare it with the model argument",
+}
+#: How an answer is compared, by answer type.
+_COMPARED = {
+    "expression": "symbolic (SymPy), else numerically at 20 seeded random points (relative 1e-12)",
+    "integer": "exact",
+    "number": f"relative {NUMBER_TOLERANCE:g} (absolute below 1)",
+    "array": f"relative {NUMBER_TOLERANCE:g} (absolute below 1)",
+    "argument": "by the reader, against the model argument",
+    "code": "against the package's own function on seeded random inputs (nm.exercises.check_code)",
+}
 
 
 def expected_answers() -> Mapping[str, Any]:
@@ -61,11 +89,16 @@ class Exercise:
         Kebab-case identifier, e.g. ``"chain-rule-w1"``.
     chapter : int
         The chapter (1–10) it ends.
-    kind : {"derive", "compute", "predict-then-run"}
+    kind : {"derive", "compute", "predict-then-run", "explain", "implement"}
+        *explain* asks for a short argument, which the reader compares with the model
+        argument (the ``solution``); *implement* asks for a function, which
+        :func:`nnmath.exercises.check_code` runs against the package's own.
     title, prompt, hint, solution : str
         Plain text (Unicode math); the solution explains the steps, and the
         expected result itself is :attr:`expected` (shown with :attr:`solution_latex`).
-    answer_type : {"expression", "number", "integer", "array"}
+        Of an explain exercise, the solution is the model argument.
+    answer_type : {"expression", "number", "integer", "array", "argument", "code"}
+        What an answer is; the first four are typed in and checked (:data:`TYPED_ANSWERS`).
     variables : tuple of str
         The names an answer may use (for an expression).
     functions : tuple of str
@@ -83,6 +116,10 @@ class Exercise:
         Factors a wrong answer may miss or have extra, by the name the feedback gives them.
     mistakes : Mapping of str to (value, str)
         Known wrong answers of a number or array exercise, with the feedback each gets.
+    signature : str
+        Of an implement exercise: the function asked for, e.g. ``"sgd_step(w, b, X, y, eta)"``.
+    solution_code : str
+        Of an implement exercise: a model solution (Python that defines the function).
     """
 
     id: str
@@ -105,35 +142,71 @@ class Exercise:
     mistakes: Mapping[str, tuple[Any, str]] = field(
         default_factory=lambda: MappingProxyType({}), repr=False
     )
+    signature: str = ""
+    solution_code: str = ""
+
+    @property
+    def is_typed(self) -> bool:
+        """Whether the answer is typed in and checked (see :data:`TYPED_ANSWERS`)."""
+        return self.answer_type in TYPED_ANSWERS
 
     @property
     def expected(self) -> Any:
-        """The expected answer, as derived by SymPy in :mod:`nnmath.symbolic`."""
+        """The expected answer, as derived by SymPy in :mod:`nnmath.symbolic`.
+
+        Raises
+        ------
+        ValueError
+            For an exercise whose answer is not typed in (an argument or code).
+        """
+        self._require_typed("has no expected value")
         return expected_answers()[self.id]
 
     @property
+    def function_name(self) -> str:
+        """Of an implement exercise, the name of the function asked for (else ``""``)."""
+        return self.signature.split("(")[0].strip()
+
+    @property
+    def check_line(self) -> str:
+        """Of an implement exercise, the line that checks the reader's function (else ``""``)."""
+        if self.answer_type != "code":
+            return ""
+        return f'nm.exercises.check_code("{self.id}", {self.function_name})'
+
+    @property
+    def answer_form(self) -> str:
+        """What an answer is, in words for a learner (no tolerances; see :attr:`tolerance`)."""
+        if self.answer_type == "code":
+            return f"a Python function {self.signature}, written in the notebook"
+        if self.answer_type in _ANSWER_FORMS:
+            return _ANSWER_FORMS[self.answer_type]
+        form = f"an expression in {', '.join(self.variables)}"
+        if "sigma" in self.functions:
+            form += f"; write σ as sigma({self.variables[0]})"
+        return form
+
+    @property
     def syntax(self) -> str:
-        """The answer syntax of this exercise, in one sentence."""
-        if self.answer_type == "array":
-            return "an array of numbers, e.g. [1, 1/2, -3] (entries may be fractions)"
-        if self.answer_type in ("number", "integer"):
-            kind = "a whole number" if self.answer_type == "integer" else "a number"
-            return f"{kind}; arithmetic, fractions, exp, log and sqrt of numbers are allowed"
-        names = ", ".join(self.variables)
-        return f"an expression in {names}; {SYNTAX}"
+        """What an answer is, then everything an answer may be written with."""
+        if self.answer_type == "expression":
+            return f"{self.answer_form}; {SYNTAX}"
+        return self.answer_form
 
     @property
     def tolerance(self) -> str:
         """How the answer is compared, in words."""
-        if self.answer_type == "expression":
-            return "symbolic (SymPy), else numerically at 20 seeded random points (relative 1e-12)"
-        if self.answer_type == "integer":
-            return "exact"
-        return f"relative {NUMBER_TOLERANCE:g} (absolute below 1)"
+        return _COMPARED[self.answer_type]
 
     @property
     def solution_latex(self) -> str:
-        """LaTeX of the expected answer (sigmoids printed as σ)."""
+        """LaTeX of the expected answer (sigmoids printed as σ).
+
+        Raises
+        ------
+        ValueError
+            For an exercise whose answer is not typed in.
+        """
         value = self.expected
         if isinstance(value, sympy.MatrixBase):
             entries = ", ".join(to_latex(v) for v in value)
@@ -141,7 +214,15 @@ class Exercise:
         return to_latex(_with_sigma(value))
 
     def check(self, answer: Any) -> CheckResult:
-        """Check ``answer`` (see :func:`check`)."""
+        """Check ``answer`` (see :func:`check`).
+
+        Raises
+        ------
+        ValueError
+            For an explain exercise (the reader compares with the model argument) or an
+            implement exercise (checked by :func:`nnmath.exercises.check_code`).
+        """
+        self._require_typed("is not checked by check()")
         value = self._parse(answer)
         expected = self.expected
         if self.answer_type == "expression":
@@ -170,6 +251,15 @@ class Exercise:
             value, expected, exercise=self.id, tolerance=NUMBER_TOLERANCE,
             integer=self.answer_type == "integer", mistakes=self.mistakes,
         )  # fmt: skip
+
+    def _require_typed(self, what: str) -> None:
+        if self.is_typed:
+            return
+        if self.answer_type == "code":
+            how = f"run {self.check_line} in the notebook"
+        else:
+            how = "compare your argument with the model argument"
+        raise ValueError(f"exercise {self.id!r} ({self.kind}) {what}: {how}")
 
     def _parse(self, answer: Any) -> Any:
         if isinstance(answer, str):

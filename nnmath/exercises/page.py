@@ -40,7 +40,7 @@ import numpy as np
 import sympy
 
 from nnmath.exercises.checking import NUMERIC_POINTS, _text, random_points, to_exp
-from nnmath.exercises.exercise import NUMBER_TOLERANCE, Exercise
+from nnmath.exercises.exercise import NUMBER_TOLERANCE, TYPED_ANSWERS, Exercise
 from nnmath.exercises.registry import get, list_exercises
 from nnmath.symbolic.javascript import javascript_function
 
@@ -52,10 +52,9 @@ __all__ = [
     "exercise_payload",
     "is_checked_on_page",
     "page_method",
+    "page_note",
 ]
 
-#: The answer types a page checks (others, such as a short argument, are not typed).
-TYPED_ANSWERS = frozenset({"expression", "number", "integer", "array"})
 #: Relative agreement the page asks for at each point (it computes in double precision).
 PAGE_TOLERANCE = 1e-9
 #: The special values every variable takes at the extra points, where its domain allows.
@@ -68,7 +67,7 @@ class JavaScript(str):
 
 def is_checked_on_page(exercise: Exercise) -> bool:
     """Whether the page checks this exercise's answer (a typed answer)."""
-    return exercise.answer_type in TYPED_ANSWERS
+    return exercise.is_typed
 
 
 def page_method(exercise: Exercise) -> str:
@@ -86,6 +85,22 @@ def page_method(exercise: Exercise) -> str:
     if exercise.answer_type == "integer":
         return "This page checks it exactly."
     return "This page checks it to about nine significant digits."
+
+
+def page_note(exercise: Exercise) -> str:
+    """How the page compares an answer, in a few words under the answer box.
+
+    The whole sentence is :func:`page_method`; the tolerances are on the API page.
+
+    >>> print(page_note(get("chain-rule-w1")))
+    Checked here at 23 points; nm.exercises.check proves it with SymPy.
+    """
+    if exercise.answer_type == "expression":
+        n = NUMERIC_POINTS + len(SPECIAL_VALUES)
+        return f"Checked here at {n} points; nm.exercises.check proves it with SymPy."
+    if exercise.answer_type == "integer":
+        return "Checked exactly."
+    return "Checked to about nine significant digits."
 
 
 def _allowed(symbol: Any, value: float) -> bool:

@@ -10,7 +10,7 @@ Examples
 --------
 >>> ", ".join(ids()[:3])
 'dot-product, perceptron-output, perceptron-boundary'
->>> ", ".join(e.id for e in list_exercises(3))
+>>> ", ".join(e.id for e in list_exercises(3)[:3])
 'sigmoid-second-derivative, sigmoid-transition, sigmoid-steepness'
 """
 

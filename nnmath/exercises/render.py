@@ -3,8 +3,14 @@
 The folds are native ``<details>``/``<summary>`` elements (keyboard-operable
 without any script) with the classes Material for MkDocs styles as collapsible
 admonitions. Math is written as ``$$ … $$``: the site typesets it when it is built, and
-Jupyter when a reader runs the notebook. The answer syntax common to all
-exercises (``nnmath.exercises.SYNTAX``) is stated once, not under each exercise.
+Jupyter when a reader runs the notebook. Under each exercise one line says what an answer
+is, in words for a learner (``Exercise.answer_form``); the full syntax
+(``nnmath.exercises.SYNTAX``) and the tolerances are stated once, on the API page.
+
+An *explain* exercise has no answer box: the reader writes a short argument and unfolds the
+model argument. An *implement* exercise names the function to write and shows, as a listing
+(not a code cell: the chapter's visible code runs on its own), the one line that checks it
+in the notebook with :func:`nnmath.exercises.check_code`; hint and model solution are folded.
 
 An exercise with a typed answer carries ``data-answer-type``: on the site, the page's
 script (``docs/javascripts/exercises.js``) adds an answer box, a live preview, a Check
@@ -18,45 +24,96 @@ from __future__ import annotations
 import html
 
 from nnmath.exercises.exercise import Exercise
-from nnmath.exercises.page import is_checked_on_page, page_method
+from nnmath.exercises.page import is_checked_on_page, page_method, page_note
 from nnmath.exercises.registry import get, list_exercises
 from nnmath.markup import Html
 
 __all__ = ["ExerciseHtml", "exercise_html", "exercises_html"]
 
-_KIND = {"derive": "Derive", "compute": "Compute", "predict-then-run": "Predict, then run"}
+_KIND = {
+    "derive": "Derive",
+    "compute": "Compute",
+    "predict-then-run": "Predict, then run",
+    "explain": "Explain",
+    "implement": "Implement",
+}
 
 
 class ExerciseHtml(Html):
     """The HTML of exercises, displayed as such by Jupyter (``_repr_html_``)."""
 
 
-def _one(exercise: Exercise, number: int) -> str:
-    e = exercise
+def _paragraphs(text: str) -> str:
+    """Plain text as paragraphs (a blank line separates them)."""
+    parts = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
+
+
+def _hint(e: Exercise) -> str:
+    return f'<details class="tip"><summary>Hint</summary>{_paragraphs(e.hint)}</details>'
+
+
+def _typed(e: Exercise) -> str:
+    """The answer line, hint and worked solution of an exercise with a typed answer."""
     esc = html.escape
-    if e.answer_type == "expression":
-        answer_with = f"an expression in {', '.join(e.variables)}"
-        if "sigma" in e.functions:
-            answer_with += "; write σ(t) as sigma(t)"
-    else:
-        answer_with = e.syntax.split(";")[0]
-    typed = is_checked_on_page(e)
-    # Shown by the page's script, which does the checking it describes.
-    method = f' <span class="nnmath-exercise-method" hidden>{esc(page_method(e))}</span>'
-    method = method if typed else ""
-    checks = f'<p class="nnmath-exercise-check">Answer with {esc(answer_with)}.{method}</p>'
-    answer_type = f' data-answer-type="{esc(e.answer_type)}"' if typed else ""
+    # A few words on how the page compares, shown by the page's script (which does the
+    # checking); the whole sentence is the tooltip, the tolerances are on the API page.
+    note = (
+        f' <small class="nnmath-exercise-method" hidden title="{esc(page_method(e))}">'
+        f"{esc(page_note(e))}</small>"
+    )
     return (
-        f'<div class="nnmath-exercise" id="exercise-{esc(e.id)}" data-exercise="{esc(e.id)}"'
-        f"{answer_type}>"
-        f'<p class="nnmath-exercise-title"><strong>Exercise {e.chapter}.{number} '
-        f"({esc(_KIND[e.kind])}): {esc(e.title)}</strong></p>"
-        f"<p>{esc(e.prompt)}</p>{checks}"
-        f'<details class="tip"><summary>Hint</summary><p>{esc(e.hint)}</p></details>'
+        f'<p class="nnmath-exercise-check">Answer with {esc(e.answer_form)}.{note}</p>'
+        f"{_hint(e)}"
         f'<details class="success"><summary>Worked solution</summary><p>{esc(e.solution)}</p>'
         f"<p>Result, as SymPy derives it:</p>"
         f'<div class="nnmath-math" data-derivation="exercise-answers">$$\n'
-        f"{html.escape(e.solution_latex, quote=False)}\n$$</div></details></div>"
+        f"{html.escape(e.solution_latex, quote=False)}\n$$</div></details>"
+    )
+
+
+def _explain(e: Exercise) -> str:
+    """The answer line, hint and model argument of an explain exercise (nothing is typed)."""
+    return (
+        '<p class="nnmath-exercise-check">Write a short argument on paper, then compare it '
+        "with the model argument.</p>"
+        f"{_hint(e)}"
+        f'<details class="success"><summary>Model argument</summary>{_paragraphs(e.solution)}'
+        "</details>"
+    )
+
+
+def _implement(e: Exercise) -> str:
+    """The function asked for, the line that checks it, hint and model solution."""
+    esc = html.escape
+    code = esc(e.solution_code.strip(), quote=False)
+    return (
+        f'<p class="nnmath-exercise-check">Write <code>{esc(e.signature)}</code> in this '
+        "chapter's notebook, then run this line there to check it:</p>"
+        f'<pre class="nnmath-exercise-call"><code>{esc(e.check_line, quote=False)}</code></pre>'
+        f"{_hint(e)}"
+        f'<details class="success"><summary>Model solution</summary>{_paragraphs(e.solution)}'
+        f'<pre><code class="language-python">{code}</code></pre></details>'
+    )
+
+
+def _one(exercise: Exercise, number: int) -> str:
+    e = exercise
+    esc = html.escape
+    typed = is_checked_on_page(e)
+    answer_type = f' data-answer-type="{esc(e.answer_type)}"' if typed else ""
+    if e.kind == "explain":
+        body = _explain(e)
+    elif e.kind == "implement":
+        body = _implement(e)
+    else:
+        body = _typed(e)
+    return (
+        f'<div class="nnmath-exercise" id="exercise-{esc(e.id)}" data-exercise="{esc(e.id)}"'
+        f' data-exercise-kind="{esc(e.kind)}"{answer_type}>'
+        f'<p class="nnmath-exercise-title"><strong>Exercise {e.chapter}.{number} '
+        f"({esc(_KIND[e.kind])}): {esc(e.title)}</strong></p>"
+        f"<p>{esc(e.prompt)}</p>{body}</div>"
     )
 
 

@@ -12,10 +12,13 @@ Examples
 (a, x) => 1/(1 + Math.exp(-a*x))
 >>> print(javascript_function((x,), [x, x**2]))
 (x) => [x, Math.pow(x, 2)]
+>>> print(javascript_expression(sympy.Piecewise((1, x >= 0), (0, True))))
+((x >= 0) ? (1) : (0))
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +26,11 @@ import sympy
 from sympy.printing.jscode import JavascriptCodePrinter
 
 __all__ = ["javascript_expression", "javascript_function"]
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_SPACE_AFTER_OPEN = re.compile(r"\(\s+")
+_SPACE_BEFORE_CLOSE = re.compile(r"\s+\)")
 
 
 class _Printer(JavascriptCodePrinter):  # type: ignore[misc]
@@ -41,7 +49,9 @@ def javascript_expression(expr: Any) -> str:
         If the expression holds something the printer cannot write (e.g. an undefined
         function).
     """
-    return str(_Printer().doprint(sympy.sympify(expr)))
+    text = str(_Printer().doprint(sympy.sympify(expr)))
+    # The printer lays a Piecewise out over several lines; the page wants one line.
+    return _SPACE_BEFORE_CLOSE.sub(")", _SPACE_AFTER_OPEN.sub("(", _LINE_BREAK.sub(" ", text)))
 
 
 def javascript_function(args: Sequence[Any], expr: Any) -> str:

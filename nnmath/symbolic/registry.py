@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from nnmath.symbolic.backprop import derive_backprop
 from nnmath.symbolic.binary_cross_entropy import derive_binary_cross_entropy
@@ -33,7 +33,7 @@ from nnmath.symbolic.steepest import derive_steepest_descent
 from nnmath.symbolic.tanh import derive_tanh
 from nnmath.symbolic.vanishing_gradient import derive_vanishing_gradient
 
-__all__ = ["REGISTRY", "derive", "names"]
+__all__ = ["REGISTRY", "derive", "names", "registered_name"]
 
 #: Every derivation, by registry name, in the order of the site.
 REGISTRY: dict[str, Callable[[], Derivation]] = {
@@ -101,8 +101,44 @@ def derive(name: str) -> Derivation:
     >>> derive("sigmoid") is d  # built once per process
     True
     """
+    return REGISTRY[registered_name("derivation", name, REGISTRY)]()
+
+
+def registered_name(kind: str, name: object, valid: Collection[str]) -> str:
+    """``name``, checked to be one of the names ``valid`` of a registry of ``kind`` things.
+
+    Parameters
+    ----------
+    kind : str
+        What the registry holds, for the messages: ``"derivation"``, ``"check"``.
+    name : object
+        The name asked for.
+    valid : collection of str
+        The registered names, in the order the message lists them.
+
+    Returns
+    -------
+    str
+        ``name``.
+
+    Raises
+    ------
+    TypeError
+        If ``name`` is not a string.
+    ValueError
+        If ``name`` is not in ``valid``; the message lists the valid names.
+
+    Examples
+    --------
+    >>> registered_name("derivation", "sigmoid", ["sigmoid", "tanh"])
+    'sigmoid'
+    >>> registered_name("derivation", "relu", ["sigmoid", "tanh"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown derivation 'relu'; valid names are: sigmoid, tanh
+    """
     if not isinstance(name, str):
-        raise TypeError(f"derivation name must be a string, got {type(name).__name__} {name!r}")
-    if name not in REGISTRY:
-        raise ValueError(f"unknown derivation {name!r}; valid names are: {', '.join(REGISTRY)}")
-    return REGISTRY[name]()
+        raise TypeError(f"{kind} name must be a string, got {type(name).__name__} {name!r}")
+    if name not in valid:
+        raise ValueError(f"unknown {kind} {name!r}; valid names are: {', '.join(valid)}")
+    return name

@@ -7,11 +7,11 @@
                                            show: :meth:`Network.backward`, then ``ϑ −= η ∇ϑ``
 :mod:`~nnmath.training.buffered`           the same steps on work arrays allocated once
                                            (:class:`~nnmath.training.buffered.BatchedTrainer`)
-:mod:`~nnmath.training.generated`          per-sample SGD of small float64 networks as generated
-                                           straight-line Python
+:mod:`~nnmath.training.generated`          :func:`sgd`: per-sample SGD, for small float64
+                                           networks as generated straight-line Python
 :mod:`~nnmath.training.many_seeds`         many seeded runs of one architecture at once
-:mod:`~nnmath.training.loops`              :func:`sgd` and :func:`gradient_descent`, which pick
-                                           the engine
+:mod:`~nnmath.training.loops`              :func:`gradient_descent`, :func:`engine` (which
+                                           engine a loop runs on), and :func:`sgd` re-exported
 =========================================  ===================================================
 
 :func:`sgd` runs a float64 network of at most

@@ -15,7 +15,9 @@ and the update spelled out on scalar float locals, e.g.::
 
 Every activation and error is computed once and reused, the whole run (all
 steps) happens inside that one function, and it is compiled once per
-architecture and cached. :func:`generated_source` returns the code.
+architecture and cached. :func:`generated_source` returns the code. :func:`sgd` (the public
+:func:`nnmath.sgd`, also importable under its former name ``sgd_fast``) runs it, and hands
+the networks :func:`supports` rejects to the buffered engine.
 
 The operations are those of :meth:`nnmath.Network.backward`, with one change of
 order: the learning rate multiplies the output error once instead of every
@@ -45,7 +47,7 @@ from nnmath.training.schedule import (
     sample_order,
 )
 
-__all__ = ["MAX_PARAMS", "generated_source", "sgd_fast", "supports"]
+__all__ = ["MAX_PARAMS", "generated_source", "sgd", "sgd_fast", "supports"]
 
 FloatArray = NDArray[np.floating[Any]]
 
@@ -277,7 +279,7 @@ def _compiled(sizes: tuple[int, ...], hidden: str, output: str, loss: str) -> Lo
 
 
 def supports(net: object) -> bool:
-    """Whether :func:`sgd_fast` runs ``net`` with generated code.
+    """Whether :func:`sgd` runs ``net`` with generated code.
 
     True for a float64 :class:`nnmath.Network` of at most :data:`MAX_PARAMS`
     parameters (every activation and loss a Network accepts is generated).
@@ -297,7 +299,7 @@ def _rows(X: FloatArray, Y: FloatArray, output: str) -> list[tuple[float, ...]]:
     return [tuple(r) for r in np.hstack(parts).tolist()]
 
 
-def sgd_fast(
+def sgd(
     net: Network,
     X: ArrayLike,
     Y: ArrayLike,
@@ -308,27 +310,58 @@ def sgd_fast(
     record: int = 200,
     progress: bool | None = None,
 ) -> History:
-    """:func:`nnmath.sgd` through generated straight-line code.
+    """Stochastic gradient descent with one randomly chosen sample per step.
 
-    Same arguments, sample order, recording points, checks and result as
-    :func:`nnmath.sgd`: step ``i`` uses row ``default_rng(seed).integers(0, n,
-    size=(steps, 1))[i, 0]``. Networks that :func:`supports` rejects (too large,
-    float32, …) run through the general NumPy loop instead.
+    Step ``i`` picks row ``k_i`` uniformly at random (with replacement),
+    ``k_i = default_rng(seed).integers(0, n, size=(steps, 1))[i, 0]``, and moves every
+    parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example. Small float64 networks
+    (see :func:`~nnmath.training.generated.supports`) run on generated straight-line code
+    that computes the same updates in the same order; larger ones run the buffered engine
+    of :mod:`nnmath.training.buffered`.
 
     Parameters
     ----------
-    net, X, Y, learning_rate, steps, seed, record, progress
-        As for :func:`nnmath.sgd` (``net`` is updated in place).
+    net : Network
+        Updated in place.
+    X : array_like, shape (n, sizes[0])
+    Y : array_like, shape (n, sizes[-1]) or integer labels (n,)
+    learning_rate : float
+        Step size ``η > 0``.
+    steps : int
+        Number of updates, ``≥ 1``.
+    seed : int, optional
+        Seeds the sample order; the same seed and initial network give
+        bit-identical results.
+    record : int
+        About how many costs to record (log-spaced).
+    progress : bool, optional
+        Force the progress bar on or off; by default it shows for runs of at
+        least 10⁴ steps in a terminal and never in a notebook.
 
     Returns
     -------
     History
-        As for :func:`nnmath.sgd`.
+        The mean cost over all rows at :func:`~nnmath.training.record_points`, and the wall
+        time.
 
     Raises
     ------
-    TypeError, ValueError
-        As for :func:`nnmath.sgd`: the same checks, in the same order.
+    TypeError
+        If ``net`` is not an :class:`~nnmath.Network`, or for non-numeric data or settings.
+    ValueError
+        For invalid data (see :meth:`Network.check_data`), a non-positive learning rate,
+        step count or record count, or a negative seed.
+
+    Examples
+    --------
+    Higham & Higham's network and data, a thousand single-sample steps:
+
+    >>> import nnmath as nm
+    >>> X, Y = nm.datasets.higham()
+    >>> net = nm.Network([2, 2, 3, 2], seed=5000)
+    >>> history = nm.sgd(net, X, Y, learning_rate=0.05, steps=1000, seed=0)
+    >>> int(history.steps[-1]), bool(history.final_cost < history.cost[0])
+    (1000, True)
     """
     Xa, Ya = check_training(net, X, Y, learning_rate, steps, seed, record)
     order = sample_order(Xa.shape[0], steps, seed)
@@ -359,3 +392,7 @@ def sgd_fast(
         net._write_params(params)
         seconds = time.perf_counter() - start
     return History(marks.astype(np.int64), np.array(costs), seconds)
+
+
+#: :func:`sgd` under its former name (``nnmath.fast.sgd_fast``), kept for old imports.
+sgd_fast = sgd

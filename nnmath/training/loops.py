@@ -1,5 +1,8 @@
 """The public training loops: per-sample SGD, full-batch and mini-batch gradient descent.
 
+:func:`sgd` is defined beside the generated code it runs on (:mod:`nnmath.training.generated`)
+and exported here with :func:`gradient_descent` and :func:`engine`.
+
 Each loop checks its arguments, draws the rows of every step, updates the network in place on
 the fastest engine that fits it, and returns a :class:`~nnmath.training.History` of the cost over
 the whole data set, recorded at about ``record`` step counts spaced evenly on a log axis (always
@@ -13,6 +16,7 @@ from numpy.typing import ArrayLike
 
 from nnmath.network import Network
 from nnmath.training import buffered, generated
+from nnmath.training.generated import sgd
 from nnmath.training.schedule import (
     History,
     Schedule,
@@ -64,76 +68,6 @@ def engine(net: Network, loop: str = "sgd") -> str:
     if loop == "sgd" and generated.supports(net):
         return generated.__name__
     return buffered.__name__
-
-
-def sgd(
-    net: Network,
-    X: ArrayLike,
-    Y: ArrayLike,
-    *,
-    learning_rate: float,
-    steps: int,
-    seed: int | None = None,
-    record: int = 200,
-    progress: bool | None = None,
-) -> History:
-    """Stochastic gradient descent with one randomly chosen sample per step.
-
-    Step ``i`` picks row ``k_i`` uniformly at random (with replacement) and
-    moves every parameter by ``−η ∇C_{k_i}``, as in Higham & Higham's example.
-    Small float64 networks (see :func:`nnmath.training.generated.supports`) run on
-    generated straight-line code that computes the same updates in the same
-    order; larger ones run the buffered engine of :mod:`nnmath.training.buffered`.
-
-    Parameters
-    ----------
-    net : Network
-        Updated in place.
-    X : array_like, shape (n, sizes[0])
-    Y : array_like, shape (n, sizes[-1]) or integer labels (n,)
-    learning_rate : float
-        Step size ``η > 0``.
-    steps : int
-        Number of updates, ``≥ 1``.
-    seed : int, optional
-        Seeds the sample order; the same seed and initial network give
-        bit-identical results.
-    record : int
-        About how many costs to record (log-spaced).
-    progress : bool, optional
-        Force the progress bar on or off; by default it shows for runs of at
-        least 10⁴ steps in a terminal and never in a notebook.
-
-    Returns
-    -------
-    History
-        The mean cost over all rows at :func:`~nnmath.training.record_points`, and the wall
-        time.
-
-    Raises
-    ------
-    TypeError
-        If ``net`` is not an :class:`~nnmath.Network`, or for non-numeric data or settings.
-    ValueError
-        For invalid data (see :meth:`Network.check_data`), a non-positive learning rate,
-        step count or record count, or a negative seed.
-
-    Examples
-    --------
-    Higham & Higham's network and data, a thousand single-sample steps:
-
-    >>> import nnmath as nm
-    >>> X, Y = nm.datasets.higham()
-    >>> net = nm.Network([2, 2, 3, 2], seed=5000)
-    >>> history = nm.sgd(net, X, Y, learning_rate=0.05, steps=1000, seed=0)
-    >>> int(history.steps[-1]), bool(history.final_cost < history.cost[0])
-    (1000, True)
-    """
-    # sgd_fast runs the generated code where it applies and the buffered engine elsewhere.
-    return generated.sgd_fast(
-        net, X, Y, learning_rate=learning_rate, steps=steps, seed=seed, record=record,
-        progress=progress,
-    )  # fmt: skip
 
 
 def gradient_descent(

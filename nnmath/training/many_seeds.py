@@ -22,7 +22,7 @@ from nnmath._validation import check_seed, describe
 from nnmath.activations import _log_softmax_unchecked
 from nnmath.losses import classes
 from nnmath.network import Network, _activate
-from nnmath.training.generated import sgd_fast, supports
+from nnmath.training.generated import sgd, supports
 from nnmath.training.schedule import History, Progress, check_run, record_points, sample_order
 
 __all__ = ["ManyResult", "sgd_many"]
@@ -357,7 +357,7 @@ def sgd_many(
         As for :class:`nnmath.Network`.
     method : {"auto", "vectorized", "loop"}
         ``"vectorized"`` advances all runs together with NumPy; ``"loop"`` runs
-        :func:`sgd_fast` once per run (needs :func:`supports`). ``"auto"``
+        :func:`~nnmath.sgd` once per run (needs :func:`supports`). ``"auto"``
         picks the loop for few runs of a small network and vectorises otherwise.
     progress : bool, optional
         Force the progress bar on or off.
@@ -401,7 +401,7 @@ def sgd_many(
         costs = np.empty((R, marks.size))
         if method == "loop":
             for r, (net, s) in enumerate(zip(nets, order_seeds, strict=True)):
-                history = sgd_fast(
+                history = sgd(
                     net,
                     Xa,
                     Ya,

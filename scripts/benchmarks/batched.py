@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -159,42 +160,76 @@ def batched_cases(configs: list[tuple[list[int], int]], dtypes: list[Any]) -> li
     return [BatchedCase(sizes, batch, dtype) for sizes, batch in configs for dtype in dtypes]
 
 
-def bench_batched(
+def training_contenders(case: BatchedCase, use_torch: bool) -> dict[str, tuple[Step, Result]]:
+    """Every contender of a training step, PyTorch's only with ``use_torch``, built at once."""
+    builders: dict[str, Callable[[], tuple[Step, Result]]] = {
+        "nnmath": case.nnmath,
+        "user_loop": case.user_loop,
+    }
+    if use_torch:
+        builders["torch"] = case.torch_autograd
+    builders["general"] = case.general
+    builders["np_products"] = case.numpy_products
+    if use_torch:
+        builders["torch_products"] = case.torch_products
+    return {key: build() for key, build in builders.items()}
+
+
+@dataclass(frozen=True)
+class Throughput:
+    """A measure over the batched cases: its contenders, what one call is and how it counts.
+
+    ``count_factor`` multiplies the calls per run of a float64 case; ``flops_divisor`` divides
+    :attr:`BatchedCase.flops` (the products of a training step) to give those of one call.
+    With ``compare_on_first_batch`` every contender runs batch 0 once more after the timing,
+    so that the results compared are outputs of the same batch.
+    """
+
+    contenders: Callable[[BatchedCase, bool], dict[str, tuple[Step, Result]]]
+    labels: dict[str, str]
+    unit: str
+    count_factor: int
+    flops_divisor: int
+    best_ratio: bool
+    compare_on_first_batch: bool
+
+
+#: One mini-batch training step; float64 runs twice as many steps.
+TRAINING_STEP = Throughput(training_contenders, LABELS, "step", 2, 1, True, False)
+
+
+def bench_throughput(
+    measure: Throughput,
     cases: list[BatchedCase],
-    steps: dict[str, int],
+    counts: dict[str, int],
     rounds: int,
     peaks: dict[str, float],
     use_torch: bool,
 ) -> list[Row]:
-    """Time training steps; rows compare each contender's final parameters with PyTorch's.
+    """Time the contenders of ``measure`` on each case; rows compare their results with PyTorch's.
 
-    ``steps`` is the number of float32 steps per run by sizes ("784-512-512-10"), doubled for
-    float64; ``peaks`` NumPy's matrix-product rate by dtype name, in GFLOP/s.
+    ``counts`` is the number of calls per run by sizes ("784-512-512-10"), times
+    ``measure.count_factor`` for float64; ``peaks`` NumPy's matrix-product rate by dtype name,
+    in GFLOP/s.
     """
     rows: list[Row] = []
     for case in cases:
-        n_steps = steps["-".join(map(str, case.sizes))] * (2 if case.dtype == np.float64 else 1)
-        builders: dict[str, Callable[[], tuple[Step, Result]]] = {
-            "nnmath": case.nnmath,
-            "user_loop": case.user_loop,
-        }
-        if use_torch:
-            builders["torch"] = case.torch_autograd
-        builders["general"] = case.general
-        builders["np_products"] = case.numpy_products
-        if use_torch:
-            builders["torch_products"] = case.torch_products
-        built = {key: build() for key, build in builders.items()}
-        times = time_steps({key: step for key, (step, _) in built.items()}, n_steps, rounds)
+        count = counts["-".join(map(str, case.sizes))]
+        count *= measure.count_factor if case.dtype == np.float64 else 1
+        contenders = measure.contenders(case, use_torch)
+        times = time_steps({key: step for key, (step, _) in contenders.items()}, count, rounds)
+        if measure.compare_on_first_batch:
+            for step, _ in contenders.values():
+                step(0)
         rows += throughput_rows(
             case,
             times,
-            {key: params for key, (_, params) in built.items()},
-            labels=LABELS,
-            unit="step",
-            count=n_steps,
-            flops=case.flops,
+            {key: result for key, (_, result) in contenders.items()},
+            labels=measure.labels,
+            unit=measure.unit,
+            count=count,
+            flops=case.flops / measure.flops_divisor,
             peaks=peaks,
-            best_ratio=True,
+            best_ratio=measure.best_ratio,
         )
     return rows

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .batched import BatchedCase
+from .batched import BatchedCase, Throughput
 from .optional_torch import torch
-from .timing import Result, Row, Step, throughput_rows, time_steps
+from .timing import Result, Step
 
 FORWARD_LABELS = {
     "nnmath": "net.forward",
@@ -55,34 +55,5 @@ def _forward_contenders(case: BatchedCase, use_torch: bool) -> dict[str, tuple[S
     return contenders
 
 
-def bench_forward(
-    cases: list[BatchedCase],
-    calls: dict[str, int],
-    rounds: int,
-    peaks: dict[str, float],
-    use_torch: bool,
-) -> list[Row]:
-    """Time one forward pass of a batch: ``Network.forward`` against PyTorch inference.
-
-    ``calls`` is the number of calls per run by sizes ("784-512-512-10"); ``peaks`` NumPy's
-    matrix-product rate by dtype name, in GFLOP/s.
-    """
-    rows: list[Row] = []
-    for case in cases:
-        n_calls = calls["-".join(map(str, case.sizes))]
-        contenders = _forward_contenders(case, use_torch)
-        times = time_steps({key: step for key, (step, _) in contenders.items()}, n_calls, rounds)
-        for step, _ in contenders.values():
-            step(0)  # the same batch for every contender, to compare the outputs
-        rows += throughput_rows(
-            case,
-            times,
-            {key: output for key, (_, output) in contenders.items()},
-            labels=FORWARD_LABELS,
-            unit="call",
-            count=n_calls,
-            flops=case.flops / 3,  # one product per layer instead of three
-            peaks=peaks,
-            best_ratio=False,
-        )
-    return rows
+#: One forward pass of a batch: one product per layer instead of a training step's three.
+FORWARD_PASS = Throughput(_forward_contenders, FORWARD_LABELS, "call", 1, 3, False, True)

@@ -186,3 +186,33 @@ def test_without_javascript_an_exercise_keeps_prompt_hint_and_solution(
         assert not root.locator(".nnmath-exercise-method").is_visible()
     finally:
         context.close()
+
+
+def test_explain_and_implement_exercises_fold_their_models_and_work_from_the_keyboard(
+    browser: Any, base_url: str
+) -> None:
+    context, page, errors, _ = _open(browser, base_url + _page_for(4))
+    try:
+        untyped = [e for e in exercises.list_exercises(4) if not is_checked_on_page(e)]
+        assert {e.kind for e in untyped} == {"explain", "implement"}
+        for e in untyped:
+            root = page.locator(f'[data-exercise="{e.id}"]')
+            assert root.get_attribute("data-answer-type") is None
+            assert root.locator("input").count() == 0  # nothing to type: no answer box
+            model = "Model solution" if e.kind == "implement" else "Model argument"
+            summaries = root.locator("summary")
+            assert summaries.all_inner_texts() == ["Hint", model]
+            folded = root.locator("details").nth(1)
+            assert not folded.evaluate("d => d.open")
+            summaries.nth(1).focus()
+            page.keyboard.press("Enter")
+            assert folded.evaluate("d => d.open")
+            if e.kind == "implement":  # the line to run in the notebook, as a listing
+                listing = root.locator("pre.nnmath-exercise-call")
+                assert listing.inner_text().strip() == e.check_line
+        note = page.locator("[data-answer-type] .nnmath-exercise-method").first
+        assert note.is_visible() and note.inner_text().startswith("Checked")
+        assert note.get_attribute("title")  # the whole sentence, as a tooltip
+        assert not errors, errors
+    finally:
+        context.close()

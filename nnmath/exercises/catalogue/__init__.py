@@ -4,14 +4,17 @@ The file ``chNN.toml`` holds the chapter's exercises in the order the page shows
 ``[[exercise]]`` table each: its ``id``, its ``answer`` (``"expression"`` to derive, else
 ``"number"``, ``"integer"`` or ``"array"`` to work out) and the fields of
 :meth:`~nnmath.exercises.catalogue.forms.Chapter.derive` or
-:meth:`~nnmath.exercises.catalogue.forms.Chapter.compute`, which make the record. The
+:meth:`~nnmath.exercises.catalogue.forms.Chapter.compute`, which make the record; or its
+``kind`` (``"explain"`` or ``"implement"``) and the fields of
+:meth:`~nnmath.exercises.catalogue.forms.Chapter.explain` or
+:meth:`~nnmath.exercises.catalogue.forms.Chapter.implement`. The
 records carry no expected answer: :mod:`nnmath.symbolic` derives those (see
 :mod:`nnmath.symbolic.exercise_answers`), and :mod:`nnmath.exercises.registry` fills in the
 wrong answers that follow from them (the rules of
 :mod:`nnmath.exercises.catalogue.mistakes`).
 
->>> [len(chapter) for chapter in CHAPTERS]
-[3, 3, 3, 3, 3, 3, 3, 3, 3, 3]
+>>> len(CHAPTERS), all(len(chapter) >= 3 for chapter in CHAPTERS)
+(10, True)
 >>> CHAPTERS[4][0].id
 'chain-rule-w1'
 """
@@ -32,6 +35,15 @@ def _record(chapter: Chapter, table: dict[str, Any]) -> Exercise:
     """One exercise from its table in a chapter's file."""
     fields = dict(table)
     exercise_id = fields.pop("id")
+    kind = fields.pop("kind", None)
+    if kind == "explain":
+        return chapter.explain(exercise_id, **fields)
+    if kind == "implement":
+        return chapter.implement(exercise_id, **fields)
+    if kind is not None:
+        raise ValueError(
+            f"kind of {exercise_id!r} must be 'explain' or 'implement' (or left out), got {kind!r}"
+        )
     if fields.get("answer") == "expression":
         del fields["answer"]
         return chapter.derive(exercise_id, **fields)

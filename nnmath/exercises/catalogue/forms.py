@@ -4,7 +4,10 @@ A chapter's file ``chNN.toml`` holds one table per exercise; the catalogue makes
 ``Chapter(N).derive(...)`` (``answer = "expression"``: an expression to derive, its
 variables real unless said otherwise; ``sigma``, ``exp``, ``log`` and ``sqrt`` allowed) or
 ``Chapter(N).compute(...)`` (a number, whole number or array to work out; with
-``predict_then_run = true``, the reader predicts it, then runs the chapter's code).
+``predict_then_run = true``, the reader predicts it, then runs the chapter's code),
+``Chapter(N).explain(...)`` (``kind = "explain"``: a short argument, compared by the reader
+with the model argument) or ``Chapter(N).implement(...)`` (``kind = "implement"``: a function
+written in the notebook and run by :func:`nnmath.exercises.check_code`).
 Expressions in a record (factors, substitutions) are written in the answer syntax and read
 by :func:`nnmath.exercises.parsing.parse_answer` with the exercise's own symbols. A known
 wrong answer names a rule of :mod:`nnmath.exercises.catalogue.mistakes` (it becomes a
@@ -31,6 +34,7 @@ whose weights it counts; so no answer is typed in.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -240,6 +244,69 @@ class Chapter:
                 {name: _mistake(exercise_id, name, m) for name, m in (mistakes or {}).items()}
             ),
         )
+
+    def explain(
+        self, exercise_id: str, /, *, title: str, prompt: str, hint: str, solution: str
+    ) -> Exercise:
+        """A short argument or proof; the ``solution`` is the model argument.
+
+        >>> Chapter(3).explain("x", title="t", prompt="Why?", hint="h", solution="s").answer_type
+        'argument'
+
+        Raises
+        ------
+        ValueError
+            If the model argument is empty.
+        """
+        if not solution.strip():
+            raise ValueError(f"solution (the model argument) of {exercise_id!r} must not be empty")
+        return Exercise(
+            id=exercise_id, chapter=self.number, kind="explain", title=title, prompt=prompt,
+            answer_type="argument", hint=hint, solution=solution, sample="",
+        )  # fmt: skip
+
+    def implement(
+        self,
+        exercise_id: str,
+        /,
+        *,
+        title: str,
+        prompt: str,
+        signature: str,
+        hint: str,
+        solution: str,
+        solution_code: str,
+    ) -> Exercise:
+        """A function to write in the notebook, e.g. ``signature="forward(X, weights, biases)"``.
+
+        ``solution`` says in words how the model solution ``solution_code`` works; the
+        function is checked by :func:`nnmath.exercises.check_code`.
+
+        >>> e = Chapter(4).implement(
+        ...     "forward-pass", title="t", prompt="p", signature="forward(X, weights, biases)",
+        ...     hint="h", solution="s", solution_code="def forward(X, weights, biases): ...",
+        ... )
+        >>> print(e.check_line)
+        nm.exercises.check_code("forward-pass", forward)
+
+        Raises
+        ------
+        ValueError
+            If ``signature`` is not a Python call such as ``f(a, b)``, or ``solution_code``
+            does not define that function.
+        """
+        if not re.fullmatch(r"[A-Za-z_]\w*\([\w, ]*\)", signature):
+            raise ValueError(
+                f"signature of {exercise_id!r} must read like f(a, b), got {signature!r}"
+            )
+        name = signature.split("(")[0]
+        if f"def {name}(" not in solution_code:
+            raise ValueError(f"solution_code of {exercise_id!r} must define {name}()")
+        return Exercise(
+            id=exercise_id, chapter=self.number, kind="implement", title=title, prompt=prompt,
+            answer_type="code", hint=hint, solution=solution, sample="", signature=signature,
+            solution_code=solution_code,
+        )  # fmt: skip
 
 
 def _mistake(exercise_id: str, name: str, mistake: Mapping[str, Any]) -> tuple[Any, str]:
