@@ -274,9 +274,9 @@ print(nm.softmax(z))
 # ### One gradient step
 #
 # [Chapter 5](chapters/05-cost-gradient-descent.py)'s update
-# $\boldsymbol\theta \leftarrow \boldsymbol\theta - \eta\,\nabla C$ is applied to a network's
+# $\boldsymbol\vartheta \leftarrow \boldsymbol\vartheta - \eta\,\nabla C$ is applied to a network's
 # weight matrices and bias vectors in place, without building the long vector
-# $\boldsymbol\theta$. The reference loop does exactly that, one readable step after another:
+# $\boldsymbol\vartheta$. The reference loop does exactly that, one readable step after another:
 
 # %% tags=["hide-input"]
 nb.source(training.run_reference, title="nnmath/training/reference.py: the reference loop")

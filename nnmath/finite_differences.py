@@ -14,7 +14,7 @@ def numerical_gradient(
 ) -> np.ndarray:
     """Fourth-order central-difference gradient of ``net.loss``.
 
-    ``∂C/∂θ_i ≈ (−C(θ+2εe_i) + 8C(θ+εe_i) − 8C(θ−εe_i) + C(θ−2εe_i)) / 12ε``,
+    ``∂C/∂ϑ_i ≈ (−C(ϑ+2εe_i) + 8C(ϑ+εe_i) − 8C(ϑ−εe_i) + C(ϑ−2εe_i)) / 12ε``,
     whose truncation error is ``O(ε⁴)``; with ``ε = 10⁻³`` both it and the
     rounding error stay near ``10⁻¹²``, so even tiny gradient entries are
     checked meaningfully.

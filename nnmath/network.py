@@ -97,7 +97,7 @@ class Network:
         pairs with a sigmoid or identity output; ``"cross_entropy"`` is
         ``−Σ_k y_k log p_k`` and pairs with a softmax output.
     seed : int, optional
-        Seed for the initial weights and biases, drawn from ``init_scale · N(0, 1)``.
+        Seed for the initial weights and biases, drawn from ``init_scale · 𝒩(0, 1)``.
     init_scale : float
         Standard deviation of the initial parameters (0.5 as in Higham & Higham).
     dtype : {numpy.float64, numpy.float32}

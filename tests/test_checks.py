@@ -174,12 +174,12 @@ def test_wrong_backprop_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_wrong_worked_example_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def wrong() -> dict[str, sympy.Rational]:
         values = nnmath.symbolic.worked_example()
-        values["L_up_large"] = sympy.Rational(13, 2)
+        values["y_hat_up_large"] = sympy.Rational(13, 2)
         return values
 
     monkeypatch.setattr(exact_arithmetic, "worked_example", wrong)
     result = _fails("worked-example")
-    assert "L_up_large" in result.detail
+    assert "y_hat_up_large" in result.detail
 
 
 def test_false_claim_fails_the_proof_check(monkeypatch: pytest.MonkeyPatch) -> None:

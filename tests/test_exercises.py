@@ -276,8 +276,8 @@ def test_random_points_are_seeded_and_respect_assumptions() -> None:
         ("softmax-ce-gradient", "exp(z1)/(exp(z1)+exp(z2)+exp(z3))", "does not depend on y1"),
         ("quadratic-cost-gradient", "2(a1 - y1)", "2 times"),
         ("chain-rule-w2", "(w2(w1 x + b1) + b2 - t)", "factor z = x·w1 + b1"),
-        ("sigmoid-transition", "b/a", "sign is wrong"),
-        ("sigmoid-transition", "-b/a + a2", None),
+        ("sigmoid-transition", "b/w", "sign is wrong"),
+        ("sigmoid-transition", "-b/w + w2", None),
         ("network-parameter-count", "784*30 + 30*10", "only the weights"),
         ("network-parameter-count", "23860.5", "whole number"),
         ("network-parameter-count", "-23860", "sign"),
@@ -295,7 +295,7 @@ def test_random_points_are_seeded_and_respect_assumptions() -> None:
 )
 def test_wrong_answers_get_feedback(exercise_id: str, answer: str, expected: str | None) -> None:
     if expected is None:  # an unknown variable is bad input, not a wrong answer
-        with pytest.raises(ValueError, match="unknown name 'a2'"):
+        with pytest.raises(ValueError, match="unknown name 'w2'"):
             exercises.check(exercise_id, answer)
         return
     result = exercises.check(exercise_id, answer)
@@ -527,7 +527,7 @@ def test_cli_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["exercise", "check", "sigmoid-transition", "-b/a"]) == 0
+    assert main(["exercise", "check", "sigmoid-transition", "-b/w"]) == 0
     assert capsys.readouterr().out.startswith("Correct")
 
 

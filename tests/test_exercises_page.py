@@ -100,13 +100,13 @@ def test_invalid_messages_name_the_problem(tmp_path: Path) -> None:
         ("sigmoid-transition", ""),
         ("sigmoid-transition", "(b"),
         ("sigmoid-transition", "c"),
-        ("sigmoid-transition", "a.b"),
+        ("sigmoid-transition", "w.b"),
         ("sigmoid-transition", "b = 1"),
     ]
     messages = [r[1] for r in run_node(tmp_path, cases)]
     assert "empty" in messages[0]
     assert "unclosed '('" in messages[1]
-    assert "unknown name 'c'" in messages[2] and "a, b" in messages[2]
+    assert "unknown name 'c'" in messages[2] and "b, w" in messages[2]
     assert "a dot" in messages[3]
     assert "'='" in messages[4]
 
@@ -126,10 +126,10 @@ def test_every_typed_exercise_has_a_payload() -> None:
 
 
 def test_the_payload_respects_each_variable_s_domain() -> None:
-    payload = page.exercise_payload("sigmoid-transition")  # a is nonzero, b is real
-    a_values = [p[0] for p in payload["points"]]
+    payload = page.exercise_payload("sigmoid-transition")  # w is nonzero, b is real
+    w_values = [p[0] for p in payload["points"]]
     b_values = [p[1] for p in payload["points"]]
-    assert 0.0 not in a_values
+    assert 0.0 not in w_values
     assert {-1.0, 0.0, 1.0} <= set(b_values)
     assert page.exercise_payload("sigmoid-transition") == payload  # seeded: the same each build
 

@@ -131,9 +131,9 @@ def test_sigmoid_derivative_is_sigma_times_one_minus_sigma() -> None:
 
 def test_sigmoid_affine_transition_and_steepness() -> None:
     d = derive("sigmoid-affine")
-    a, b = d.symbols["a"], d.symbols["b"]
-    assert d.data["transition"] == -b / a
-    assert d.data["steepness"] == a / 4
+    w, b = d.symbols["w"], d.symbols["b"]
+    assert d.data["transition"] == -b / w
+    assert d.data["steepness"] == w / 4
 
 
 def test_softmax_cross_entropy_result_is_p_minus_y() -> None:
@@ -150,22 +150,22 @@ def test_worked_example_numbers() -> None:
     ex = worked_example()
     expected = {
         "z": R(2),
-        "L": R(7, 2),
+        "y_hat": R(7, 2),
         "E": R(9, 8),
-        "dL_dw1": R(3),
-        "dL_dw2": R(2),
+        "dyhat_dw1": R(3),
+        "dyhat_dw2": R(2),
         "w1_up_large": R(11, 10),
         "w2_up_large": R(19, 10),
-        "L_up_large": R(329, 50),
+        "y_hat_up_large": R(329, 50),
         "w1_up_small": R(4, 5),
         "w2_up_small": R(17, 10),
-        "L_up_small": R(123, 25),
+        "y_hat_up_small": R(123, 25),
     }
     for key, value in expected.items():
         assert ex[key] == value, key
         assert isinstance(ex[key], sympy.Rational)
-    assert ex["L_up_large"] > ex["t"] > ex["L_up_small"]  # 6.58 overshoots 5; 4.92 does not
-    assert ex["dE_dw1"] == (ex["L"] - ex["t"]) * ex["dL_dw1"]
+    assert ex["y_hat_up_large"] > ex["t"] > ex["y_hat_up_small"]  # 6.58 overshoots 5; 4.92 does not
+    assert ex["dE_dw1"] == (ex["y_hat"] - ex["t"]) * ex["dyhat_dw1"]
     assert ex["w1_descent"] == ex["w1"] - ex["eta_descent"] * ex["dE_dw1"]
     assert ex["E_descent"] < ex["E"]
     assert derive("chain-rule").data["worked_example"] == ex

@@ -18,7 +18,7 @@ from nnmath import symbolic, widgets
 from nnmath.symbolic import descent
 
 ARGS = {
-    "sigmoid-affine": ("a", "b", "x"),
+    "sigmoid-affine": ("w", "b", "x"),
     "softmax": ("z1", "z2", "z3"),
     "bowl-cost": ("w1", "w2"),
     "bowl-gradient": ("w1", "w2"),
@@ -79,9 +79,9 @@ def test_every_widget_names_formulas_that_exist() -> None:
 
 
 def test_formulas_equal_the_derivations() -> None:
-    a, b, x = widgets.formula("sigmoid-affine")[0]
+    w, b, x = widgets.formula("sigmoid-affine")[0]
     assert (
-        sympy.simplify(widgets.formula("sigmoid-affine")[1] - 1 / (1 + sympy.exp(-(a * x + b))))
+        sympy.simplify(widgets.formula("sigmoid-affine")[1] - 1 / (1 + sympy.exp(-(w * x + b))))
         == 0
     )
     assert (
@@ -225,7 +225,7 @@ def _whole_weights() -> nm.Network:
 
 
 FIGURES = {
-    "sigmoid-affine": lambda: widgets.sigmoid_affine(a=2.0, b=-1.0),
+    "sigmoid-affine": lambda: widgets.sigmoid_affine(w=2.0, b=-1.0),
     "bowl-descent": lambda: widgets.bowl_descent(eta=0.3, start=(2.0, 2.0)),
     "perceptron": lambda: widgets.perceptron(*nm.datasets.linearly_separable()),
     "softmax": lambda: widgets.softmax_bars(z=(0.5, -1.0, 2.0)),
@@ -260,8 +260,8 @@ def test_bowl_caption_states_the_derived_stable_rate() -> None:
 
 
 def test_figures_validate_their_arguments() -> None:
-    with pytest.raises(ValueError, match=r"a must be in \[-3, 3\], got 5"):
-        widgets.sigmoid_affine(a=5)
+    with pytest.raises(ValueError, match=r"w must be in \[-3, 3\], got 5"):
+        widgets.sigmoid_affine(w=5)
     with pytest.raises(TypeError, match="b must be a number, got str"):
         widgets.sigmoid_affine(b="1")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="z must have 3 entries, got 2"):

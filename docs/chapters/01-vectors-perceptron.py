@@ -54,7 +54,7 @@ plotting.setup_notebook()
 # %% [markdown]
 # ## Vectors
 #
-# A vector in $\mathbb{R}^n$ is an ordered list of $n$ real numbers, its *components*. We write
+# A vector in $\mathbb{R}^d$ is an ordered list of $d$ real numbers, its *components*. We write
 # it as a column; in the plane $\mathbb{R}^2$, for example,
 #
 #
@@ -67,9 +67,9 @@ plotting.setup_notebook()
 # </div>
 #
 #
-# and in $\mathbb{R}^n$ the column simply has $n$ entries. We read a vector either as a point
+# and in $\mathbb{R}^d$ the column simply has $d$ entries. We read a vector either as a point
 # in space or as an arrow from the origin to that point; the arrow has a length
-# $\|\mathbf{u}\| = \sqrt{u_1^2 + \dots + u_n^2}$ and a direction. In two and three
+# $\|\mathbf{u}\| = \sqrt{u_1^2 + \dots + u_d^2}$ and a direction. In two and three
 # dimensions we can draw it; in more dimensions (a feature vector of a leaf, a flattened image)
 # we cannot, but the algebra is exactly the same, and that is what makes it useful.
 #
@@ -87,14 +87,15 @@ print("v =", v, " length", np.linalg.norm(v))
 # %% [markdown]
 # ## The dot product, two ways
 #
-# **Algebraically**, the dot product of two vectors of the same length is the sum of the
+# **Algebraically**, the
+# <dfn id="term-dot-product">dot product</dfn> of two vectors of the same length is the sum of the
 # products of their components:
 #
 #
 # <div data-definition="dot product">
 #
 # $$
-# \mathbf{u}\cdot\mathbf{v} = \sum_{i=1}^{n} u_i v_i = u_1 v_1 + u_2 v_2 + \dots + u_n v_n .
+# \mathbf{u}\cdot\mathbf{v} = \sum_{i=1}^{d} u_i v_i = u_1 v_1 + u_2 v_2 + \dots + u_d v_d .
 # $$
 #
 # </div>
@@ -206,7 +207,9 @@ nb.Html(
 # %% [markdown]
 # ## A weight vector and a bias split the space
 #
-# Take a *weight vector* $\mathbf{w} \neq \mathbf{0}$ and a number $b$, the *bias*. The points
+# Take a
+# *<dfn id="term-weight">weight</dfn> vector* $\mathbf{w} \neq \mathbf{0}$ and a number $b$, the
+# *<dfn id="term-bias">bias</dfn>*. The points
 # $\mathbf{x}$ with
 #
 #
@@ -219,8 +222,10 @@ nb.Html(
 # </div>
 #
 #
-# form a *hyperplane*: in $\mathbb{R}^2$ a line, in $\mathbb{R}^3$ a plane, in $\mathbb{R}^n$ a
-# flat set of dimension $n-1$. (The weight vector must not be zero: with $\mathbf{w} = \mathbf{0}$
+# form a
+# *<dfn id="term-hyperplane">hyperplane</dfn>*:
+# in $\mathbb{R}^2$ a line, in $\mathbb{R}^3$ a plane, in $\mathbb{R}^d$ a
+# flat set of dimension $d-1$. (The weight vector must not be zero: with $\mathbf{w} = \mathbf{0}$
 # the equation reads $b = 0$, which every point satisfies if $b = 0$ and no point otherwise.)
 # The vector $\mathbf{w}$ is perpendicular to it (its *normal*),
 # and the bias moves it away from the origin; with $b = 0$ it is exactly the line of the
@@ -228,8 +233,12 @@ nb.Html(
 #
 # Every point off the hyperplane lies on one of its two sides, and the sign of
 # $\mathbf{w}\cdot\mathbf{x} + b$ says which: positive on the side $\mathbf{w}$ points to,
-# negative on the other. The two sides are called *half-spaces*. A set of examples from two
-# classes is **linearly separable** when some hyperplane has all the examples of one class on
+# negative on the other. The two sides are called *half-spaces*, and the hyperplane between them
+# is the <dfn id="term-decision-boundary">decision boundary</dfn> of any classifier that answers
+# by the side a point lies on. A set of examples from two
+# classes is
+# **<dfn id="term-linearly-separable">linearly separable</dfn>**
+# when some hyperplane has all the examples of one class on
 # one side and all the examples of the other class on the other side.
 #
 # The package ships a small linearly separable data set: points in the square $[-1, 1]^2$,
@@ -250,7 +259,9 @@ print("class 0 points on the negative side:", np.all(scores[y == 0] < 0))
 # %% [markdown]
 # ## The perceptron
 #
-# The perceptron turns that sign into a decision. It computes the weighted sum of its inputs,
+# The
+# <dfn id="term-perceptron">perceptron</dfn>
+# turns that sign into a decision. It computes the weighted sum of its inputs,
 # adds the bias, and passes the result through the **step function**:
 #
 #
@@ -281,12 +292,12 @@ print("step(z) =", nm.step(z))
 # Books and papers write the perceptron in three ways, and it helps to recognise all of them.
 #
 # 1. **With a bias input.** Add a constant input $x_0 = 1$ whose weight $w_0$ plays the part of
-#    the bias; then the neuron is $\operatorname{step}\bigl(\sum_{i=0}^{n} w_i x_i\bigr)$, a sum
+#    the bias; then the neuron is $\operatorname{step}\bigl(\sum_{i=0}^{d} w_i x_i\bigr)$, a sum
 #    with no separate bias term. This is how the perceptron's learning rule in the next chapter
 #    treats the bias, as one more weight.
 # 2. **Dot product plus bias:** $\operatorname{step}(\mathbf{w}\cdot\mathbf{x} + b)$.
 # 3. **Matrix product plus bias:** $\operatorname{step}(\mathbf{w}^\mathsf{T}\mathbf{x} + b)$,
-#    where $\mathbf{w}^\mathsf{T}\mathbf{x}$ is a $1\times n$ matrix times an $n \times 1$
+#    where $\mathbf{w}^\mathsf{T}\mathbf{x}$ is a $1\times d$ matrix times a $d \times 1$
 #    matrix, a $1 \times 1$ matrix holding the number $\mathbf{w}\cdot\mathbf{x}$.
 #
 # They are the same function. SymPy shows it by writing out each argument with symbolic

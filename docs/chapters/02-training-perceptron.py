@@ -22,7 +22,9 @@
 # because we knew where the two classes were. A learning machine has to find $\mathbf{w}$ and
 # $b$ (the [notation page](../notation.md) lists every symbol) from labelled examples alone.
 # Rosenblatt's learning rule does it with a strikingly simple recipe: look at one example at a time,
-# and whenever the perceptron gets it wrong, nudge the weights towards the right answer. This
+# and whenever the
+# <dfn id="term-perceptron">perceptron</dfn>
+# gets it wrong, nudge the weights towards the right answer. This
 # chapter runs that rule, watches it succeed on data that a line can separate, and watches it fail,
 # forever, on data that no line can.
 
@@ -101,7 +103,8 @@ plotting.setup_notebook()
 # </div>
 #
 #
-# One pass over all the examples is an *epoch*. Training repeats epochs until one of them
+# One pass over all the examples is an
+# *<dfn id="term-epoch">epoch</dfn>*. Training repeats epochs until one of them
 # makes no mistake, or until we give up. Here is the heart of `nm.train_perceptron`, read
 # from the module that runs on this page (the full function, with its argument checks, is in
 # the [API reference](../reference/perceptron-data.md)):
@@ -283,7 +286,9 @@ nb.Html(
 # %% [markdown]
 # ## When no line exists: XOR
 #
-# The *exclusive or* of two bits is 1 when exactly one of them is 1. As a data set it is the
+# The
+# *<dfn id="term-xor">exclusive or</dfn>*
+# of two bits is 1 when exactly one of them is 1. As a data set it is the
 # four corners of the unit square:
 
 # %%

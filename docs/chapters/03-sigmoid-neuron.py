@@ -22,7 +22,8 @@
 # output jumps from 0 to 1 as $\mathbf{w}\cdot\mathbf{x} + b$ crosses zero and is flat
 # everywhere else. Flat means that a small change of a weight changes nothing, so there is no
 # slope to follow downhill. The remedy is to smooth the step into a curve that rises gently
-# from 0 to 1. A classic such curve is the *sigmoid* (or logistic) function $\sigma$ (symbols:
+# from 0 to 1. A classic such curve is the
+# *<dfn id="term-sigmoid">sigmoid</dfn>* (or logistic) function $\sigma$ (symbols:
 # [notation page](../notation.md)), and this chapter gets to know it: its derivative, how a weight
 # and a bias stretch and move it, how to compute it without overflow, and how it acts on vectors.
 
@@ -184,13 +185,15 @@ assert 1e-6 < gap / derived < 1e-2 and gap < 1e-12, (kernel, derived)
 # The slope is largest in the middle, where $\sigma = 1/2$ (of two numbers $\sigma$ and
 # $1 - \sigma$ with sum 1, the product is largest when they are equal), and fades on both
 # sides. When $\sigma(x)$ is close to 0 or to 1, one of the two factors of the derivative is
-# close to 0, and so is the derivative: a *saturated* sigmoid barely responds to its input,
+# close to 0, and so is the derivative: a
+# *<dfn id="term-saturation">saturated</dfn>* sigmoid barely responds to its input,
 # a fact that comes back to haunt the training of deep networks.
 #
 # ## Weight and bias: stretching and shifting
 #
-# One input $x$, one weight $a$ and one bias $b$ make the simplest sigmoid neuron,
-# $\sigma(ax + b)$. The figure shows what the two numbers do.
+# One input $x$, one weight $w$ and one bias $b$ make the simplest sigmoid neuron,
+# $\sigma(wx + b)$. The figure shows what the two numbers do. (The first of our source texts
+# writes $\sigma(ax + b)$; on this site the letter $a$ is kept for activations.)
 
 # %% tags=["hide-input"]
 nb.figure(
@@ -201,7 +204,7 @@ nb.figure(
         "different biases. A dot marks each curve's midpoint."
     ),
     caption=(
-        "Left, $\\sigma(ax)$ for several weights $a$: the larger the weight, the steeper the "
+        "Left, $\\sigma(wx)$ for several weights $w$: the larger the weight, the steeper the "
         "curve, approaching the step function (dashed). Right, $\\sigma(x + b)$ for several "
         "biases $b$: the bias slides the curve sideways without changing its shape. Each dot "
         "marks the curve's transition point, where it crosses one half."
@@ -210,7 +213,7 @@ nb.figure(
 
 # %% [markdown]
 # The weight sets the steepness and the bias the place. SymPy makes that precise: the curve
-# crosses one half where $ax + b = 0$, and its slope there is proportional to $a$. The same
+# crosses one half where $wx + b = 0$, and its slope there is proportional to $w$. The same
 # derivation records the three partial derivatives of the neuron, with respect to its input,
 # its weight and its bias, the pieces backpropagation will multiply together later.
 
@@ -224,20 +227,20 @@ nb.derivation("sigmoid-affine")
 
 # %%
 affine = symbolic.derive("sigmoid-affine")
-a_, b_ = affine.symbols["a"], affine.symbols["b"]
+w_, b_ = affine.symbols["w"], affine.symbols["b"]
 h = 1e-5
 rows = []
-for a, b in [(1.0, 0.0), (2.0, -4.0), (5.0, 2.0), (0.5, 1.0), (-2.0, 0.0)]:
-    values = {a_: a, b_: b}
+for w, b in [(1.0, 0.0), (2.0, -4.0), (5.0, 2.0), (0.5, 1.0), (-2.0, 0.0)]:
+    values = {w_: w, b_: b}
     x0 = float(affine.data["transition"].subs(values)) + 0.0  # where σ = 1/2
     steepness = float(affine.data["steepness"].subs(values))  # slope there
-    at_x0 = nm.sigmoid(a * x0 + b)
-    up, down = nm.sigmoid(a * (x0 + h) + b), nm.sigmoid(a * (x0 - h) + b)
+    at_x0 = nm.sigmoid(w * x0 + b)
+    up, down = nm.sigmoid(w * (x0 + h) + b), nm.sigmoid(w * (x0 - h) + b)
     slope = (up - down) / (2 * h)
-    rows.append((f"({a:g}, {b:g})", x0, at_x0, f"{steepness:g} / {slope:.6f}"))
+    rows.append((f"({w:g}, {b:g})", x0, at_x0, f"{steepness:g} / {slope:.6f}"))
 
 # %% tags=["hide-input"]
-header = ["(a, b)", "transition x₀", "σ(a x₀ + b)", "slope: derived / measured"]
+header = ["(w, b)", "transition x₀", "σ(w x₀ + b)", "slope: derived / measured"]
 nb.table(rows, header)
 
 # %% tags=["hide-input"]
@@ -248,10 +251,12 @@ at_half = all(np.isclose(r[2], 0.5) for r in rows)
 assert at_half and all(np.isclose(d, m, atol=1e-6) for d, m in pairs) and pairs[-1][1] < 0, rows
 
 # %% [markdown]
-# In the language of neural networks, $a$ is the **weight** of the input and $b$ the
-# **bias**. Training a network means choosing them, for every neuron at once, so that the
+# In the language of neural networks, $w$ is the
+# **<dfn id="term-weight">weight</dfn>** of the input and $b$ the
+# **<dfn id="term-bias">bias</dfn>**. Training a network means choosing them, for every neuron at
+# once, so that the
 # curves rise in the right places with the right steepness. A very large weight brings back
-# the perceptron's step, a small one gives a gentle ramp. As $a \to \infty$, $\sigma(ax)$
+# the perceptron's step, a small one gives a gentle ramp. As $w \to \infty$, $\sigma(wx)$
 # tends to the step function at every $x \neq 0$ (at $x = 0$ it stays at one half), so the
 # perceptron is the limit of the sigmoid neuron as its weights grow.
 #
@@ -331,7 +336,7 @@ nb.checked("sigmoid-kernel")
 #
 # $$
 # \mathbf{a} = \sigma(W\mathbf{x} + \mathbf{b}),
-# \qquad W \in \mathbb{R}^{m \times n},\quad \mathbf{x} \in \mathbb{R}^{n},\quad
+# \qquad W \in \mathbb{R}^{m \times d},\quad \mathbf{x} \in \mathbb{R}^{d},\quad
 # \mathbf{b}, \mathbf{a} \in \mathbb{R}^{m}.
 # $$
 #
@@ -341,7 +346,9 @@ nb.checked("sigmoid-kernel")
 # This is a **layer**. Row $j$ of $W\mathbf{x} + \mathbf{b}$ is the dot product
 # $\mathbf{w}_j\cdot\mathbf{x} + b_j$ of [chapter 1](01-vectors-perceptron.py), so each neuron
 # is a perceptron with its step smoothed out. The shape of $W$ is always
-# (outputs × inputs): it has one row per neuron of the layer and one column per input.
+# (outputs × inputs): it has one row per neuron of the layer and one column per input. The
+# entries of $\mathbf{a}$, the outputs of the neurons, are the layer's
+# <dfn id="term-activation">activations</dfn>.
 #
 # `nm.Network` stores exactly these matrices. A network with sizes `[3, 2]` is a single layer
 # from three inputs to two neurons:
@@ -361,7 +368,9 @@ print("net.forward(x)        =", net.forward(x))
 
 # %% [markdown]
 # The network returns a $1 \times 2$ array rather than a vector of length 2 because it works on
-# *batches*: several inputs at once, one per row of a matrix $X$ of shape (samples × inputs).
+# *<dfn id="term-batch">batches</dfn>*:
+# several inputs at once, one per row of a matrix $X$ of shape $n \times d$
+# ($n$ inputs of $d$ components each).
 # Applying the layer to every row means $\mathbf{z}_i = W\mathbf{x}_i + \mathbf{b}$ for each
 # row $\mathbf{x}_i$, which for the whole batch reads $Z = X W^\mathsf{T} + \mathbf{b}$,
 # with $\mathbf{b}$ added to every row (NumPy's broadcasting). Entry $(i, j)$ of $XW^\mathsf{T}$
@@ -421,13 +430,13 @@ nb.result("sigmoid")
 # %% [markdown]
 # ## Try it: stretch and shift the sigmoid
 #
-# Change the weight $a$ and the bias $b$ of $\sigma(ax + b)$ with the sliders (or the arrow
-# keys). A larger $|a|$ makes the step steeper, a negative $a$ turns it around, and $b$ moves
+# Change the weight $w$ and the bias $b$ of $\sigma(wx + b)$ with the sliders (or the arrow
+# keys). A larger $|w|$ makes the step steeper, a negative $w$ turns it around, and $b$ moves
 # the point where the curve crosses one half. The function the page evaluates is the
 # expression of the derivation above, printed as JavaScript by SymPy when the site is built.
 
 # %% tags=["hide-input"]
-nm.widgets.sigmoid_affine(a=1.0, b=0.0)
+nm.widgets.sigmoid_affine(w=1.0, b=0.0)
 
 # %% [markdown]
 # ## Exercises
@@ -450,8 +459,8 @@ nm.exercises.exercises_html(3)
 from IPython.display import display
 
 display(nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))"))
-display(nm.exercises.check("sigmoid-transition", "-b/a"))
-nm.exercises.check("sigmoid-steepness", "a/2")
+display(nm.exercises.check("sigmoid-transition", "-b/w"))
+nm.exercises.check("sigmoid-steepness", "w/2")
 
 
 # %%

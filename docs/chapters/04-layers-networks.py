@@ -69,7 +69,8 @@ plotting.setup_notebook()
 # </div>
 #
 #
-# Row $j$ of $W$ holds the weights of neuron $j$: its dot product with the input, plus the bias
+# Row $j$ of $W$ holds the
+# <dfn id="term-weight">weights</dfn> of neuron $j$: its dot product with the input, plus the bias
 # $b_j$, is that neuron's weighted input, and $\sigma$ squashes it into $(0, 1)$. Every neuron
 # of the layer sees every input, which is why such a layer is called *fully connected*.
 #
@@ -95,7 +96,9 @@ print("sigma(W x + b) =", nm.sigmoid(W @ x + b))
 # help to keep track:
 #
 # - the **input layer** is the input $\mathbf{x}$ itself; it computes nothing;
-# - each **hidden layer** computes $\sigma(W\mathbf{a} + \mathbf{b})$ from the layer before it.
+# - each
+# **<dfn id="term-hidden-layer">hidden layer</dfn>**
+# computes $\sigma(W\mathbf{a} + \mathbf{b})$ from the layer before it.
 #   "Hidden" because its values are neither given (like the input) nor compared with targets
 #   (like the output); the network is free to use them however training finds useful;
 # - the **output layer** is the last one; its values are the network's answer $F(\mathbf{x})$.
@@ -238,7 +241,8 @@ nb.tabs(
 )
 
 # %% [markdown]
-# `forward_pass` keeps every weighted input $Z$ and every activation $A$, because
+# `forward_pass` keeps every weighted input $Z$ and every
+# <dfn id="term-activation">activation</dfn> $A$, because
 # backpropagation will need them; `net(X)` (the same as `net.forward(X)`) returns only the
 # last activation. The hidden layers use the sigmoid; the output layer uses the network's
 # output activation, which is also the sigmoid for this network. Here are the shapes of the
@@ -255,8 +259,8 @@ for l, A in enumerate(fp.activations):
 # one `nm.sigmoid` per layer, gives the same outputs as the network:
 
 # %%
-(W2, W3, W4), (b2, b3, b4) = net.weights, net.biases
-F = nm.sigmoid(nm.sigmoid(nm.sigmoid(X @ W2.T + b2) @ W3.T + b3) @ W4.T + b4)
+(W1, W2, W3), (b1, b2, b3) = net.weights, net.biases
+F = nm.sigmoid(nm.sigmoid(nm.sigmoid(X @ W1.T + b1) @ W2.T + b2) @ W3.T + b3)
 print("largest difference from net(X):", np.max(np.abs(F - net(X))))
 print("F(x) for the first three points:")
 print(F[:3])
@@ -268,7 +272,8 @@ spread = np.ptp(F, axis=0).max()
 assert np.abs(F - net(X)).max() < 1e-12 and spread < 0.01, (np.abs(F - net(X)).max(), spread)
 
 # %% [markdown]
-# These outputs mean nothing yet: the weights are random, drawn from $0.5\cdot N(0, 1)$ as in
+# These outputs mean nothing yet: the weights are random, drawn from
+# $0.5\cdot \mathcal{N}(0, 1)$ as in
 # Higham and Higham, so the network gives nearly the same answer everywhere. Its predicted
 # class (the index of the larger output, `net.predict`) for all ten points is:
 
@@ -330,7 +335,7 @@ nm.widgets.forward_pass(xor_net, X_xor, labels_xor, x=(0.0, 1.0))
 # Weights found by hand do not scale to real problems. The same 2-2-1 network can also *learn*
 # XOR from its four points with gradient descent, the method of the
 # [next chapter](05-cost-gradient-descent.py). Starting from random weights (drawn from
-# $\mathcal N(0, 1)$), 5000 full-batch steps with learning rate 2 on the quadratic cost:
+# $\mathcal{N}(0, 1)$), 5000 full-batch steps with learning rate 2 on the quadratic cost:
 
 # %%
 learned = nm.Network([2, 2, 1], seed=1, init_scale=1.0)

@@ -21,7 +21,8 @@
 #
 # The [previous chapter](04-layers-networks.py) built a function $F$ with a few dozen knobs,
 # its weights and biases. With random knobs it answers nonsense. This chapter sets up the two
-# things that turn "choose good knobs" into a computation: a **cost**, one number that measures
+# things that turn "choose good knobs" into a computation: a
+# **<dfn id="term-cost">cost</dfn>**, one number that measures
 # how badly $F$ fits the data, and **gradient descent**, a rule that changes every knob a
 # little in the direction that lowers the cost. It ends with a small example worked out in
 # exact numbers, so that every step can be followed by hand. The symbols ($C$, $\nabla C$,
@@ -63,7 +64,8 @@ plotting.setup_notebook()
 # Higham and Higham's example asks a network to tell fertile land from infertile land. Each data
 # point is a position $\mathbf{x} = (x_1, x_2)$ in the unit square, labelled **category A**
 # (fertile, drawn as circles) or **category B** (infertile, drawn as crosses). Because the
-# network has two outputs, each label becomes a two-component *target*:
+# network has two outputs, each label becomes a two-component *target*, a
+# <dfn id="term-one-hot">one-hot</dfn> vector (1 in the place of its category, 0 elsewhere):
 #
 #
 # <div data-definition="target vectors">
@@ -92,7 +94,8 @@ for i, (x, y) in enumerate(zip(X, Y, strict=True), start=1):
 nb.table(rows, header=["point", "x1", "x2", "category and target"])
 
 # %% [markdown]
-# A fresh network, with its weights and biases drawn from $0.5\cdot N(0, 1)$, assigns every
+# A fresh network, with its weights and biases drawn from
+# $0.5\cdot \mathcal{N}(0, 1)$, assigns every
 # point of the square to the class whose output is larger. The figure shades the square by that
 # decision and puts the data on top.
 
@@ -201,23 +204,26 @@ assert np.allclose(g_sum, len(X) * g_mean), g_sum / g_mean
 # ## Gradient descent
 #
 # The cost is a function of all the parameters at once, collected in one vector
-# $\boldsymbol\theta$. Its gradient $\nabla C(\boldsymbol\theta)$ is the vector of partial
+# $\boldsymbol\vartheta$. Its
+# <dfn id="term-gradient">gradient</dfn> $\nabla C(\boldsymbol\vartheta)$ is the vector of partial
 # derivatives, one per parameter. It points in the direction in which $C$ increases fastest, so
-# a small step in the opposite direction decreases $C$. **Gradient descent** repeats such steps,
+# a small step in the opposite direction decreases $C$.
+# **<dfn id="term-gradient-descent">Gradient descent</dfn>** repeats such steps,
 # each one the update
 #
 #
 # <div data-definition="gradient descent">
 #
 # $$
-# \boldsymbol\theta \;\leftarrow\; \boldsymbol\theta - \eta\,\nabla C(\boldsymbol\theta) .
+# \boldsymbol\vartheta \;\leftarrow\; \boldsymbol\vartheta - \eta\,\nabla C(\boldsymbol\vartheta) .
 # $$
 #
 # </div>
 #
 #
 # The update is a definition; that a short enough step of it lowers the cost is a claim, derived
-# below. The positive number $\eta$ is the **learning rate**.
+# below. The positive number $\eta$ is the
+# **<dfn id="term-learning-rate">learning rate</dfn>**.
 # The gradient only describes the cost
 # near the current point, so the step has to be short enough for that local picture to remain
 # roughly true, yet long enough to make progress. (How `nnmath` applies this update to a
@@ -341,7 +347,8 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 # </div>
 #
 #
-# with input $x$, target $t$, and $E$ the error of the output $\hat y$. The derivation below
+# with input $x$, target $t$, and $E$ the error of the output $\hat y$. (The second of our source
+# texts calls this output $L$; on this site $L$ is the number of layers.) The derivation below
 # evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and
 # $t = 5$, in rational arithmetic so that no rounding is involved. It first does what a
 # beginner might try, and what [Punnen's text](../references.md#punnen) does: the output is
@@ -377,8 +384,8 @@ def decimal(v):
     return text
 
 
-def error(L):
-    return (L - ex["t"]) ** 2 / 2
+def error(y_hat):
+    return (y_hat - ex["t"]) ** 2 / 2
 
 
 stages = {"start": "", "up_large": "_up_large", "up_small": "_up_small", "descent": "_descent"}
@@ -390,9 +397,9 @@ header = [
     f"descent, η = {ex['eta_descent']}",
 ]
 rows = []
-for name, shown in (("w1", "w1"), ("w2", "w2"), ("z", "z"), ("L", "ŷ")):  # data key "L" is ŷ
+for name, shown in (("w1", "w1"), ("w2", "w2"), ("z", "z"), ("y_hat", "ŷ")):
     rows.append([shown, *(decimal(ex[name + suffix]) for suffix in stages.values())])
-rows.append(["E", *(decimal(error(ex["L" + suffix])) for suffix in stages.values())])
+rows.append(["E", *(decimal(error(ex["y_hat" + suffix])) for suffix in stages.values())])
 nb.table(rows, header=header)
 
 # %% tags=["hide-input"]
@@ -404,17 +411,18 @@ error_step = next(s for s in steps if s.label == "Gradient of the error")
 nb.Html(
     "<p>Three things stand out. First, the large step up the gradient of $\\hat y$ overshoots: "
     "$\\hat y$ "
-    f"jumps from {exact(ex['L'])} past the target {ex['t']} to {exact(ex['L_up_large'])}, and "
-    f"the error grows from {exact(ex['E'])} to {exact(error(ex['L_up_large']))}. The smaller "
-    f"step lands at {exact(ex['L_up_small'])}. Second, pushing $\\hat y$ up was a choice we made "
+    f"jumps from {exact(ex['y_hat'])} past the target {ex['t']} to "
+    f"{exact(ex['y_hat_up_large'])}, and the error grows from {exact(ex['E'])} to "
+    f"{exact(error(ex['y_hat_up_large']))}. The smaller step lands at "
+    f"{exact(ex['y_hat_up_small'])}. Second, pushing $\\hat y$ up was a choice we made "
     "by looking at the numbers; had the output been above the target, we would have had to push "
     "the other way. Third, descent on $E$ makes that choice by itself: by the chain rule "
     f"(the step <em>{error_step.label}</em> above) ${error_step.latex}$, and $\\hat y - t$ = "
-    f"{exact(ex['dE_dL'])} is negative, so moving <em>against</em> the gradient of $E$ moves "
+    f"{exact(ex['dE_dyhat'])} is negative, so moving <em>against</em> the gradient of $E$ moves "
     "<em>along</em> the gradient of $\\hat y$, with a step scaled by how far $\\hat y$ is from "
     "$t$. With "
     f"η = {exact(ex['eta_descent'])} that scaled step is a little too long here ($\\hat y$ ends at "
-    f"{exact(ex['L_descent'])}, past the target), yet the error still falls from "
+    f"{exact(ex['y_hat_descent'])}, past the target), yet the error still falls from "
     f"{exact(ex['E'])} to {exact(ex['E_descent'])}, which is what the descent step promises "
     "for a small enough learning rate.</p>"
 )
@@ -422,8 +430,8 @@ nb.Html(
 # %% tags=["hide-input"]
 # The text above states this outcome; the build fails if it changes.
 # (the large step overshoots and raises E; descent also passes t, yet lowers E)
-overshoots = ex["L"] < ex["t"] < ex["L_up_large"] and error(ex["L_up_large"]) > ex["E"]
-descends = ex["dE_dL"] < 0 and ex["L_descent"] > ex["t"] and ex["E_descent"] < ex["E"]
+overshoots = ex["y_hat"] < ex["t"] < ex["y_hat_up_large"] and error(ex["y_hat_up_large"]) > ex["E"]
+descends = ex["dE_dyhat"] < 0 and ex["y_hat_descent"] > ex["t"] and ex["E_descent"] < ex["E"]
 assert overshoots and descends, ex
 
 # %% [markdown]
@@ -447,7 +455,7 @@ chain = symbolic.derive("chain-rule")
 ex = chain.data["worked_example"]  # the numbers of the worked example, as exact fractions
 sym = chain.symbols
 E_expr = chain.formulas["E"].outputs[0]
-L_expr = chain.formulas["y_hat"].outputs[0]
+y_hat_expr = chain.formulas["y_hat"].outputs[0]
 point = {sym[k]: ex[k] for k in ("x", "w1", "b1", "w2", "b2", "t")}
 params = ("w1", "b1", "w2", "b2")
 eta = ex["eta_descent"]
@@ -456,14 +464,14 @@ for name in params:
     slope = sympy.diff(E_expr, sym[name]).subs(point)
     updated[sym[name]] = point[sym[name]] - eta * slope
     print(f"dE/d{name} = {slope}:  {name} = {point[sym[name]]} -> {updated[sym[name]]}")
-L_all, E_all = L_expr.subs(updated), E_expr.subs(updated)
-print(f"weights only:  ŷ = {exact(ex['L_descent'])},  E = {exact(ex['E_descent'])}")
-print(f"all four:      ŷ = {exact(L_all)},  E = {exact(E_all)} (from E = {exact(ex['E'])})")
+y_hat_all, E_all = y_hat_expr.subs(updated), E_expr.subs(updated)
+print(f"weights only:  ŷ = {exact(ex['y_hat_descent'])},  E = {exact(ex['E_descent'])}")
+print(f"all four:      ŷ = {exact(y_hat_all)},  E = {exact(E_all)} (from E = {exact(ex['E'])})")
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
 # (with the biases the step overshoots further, to ŷ = 6.275, and E falls less, to about 0.813)
-assert L_all == sympy.Rational(251, 40) and ex["t"] < ex["L_descent"] < L_all, L_all
+assert y_hat_all == sympy.Rational(251, 40) and ex["t"] < ex["y_hat_descent"] < y_hat_all, y_hat_all
 assert ex["E_descent"] < E_all < ex["E"] and abs(float(E_all) - 0.813) < 5e-4, E_all
 
 # %% [markdown]
@@ -479,16 +487,18 @@ x, b1, b2, t = 2.0, 1.0, 0.5, 5.0
 for eta in (0.2, 0.1):
     w1, w2 = 0.5, 1.5
     z = x * w1 + b1
-    dL_dw1, dL_dw2 = w2 * x, z  # the gradient of ŷ at the start
-    w1, w2 = w1 + eta * dL_dw1, w2 + eta * dL_dw2  # a step up that gradient
-    L = (x * w1 + b1) * w2 + b2  # the output ŷ
-    print(f"step {eta} up: w1 = {w1:.4g}, w2 = {w2:.4g}, ŷ = {L:.4g}")
+    dyhat_dw1, dyhat_dw2 = w2 * x, z  # the gradient of ŷ at the start
+    w1, w2 = w1 + eta * dyhat_dw1, w2 + eta * dyhat_dw2  # a step up that gradient
+    y_hat = (x * w1 + b1) * w2 + b2
+    print(f"step {eta} up: w1 = {w1:.4g}, w2 = {w2:.4g}, ŷ = {y_hat:.4g}")
 
 # %% tags=["hide-input"]
 # The text above states this outcome; the build fails if it changes.
 # (the last run, η = 1/10, against the exact values of the table)
-exact_small = [float(ex[k]) for k in ("eta_up_small", "w1_up_small", "w2_up_small", "L_up_small")]
-assert np.allclose([eta, w1, w2, L], exact_small, rtol=1e-12, atol=0), ([eta, w1, w2, L], ex)
+exact_small = [
+    float(ex[k]) for k in ("eta_up_small", "w1_up_small", "w2_up_small", "y_hat_up_small")
+]
+assert np.allclose([eta, w1, w2, y_hat], exact_small, rtol=1e-12, atol=0), (y_hat, ex)
 
 # %% tags=["hide-input"]
 nb.Html(
@@ -505,7 +515,8 @@ nb.Html(
 )
 
 # %% [markdown]
-# The key step of the worked example was the chain rule: $\hat y$ depends on $w_1$ only through $z$,
+# The key step of the worked example was the
+# <dfn id="term-chain-rule">chain rule</dfn>: $\hat y$ depends on $w_1$ only through $z$,
 # so its derivative is a product of two local derivatives. A network is a much longer chain,
 # with a sigmoid at every link, but the principle is the same.
 #

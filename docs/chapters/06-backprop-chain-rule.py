@@ -21,11 +21,13 @@
 #
 # Gradient descent, from the [previous chapter](05-cost-gradient-descent.py), needs the
 # derivative of the cost with respect to every weight and every bias. A network is a long chain
-# of simple functions, so these derivatives all come from one rule of calculus, the chain rule.
+# of simple functions, so these derivatives all come from one rule of calculus, the
+# <dfn id="term-chain-rule">chain rule</dfn>.
 # This chapter applies it to the smallest network that still has the structure of a real one:
 # two sigmoid neurons in a row. Two things will become clear: each derivative is a product of
 # *local* derivatives, and if we collect those products starting from the output, the later
-# layers hand their work to the earlier ones. That reuse is what the word *backpropagation*
+# layers hand their work to the earlier ones. That reuse is what the word
+# *<dfn id="term-backpropagation">backpropagation</dfn>*
 # means. (The [notation page](../notation.md) lists the symbols, among them $\circ$ for
 # composition and $\delta$ for the error.)
 
@@ -162,7 +164,8 @@ assert first_neuron == {("z1", "a1"), ("a1", "z2")} and len(arrows["w1"]) == 5, 
 
 # %% [markdown]
 # It pays to give the shared part a name. The derivative of the cost with respect to a neuron's
-# weighted input $z$ is called that neuron's **error**, $\delta = \partial C/\partial z$. Once
+# weighted input $z$ is called that neuron's
+# **<dfn id="term-error">error</dfn>**, $\delta = \partial C/\partial z$. Once
 # the error of the output neuron is known, the error of the neuron before it needs only two
 # more local derivatives; and the derivative with respect to a weight or bias needs only one
 # more. SymPy carries out this bookkeeping below, from the output backwards. It then proves

@@ -24,8 +24,8 @@
 # neuron of the next, and writing out each path by hand stops being practical. Linear algebra
 # packs all those paths into a few matrix products. This chapter introduces the vocabulary
 # (gradients, Jacobians, vector–Jacobian products, the Hadamard product), derives the four
-# equations of backpropagation, and checks the code that implements them in three independent
-# ways.
+# equations of <dfn id="term-backpropagation">backpropagation</dfn>, and checks the code that
+# implements them in three independent ways.
 
 # %% tags=["hide-input"]
 # Needs the nnmath package: if it is missing, say how to install it, and stop.
@@ -63,7 +63,8 @@ plotting.setup_notebook()
 # %% [markdown]
 # ## Gradients and Jacobians
 #
-# For a function $f:\mathbb{R}^n \to \mathbb{R}$ of several variables, the **gradient** collects
+# For a function $f:\mathbb{R}^d \to \mathbb{R}$ of several variables, the
+# **<dfn id="term-gradient">gradient</dfn>** collects
 # the partial derivatives into a vector:
 #
 #
@@ -71,7 +72,7 @@ plotting.setup_notebook()
 #
 # $$
 # \nabla f(\mathbf{x}) = \Bigl(\frac{\partial f}{\partial x_1}, \dots,
-# \frac{\partial f}{\partial x_n}\Bigr)^\mathsf{T}.
+# \frac{\partial f}{\partial x_d}\Bigr)^\mathsf{T}.
 # $$
 #
 # </div>
@@ -79,8 +80,8 @@ plotting.setup_notebook()
 #
 # The cost of a network is such a function of all its parameters, and its gradient is what
 # gradient descent steps against. For a function with several *outputs*,
-# $\mathbf{f}:\mathbb{R}^n \to \mathbb{R}^m$, each output has a gradient, and stacking them as
-# rows gives the $m \times n$ **Jacobian matrix**
+# $\mathbf{f}:\mathbb{R}^d \to \mathbb{R}^m$, each output has a gradient, and stacking them as
+# rows gives the $m \times d$ **<dfn id="term-jacobian">Jacobian matrix</dfn>**
 #
 #
 # <div data-definition="Jacobian">
@@ -88,9 +89,9 @@ plotting.setup_notebook()
 # $$
 # J_{\mathbf{f}}(\mathbf{x}) =
 # \begin{pmatrix}
-# \partial f_1/\partial x_1 & \cdots & \partial f_1/\partial x_n \\
+# \partial f_1/\partial x_1 & \cdots & \partial f_1/\partial x_d \\
 # \vdots & & \vdots \\
-# \partial f_m/\partial x_1 & \cdots & \partial f_m/\partial x_n
+# \partial f_m/\partial x_1 & \cdots & \partial f_m/\partial x_d
 # \end{pmatrix},
 # \qquad (J_{\mathbf{f}})_{ij} = \frac{\partial f_i}{\partial x_j}.
 # $$
@@ -152,7 +153,8 @@ assert np.abs(J_chain - J_numeric).max() < 1e-8, np.abs(J_chain - J_numeric).max
 #
 # Multiplying by a diagonal matrix is wasteful: $\operatorname{diag}(\mathbf{u})\,\mathbf{v}$
 # multiplies $\mathbf{v}$ component by component by $\mathbf{u}$ and adds a great many zeros.
-# The component-wise product has its own name and symbol, the **Hadamard product**,
+# The component-wise product has its own name and symbol, the
+# **<dfn id="term-hadamard-product">Hadamard product</dfn>**,
 #
 #
 # <div data-definition="Hadamard product">
@@ -262,7 +264,10 @@ print(f"ratio: {right_to_left / left_to_right:.0f}")
 # </div>
 #
 #
-# As in the previous chapter, the **error** of layer $l$ is the gradient of the cost with
+# Chapter 6 wrote the layer as a subscript ($w_2$, $\delta_1$) because each of its layers held
+# one number; here a layer holds a vector, so the layer moves up into a superscript ($W^l$,
+# $\boldsymbol\delta^l$) and a subscript numbers an entry ($\delta^l_j$). As in the previous
+# chapter, the **<dfn id="term-error">error</dfn>** of layer $l$ is the gradient of the cost with
 # respect to its weighted inputs, $\boldsymbol\delta^l = \partial C/\partial\mathbf{z}^l$. The
 # derivation below gives the output error (BP1), the rule that carries an error one layer back
 # (BP2), and the gradients of the biases and weights (BP3, BP4). BP1 comes in two forms. The
@@ -409,7 +414,7 @@ def error_norms(net):
 
 
 def deep_network(hidden, scale):
-    """Weights and biases drawn from N(0, 1), then scaled: "0.5" as in chapter 5, or a
+    """Weights and biases drawn from 𝒩(0, 1), then scaled: "0.5" as in chapter 5, or a
     per-layer scale from the numbers of inputs and outputs of the layer (biases then start
     at 0)."""
     net = nm.Network(sizes, hidden=hidden, output="sigmoid", seed=0, init_scale=1.0)
@@ -474,7 +479,7 @@ nb.derivation("relu")
 # %% [markdown]
 # The weights matter as much as the activation: the factor per layer is a weight times a slope.
 # We repeat the measurement for each activation and four scales of the initial weights, $W$
-# drawn from $\mathcal N(0, 1)$ and multiplied by:
+# drawn from $\mathcal{N}(0, 1)$ and multiplied by:
 #
 # - $0.5$, as in chapter 5 (with the biases drawn and scaled the same way);
 # - $\sqrt{1/n_\text{in}}$, where $n_\text{in}$ is the number of inputs of each neuron, so
@@ -616,7 +621,7 @@ for scale in scales:
 
 # %% [markdown]
 # Now the measurement. For each scale we draw 20 networks of the shape above (seeds 0 to 19),
-# with tanh and with ReLU hidden layers, feed them 1000 inputs drawn from $\mathcal N(0, 1)$,
+# with tanh and with ReLU hidden layers, feed them 1000 inputs drawn from $\mathcal{N}(0, 1)$,
 # and record the variance of the weighted inputs of every hidden layer over all inputs and
 # neurons, averaged over the 20 networks. Next to it, the right-hand side of the formula,
 # $n_\text{in}\operatorname{Var}(w)\,\mathbb{E}[a^2]$, with $\mathbb{E}[a^2]$ measured on the

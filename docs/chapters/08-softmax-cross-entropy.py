@@ -24,8 +24,11 @@
 # one. Two sigmoid outputs are two unrelated numbers in $(0, 1)$; nothing makes them sum to 1.
 #
 # This chapter replaces the last layer and the cost with the pair that nearly every modern
-# classifier uses: the **softmax** function, which turns a vector of scores into a probability
-# distribution, and the **cross-entropy** loss, which measures how much probability the
+# classifier uses: the
+# **<dfn id="term-softmax">softmax</dfn>**
+# function, which turns a vector of scores into a probability
+# distribution, and the
+# **<dfn id="term-cross-entropy">cross-entropy</dfn>** loss, which measures how much probability the
 # network gives the right answer. The pair has a remarkable property: the error at the output
 # becomes simply the predicted distribution minus the target one. We derive that, compute it
 # without overflow, and train a network with it.
@@ -67,7 +70,8 @@ plotting.setup_notebook()
 #
 # Let the last layer of a network compute, as before, a weighted input
 # $\mathbf{z} = W\mathbf{a} + \mathbf{b}$ with one entry per class, $K$ entries in all. These
-# raw scores are called **logits**. They can be any real numbers. The softmax function turns
+# raw scores are called
+# **<dfn id="term-logit">logits</dfn>**. They can be any real numbers. The softmax function turns
 # them into probabilities:
 #
 #
@@ -104,7 +108,8 @@ for scale in (0.1, 1, 5, 25):
 #
 # A sigmoid output depends on its own weighted input only. A softmax output depends on *every*
 # logit, through the sum in the denominator, so its derivative is a $K\times K$ matrix, the
-# Jacobian $\partial p_i / \partial z_j$. The quotient rule gives two cases, depending on
+# <dfn id="term-jacobian">Jacobian</dfn>
+# $\partial p_i / \partial z_j$. The quotient rule gives two cases, depending on
 # whether $z_j$ also appears in the numerator; SymPy combines them with the bracket $[i = j]$,
 # which is 1 when $i = j$ and 0 otherwise. (Many texts write it as the Kronecker delta
 # $\delta_{ij}$; on this site $\delta$ is reserved for the error $\boldsymbol\delta^l$ of
@@ -620,7 +625,9 @@ assert nm.gradcheck(net, X[::10], labels[::10]) < 1e-6, nm.gradcheck(net, X[::10
 # %% [markdown]
 # Agreement to many digits, so the backward pass that starts from the softmax error is right
 # for this network too (the verification page runs the same check on other shapes).
-# Training uses mini-batch gradient descent: each step takes the gradient over 32 points, and
+# Training uses
+# <dfn id="term-mini-batch">mini-batch</dfn>
+# gradient descent: each step takes the gradient over 32 points, and
 # every pass through the shuffled data is one epoch.
 
 # %%
@@ -667,7 +674,8 @@ nb.figure(
 # Accuracy on the 300 training points says how well the network fits them, not how well it
 # classifies points it has never seen. The training set puts the 100 points of each arm at
 # evenly spaced radii, the same on every arm and for every seed, so a second draw of the same
-# kind would only put new angular noise on the same radii. For held-out points we draw
+# kind would only put new angular noise on the same radii. For
+# <dfn id="term-held-out-data">held-out</dfn> points we draw
 # instead with `radii="uniform"`: 100 fresh points per arm, each at a radius drawn at random
 # between 0 and 1 (so none at a training radius), with fresh angular noise (another seed).
 

@@ -67,7 +67,8 @@ plotting.setup_notebook()
 # The data are Higham and Higham's ten points: five of category A (fertile land, target
 # $(1, 0)$) and five of category B (infertile, target $(0, 1)$). The network has two inputs,
 # hidden layers of two and three sigmoid neurons, and two sigmoid outputs; its weights and
-# biases start as independent draws from $0.5\cdot N(0, 1)$, fixed here by a seed. The seed
+# biases start as independent draws from
+# $0.5\cdot \mathcal{N}(0, 1)$, fixed here by a seed. The seed
 # 5000 echoes the `rng(5000)` of the paper's MATLAB listing, but NumPy's random generator is
 # not MATLAB's: the same seed gives other numbers, so our start, and every number below, differs
 # from the paper's. The paper's listing numbers the layers from the input, layer 1, and so
@@ -88,15 +89,18 @@ print("cost before training:", round(net.loss(X, Y), 4))
 #
 # The cost is an average over the $N$ data points, $C = \frac1N \sum_{i=1}^{N} C_i$ with
 # $C_i = \frac12\|\mathbf{y}(\mathbf{x}_i) - F(\mathbf{x}_i)\|^2$, so its gradient is the
-# average of the $N$ gradients $\nabla C_i$. Plain gradient descent computes all of them for
-# every step. **Stochastic gradient descent** (SGD) picks one point $k$ uniformly at random and
+# average of the $N$ gradients $\nabla C_i$. Plain
+# <dfn id="term-gradient-descent">gradient descent</dfn> computes all of them for
+# every step.
+# **<dfn id="term-sgd">Stochastic gradient descent</dfn>**
+# (SGD) picks one point $k$ uniformly at random and
 # steps along its gradient alone:
 
 # %% tags=["hide-input"]
 nb.step("gradient-descent", "One sample at a time")
 
 # %% [markdown]
-# where $\boldsymbol\theta$ collects all 23 weights and biases. A single step may well
+# where $\boldsymbol\vartheta$ collects all 23 weights and biases. A single step may well
 # increase the total cost, but averaged over the random choice of $k$ the step points along
 # $-\nabla C$, and each step is $N$ times cheaper. Higham and Higham use the learning rate
 # $\eta = 0.05$ and $10^6$ steps. Each step is a forward pass, a backward pass through the
@@ -211,7 +215,8 @@ nb.table(rows, header=["point x", "category", "output F(x)", "predicted"])
 
 # %% [markdown]
 # The trained network is a function on the whole square, not only on the ten points. Shading
-# every point of the square by the category it predicts shows the boundary it has learned:
+# every point of the square by the category it predicts shows the
+# <dfn id="term-decision-boundary">boundary</dfn> it has learned:
 
 # %% tags=["hide-input"]
 nb.figure(

@@ -129,7 +129,7 @@ def cost(params, X, Y):
 # with the small weights here it never matters.)
 #
 # The parameters start as they do in `nnmath`, each weight and bias drawn from
-# $0.5\cdot N(0, 1)$ with a fixed seed:
+# $0.5\cdot \mathcal{N}(0, 1)$ with a fixed seed:
 
 # %%
 rng = np.random.default_rng(0)
@@ -262,7 +262,9 @@ print("label:", y_all[0])
 #
 # A network with thousands of parameters can memorise a training set. What we want to know is
 # how it does on images it has not been trained on, so before training we set a quarter of the
-# images aside as a **test set**, drawn at random but with a fixed seed (so the page is the
+# images aside as a
+# **<dfn id="term-held-out-data">test set</dfn>**,
+# drawn at random but with a fixed seed (so the page is the
 # same on every build) and with each digit in the same proportion as in the whole set.
 
 # %%
@@ -303,8 +305,11 @@ net = nm.Network(
 print(net.n_params, "parameters")
 
 # %% [markdown]
-# We train with mini-batches of 32 images. One call of `nm.gradient_descent` with as many
-# steps as there are batches in the images it trains on is one **epoch**: one pass over the
+# We train with
+# <dfn id="term-mini-batch">mini-batches</dfn>
+# of 32 images. One call of `nm.gradient_descent` with as many
+# steps as there are batches in the images it trains on is one
+# **<dfn id="term-epoch">epoch</dfn>**: one pass over the
 # shuffled data. Calling it once per epoch lets us measure the accuracy on the training and
 # validation images after every pass, and keep the parameters of the epoch with the best
 # validation accuracy.
@@ -382,7 +387,8 @@ nb.figure(
 # A step of mini-batch gradient descent follows the gradient of 32 images, not of the whole
 # loss, and with a learning rate as large as 1 a single epoch can make things worse before
 # the next ones make them better. The gap between the two curves is the
-# **generalisation gap**, training accuracy minus accuracy on images the network was not
+# **<dfn id="term-generalisation-gap">generalisation gap</dfn>**,
+# training accuracy minus accuracy on images the network was not
 # trained on: it has fitted its own images a little better than the digits in general. Here
 # the gap is small; with fewer training images or a much larger network it can grow, and the
 # training accuracy then says less about the accuracy on new images.

@@ -13,6 +13,9 @@ job per module) and puts their results back; a step's ``BuildError`` becomes MkD
 ``on_files``
     ``execution`` starts executing, in parallel, every notebook page whose cached
     conversion is missing.
+``on_page_markdown``
+    ``reference_pages`` fills in the notation tables and the glossary from the package's
+    tables, the glossary's links from the chapters' ``<dfn>`` marks.
 ``on_page_content``
     ``formulas`` fails the build on a chapter's display formula that is neither derived
     nor a definition; ``notebook_html`` cleans a notebook page's HTML (CSS, scripts, links).
@@ -55,6 +58,7 @@ from nnmath_build import (
     nbcache,
     notebook_html,
     patches,
+    reference_pages,
 )
 
 log = logging.getLogger("mkdocs.hooks.nnmath")
@@ -127,6 +131,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path in downloads.site_paths(_root(config)):
         files.append(File.generated(config, path, content=b""))
     return files
+
+
+@_reported
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return reference_pages.fill(markdown, page.file.src_uri, Path(config.docs_dir))
 
 
 @_reported

@@ -88,29 +88,29 @@
 
   DRAW["sigmoid-affine"] = function (g, v, config) {
     var f = formula("sigmoid-affine");
-    var xlim = config.xlim, s = axes(g, xlim, [0, 1], ["x", "σ(ax + b)"], [0, 0.5, 1]);
+    var xlim = config.xlim, s = axes(g, xlim, [0, 1], ["x", "σ(wx + b)"], [0, 0.5, 1]);
     el("line", { x1: s[0](xlim[0]), x2: s[0](xlim[1]), y1: s[1](0.5), y2: s[1](0.5), class: "guide" }, g);
-    function curve(a, b) {
+    function curve(weight, bias) {
       var pts = [];
       for (var i = 0; i <= 160; i += 1) {
         var x = xlim[0] + (xlim[1] - xlim[0]) * i / 160;
-        pts.push([x, f(a, b, x)]);
+        pts.push([x, f(weight, bias, x)]);
       }
       return pts;
     }
     var ref = config.reference;
-    el("path", { d: path(curve(ref.a, ref.b).map(function (p) { return [s[0](p[0]), s[1](p[1])]; })), class: "reference" }, g);
-    var pts = curve(v.a, v.b);
+    el("path", { d: path(curve(ref.w, ref.b).map(function (p) { return [s[0](p[0]), s[1](p[1])]; })), class: "reference" }, g);
+    var pts = curve(v.w, v.b);
     el("path", { d: path(pts.map(function (p) { return [s[0](p[0]), s[1](p[1])]; })), class: "curve" }, g);
     var first = pts[0][1], last = pts[pts.length - 1][1];
     var crossing = null;
     for (var i = 1; i < pts.length && crossing === null; i += 1) {
-      var u = pts[i - 1][1] - 0.5, w = pts[i][1] - 0.5;
+      var u = pts[i - 1][1] - 0.5, u2 = pts[i][1] - 0.5;
       if (u === 0) crossing = pts[i - 1][0];
-      else if (u * w < 0) crossing = pts[i - 1][0] + (pts[i][0] - pts[i - 1][0]) * u / (u - w);
+      else if (u * u2 < 0) crossing = pts[i - 1][0] + (pts[i][0] - pts[i - 1][0]) * u / (u - u2);
     }
     if (crossing !== null) el("circle", { cx: s[0](crossing), cy: s[1](0.5), r: 4, class: "marker" }, g);
-    var where = "a = " + fmt(v.a, 1) + ", b = " + fmt(v.b, 1) + ": σ(ax + b) ";
+    var where = "w = " + fmt(v.w, 1) + ", b = " + fmt(v.b, 1) + ": σ(wx + b) ";
     if (Math.abs(last - first) < 1e-9) return where + "is constant at " + fmt(first, 3) + " (no transition: the weight is 0).";
     var trend = last > first ? "rises" : "falls";
     var cross = crossing === null ? "; it does not reach one half in the window." : "; it crosses one half near x = " + fmt(crossing) + ".";

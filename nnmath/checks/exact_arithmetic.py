@@ -16,19 +16,19 @@ __all__ = ["STATED_WORKED_EXAMPLE", "fraction_example", "worked_example_check"]
 #: The worked example's numbers as stated on the site.
 STATED_WORKED_EXAMPLE = {
     "z": Fraction(2),
-    "L": Fraction(7, 2),
+    "y_hat": Fraction(7, 2),
     "E": Fraction(9, 8),
-    "dL_dw1": Fraction(3),
-    "dL_dw2": Fraction(2),
+    "dyhat_dw1": Fraction(3),
+    "dyhat_dw2": Fraction(2),
     "w1_up_large": Fraction(11, 10),
     "w2_up_large": Fraction(19, 10),
-    "L_up_large": Fraction(329, 50),
+    "y_hat_up_large": Fraction(329, 50),
     "w1_up_small": Fraction(4, 5),
     "w2_up_small": Fraction(17, 10),
-    "L_up_small": Fraction(123, 25),
+    "y_hat_up_small": Fraction(123, 25),
     "w1_descent": Fraction(19, 20),
     "w2_descent": Fraction(9, 5),
-    "L_descent": Fraction(143, 25),
+    "y_hat_descent": Fraction(143, 25),
     "E_descent": Fraction(162, 625),
 }
 
@@ -39,7 +39,7 @@ def fraction_example() -> dict[str, Fraction]:
     Examples
     --------
     >>> values = fraction_example()
-    >>> values["L"], values["E_descent"]
+    >>> values["y_hat"], values["E_descent"]
     (Fraction(7, 2), Fraction(162, 625))
     """
     x, b1, b2, t = Fraction(2), Fraction(1), Fraction(1, 2), Fraction(5)
@@ -47,18 +47,18 @@ def fraction_example() -> dict[str, Fraction]:
 
     def forward(w1: Fraction, w2: Fraction) -> tuple[Fraction, Fraction, Fraction]:
         z = x * w1 + b1
-        big_l = z * w2 + b2
-        return z, big_l, (big_l - t) ** 2 / 2
+        y_hat = z * w2 + b2
+        return z, y_hat, (y_hat - t) ** 2 / 2
 
-    z, big_l, error = forward(w1, w2)
-    out = {"z": z, "L": big_l, "E": error, "dL_dw1": w2 * x, "dL_dw2": z}
+    z, y_hat, error = forward(w1, w2)
+    out = {"z": z, "y_hat": y_hat, "E": error, "dyhat_dw1": w2 * x, "dyhat_dw2": z}
     for tag, eta in (("up_large", Fraction(1, 5)), ("up_small", Fraction(1, 10))):
-        new = (w1 + eta * out["dL_dw1"], w2 + eta * out["dL_dw2"])
-        out.update({f"w1_{tag}": new[0], f"w2_{tag}": new[1], f"L_{tag}": forward(*new)[1]})
+        new = (w1 + eta * out["dyhat_dw1"], w2 + eta * out["dyhat_dw2"])
+        out.update({f"w1_{tag}": new[0], f"w2_{tag}": new[1], f"y_hat_{tag}": forward(*new)[1]})
     eta = Fraction(1, 10)
-    new = (w1 - eta * (big_l - t) * w2 * x, w2 - eta * (big_l - t) * z)
-    _, new_l, new_e = forward(*new)
-    out.update(w1_descent=new[0], w2_descent=new[1], L_descent=new_l, E_descent=new_e)
+    new = (w1 - eta * (y_hat - t) * w2 * x, w2 - eta * (y_hat - t) * z)
+    _, new_y_hat, new_e = forward(*new)
+    out.update(w1_descent=new[0], w2_descent=new[1], y_hat_descent=new_y_hat, E_descent=new_e)
     return out
 
 

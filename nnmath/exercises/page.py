@@ -21,11 +21,11 @@ Examples
 --------
 >>> payload = exercise_payload("sigmoid-transition")
 >>> payload["type"], payload["variables"], len(payload["points"])
-('expression', ['a', 'b'], 23)
->>> [b for a, b in payload["points"][-3:]]  # a is nonzero: at 0 it keeps a random value
+('expression', ['w', 'b'], 23)
+>>> [b for w, b in payload["points"][-3:]]  # w is nonzero: at 0 it keeps a random value
 [-1.0, 0.0, 1.0]
 >>> print(payload["answer"])
-(a, b) => -b/a
+(w, b) => -b/w
 >>> exercise_payload("network-parameter-count")["mistakes"]
 [[23820.0, 'that counts only the weights; each of the 30 + 10 neurons also has a bias.']]
 """

@@ -46,7 +46,7 @@ def _step_line(ax: Axes, x0: float, x1: float) -> None:
         linestyle="--",
         color=BLACK,
         linewidth=1.2,
-        label="step $H(x)$",
+        label=r"$\operatorname{step}(x)$",
     )
 
 
@@ -59,18 +59,18 @@ def sigmoid_family(
     bias: float = 0.0,
     weight: float = 1.0,
 ) -> Figure:
-    """Sigmoid neurons ``σ(a x + b)``: the weight sets the steepness, the bias the place.
+    """Sigmoid neurons ``σ(w x + b)``: the weight sets the steepness, the bias the place.
 
-    Left panel: ``σ(a x + bias)`` for each ``a`` in ``weights``; right panel:
+    Left panel: ``σ(w x + bias)`` for each ``w`` in ``weights``; right panel:
     ``σ(weight · x + b)`` for each ``b`` in ``biases``. A dot marks each
-    curve's transition ``x = −b/a`` (where ``σ = 1/2``; the right panel names
+    curve's transition ``x = −b/w`` (where ``σ = 1/2``; the right panel names
     each curve there, the left one in its legend), and the step function
-    ``H(x)`` (the limit ``a → ∞``) is drawn dashed for comparison.
+    ``step(x)`` (the limit ``w → ∞``) is drawn dashed for comparison.
 
     Parameters
     ----------
     weights : sequence of float
-        Non-zero slopes ``a`` for the left panel.
+        Non-zero weights ``w`` for the left panel.
     biases : sequence of float
         Biases ``b`` for the right panel.
     x : array_like, shape (m,), optional
@@ -118,14 +118,14 @@ def sigmoid_family(
         (
             left,
             [(a, b_left) for a in a_values],
-            "a",
-            f"the weight $a$ sets the steepness ($b = {b_left:g}$)",
+            "w",
+            f"the weight $w$ sets the steepness ($b = {b_left:g}$)",
         ),
         (
             right,
             [(a_right, b) for b in b_values],
             "b",
-            f"the bias $b$ moves it ($a = {a_right:g}$)",
+            f"the bias $b$ moves it ($w = {a_right:g}$)",
         ),
     )
     for ax, pairs, varying, title in panels:
@@ -133,7 +133,7 @@ def sigmoid_family(
         _step_line(ax, x0, x1)
         for k, (a, b) in enumerate(pairs):
             color = PALETTE[k % len(PALETTE)]
-            name = f"${varying} = {(a if varying == 'a' else b):g}$"
+            name = f"${varying} = {(a if varying == 'w' else b):g}$"
             x_mid = -b / a
             visible = x0 <= x_mid <= x1
             # Curves that differ by their bias are named next to their transition point.
@@ -157,7 +157,7 @@ def sigmoid_family(
         ax.set_xlim(x0, x1)
         ax.set_ylim(-0.04, 1.04)
         ax.legend(loc="upper left", handlelength=1.6)
-    left.set_ylabel(r"$\sigma(a x + b)$")
+    left.set_ylabel(r"$\sigma(w x + b)$")
     return fig
 
 

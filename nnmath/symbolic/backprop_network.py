@@ -272,7 +272,7 @@ def _backprop_formulas(
     sigma: Callable[[Any], Any] = logistic,
     sigma_prime: Callable[[Any], Any] = logistic_prime,
 ) -> tuple[Any, dict[Any, Any]]:
-    """The composed cost and, for each parameter, its backprop formula in x, y, θ."""
+    """The composed cost and, for each parameter, its backprop formula in x, y and ϑ."""
     pre, act, cost = _forward(net, sigma)
     delta = [sigma_prime(z) * (a - y) for z, a, y in zip(pre[-1], act[-1], net.y, strict=True)]
     grads: dict[Any, Any] = {}

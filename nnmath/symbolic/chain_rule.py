@@ -58,13 +58,12 @@ def worked_example() -> dict[str, sympy.Rational]:
     Returns
     -------
     dict of str to sympy.Rational
-        The inputs; ``z``, ``L`` (the output ŷ), ``E``; ``dL_dw1``, ``dL_dw2``
+        The inputs; ``z``, ``y_hat`` (the output ŷ), ``E``; ``dyhat_dw1``, ``dyhat_dw2``
         (the gradient of ŷ); for each step up the gradient of ŷ (``up_large``:
         η = 1/5, ``up_small``: η = 1/10) ``eta_*``, ``w1_*``, ``w2_*``, ``z_*``,
-        ``L_*``; for one step of gradient descent on E (η = 1/10) ``dE_dL``,
+        ``y_hat_*``; for one step of gradient descent on E (η = 1/10) ``dE_dyhat``,
         ``dE_dw1``, ``dE_dw2``, ``eta_descent``, ``w1_descent``, ``w2_descent``,
-        ``z_descent``, ``L_descent``, ``E_descent``. (The keys still call ŷ
-        ``L``: the checks read them under these names.)
+        ``z_descent``, ``y_hat_descent``, ``E_descent``.
     """
     s = _chain_symbols()
     t, w1, w2 = s["t"], s["w1"], s["w2"]
@@ -80,18 +79,20 @@ def worked_example() -> dict[str, sympy.Rational]:
         return result
 
     out: dict[str, sympy.Rational] = dict(EXAMPLE_INPUTS)
-    out.update(z=value(z), L=value(y_hat), E=value(error))
-    out.update(dL_dw1=value(sympy.diff(y_hat, w1)), dL_dw2=value(sympy.diff(y_hat, w2)))
+    out.update(z=value(z), y_hat=value(y_hat), E=value(error))
+    out.update(dyhat_dw1=value(sympy.diff(y_hat, w1)), dyhat_dw2=value(sympy.diff(y_hat, w2)))
     for tag, eta in (("up_large", ETA_UP_LARGE), ("up_small", ETA_UP_SMALL)):
-        new = {"w1": out["w1"] + eta * out["dL_dw1"], "w2": out["w2"] + eta * out["dL_dw2"]}
+        new = {"w1": out["w1"] + eta * out["dyhat_dw1"], "w2": out["w2"] + eta * out["dyhat_dw2"]}
         out[f"eta_{tag}"] = eta
         out[f"w1_{tag}"] = new["w1"]
         out[f"w2_{tag}"] = new["w2"]
         out[f"z_{tag}"] = value(z, **new)
-        out[f"L_{tag}"] = value(y_hat, **new)
+        out[f"y_hat_{tag}"] = value(y_hat, **new)
     # ∂E/∂ŷ at the example, then the chain rule ∂E/∂w = ∂E/∂ŷ · ∂ŷ/∂w.
     y_hat_free = sympy.Symbol("y_hat", real=True)
-    out["dE_dL"] = value(sympy.diff((y_hat_free - t) ** 2 / 2, y_hat_free).subs(y_hat_free, y_hat))
+    out["dE_dyhat"] = value(
+        sympy.diff((y_hat_free - t) ** 2 / 2, y_hat_free).subs(y_hat_free, y_hat)
+    )
     out["dE_dw1"] = value(sympy.diff(error, w1))
     out["dE_dw2"] = value(sympy.diff(error, w2))
     out["eta_descent"] = ETA_DESCENT
@@ -101,7 +102,7 @@ def worked_example() -> dict[str, sympy.Rational]:
     }
     out.update(w1_descent=new["w1"], w2_descent=new["w2"])
     out.update(
-        z_descent=value(z, **new), L_descent=value(y_hat, **new), E_descent=value(error, **new)
+        z_descent=value(z, **new), y_hat_descent=value(y_hat, **new), E_descent=value(error, **new)
     )
     return out
 
@@ -155,14 +156,15 @@ def _forward_steps(c: _Chain) -> list[Step]:
         make_step(
             "Forward pass",
             sympy.Eq(
-                sympy.Tuple(c.z_sym, c.y_hat_sym, c.e_sym), sympy.Tuple(ex["z"], ex["L"], ex["E"])
+                sympy.Tuple(c.z_sym, c.y_hat_sym, c.e_sym),
+                sympy.Tuple(ex["z"], ex["y_hat"], ex["E"]),
             ),
             r"Steps 1 to 3 in order, with $x = 2$, $b_1 = 1$, $b_2 = 1/2$, $w_1 = 1/2$, "
             r"$w_2 = 3/2$ and target $t = 5$: $z = 2 \cdot \tfrac12 + 1$, "
             r"$\hat y = 2 \cdot \tfrac32 + \tfrac12$, $E = \tfrac12(\tfrac72 - 5)^2$.",
             check=exactly(
                 _numbers(c.at_example(c.z), c.at_example(c.y_hat), c.at_example(c.error)),
-                _numbers(ex["z"], ex["L"], ex["E"]),
+                _numbers(ex["z"], ex["y_hat"], ex["E"]),
             ),
         ),
     ]
@@ -198,12 +200,12 @@ def _output_gradient_steps(c: _Chain) -> list[Step]:
             r"Gradient of $\hat y$ at the example",
             sympy.Eq(
                 sympy.Tuple(_d(y_hat_sym, w1), _d(y_hat_sym, w2)),
-                sympy.Tuple(c.ex["dL_dw1"], c.ex["dL_dw2"]),
+                sympy.Tuple(c.ex["dyhat_dw1"], c.ex["dyhat_dw2"]),
             ),
             r"Steps 6 and 7 at the example: $w_2 x = \tfrac32 \cdot 2$ and $z = 2$.",
             check=exactly(
                 _numbers(c.at_example(_d(c.y_hat, w1)), c.at_example(_d(c.y_hat, w2))),
-                _numbers(c.ex["dL_dw1"], c.ex["dL_dw2"]),
+                _numbers(c.ex["dyhat_dw1"], c.ex["dyhat_dw2"]),
             ),
         ),
     ]
@@ -212,7 +214,7 @@ def _output_gradient_steps(c: _Chain) -> list[Step]:
 def _step_up(c: _Chain, tag: str, eta: Any, label: str, explanation: str) -> Step:
     """One step up the gradient of ŷ (η = ``eta``), then the forward pass again."""
     w1, w2 = c.s["w1"], c.s["w2"]
-    new = (c.ex[f"w1_{tag}"], c.ex[f"w2_{tag}"], c.ex[f"L_{tag}"])
+    new = (c.ex[f"w1_{tag}"], c.ex[f"w2_{tag}"], c.ex[f"y_hat_{tag}"])
     return make_step(
         label,
         sympy.Eq(sympy.Tuple(w1, w2, c.y_hat_sym), sympy.Tuple(*new)),
@@ -283,7 +285,9 @@ def _error_steps(c: _Chain) -> list[Step]:
             r"Gradient descent on $E$, $\eta = 1/10$",
             sympy.Eq(
                 sympy.Tuple(w1, w2, y_hat_sym, e_sym),
-                sympy.Tuple(ex["w1_descent"], ex["w2_descent"], ex["L_descent"], ex["E_descent"]),
+                sympy.Tuple(
+                    ex["w1_descent"], ex["w2_descent"], ex["y_hat_descent"], ex["E_descent"]
+                ),
             ),
             r"$w \leftarrow w - \eta\,\partial E/\partial w$ with step 12: "
             r"$w_1 = \tfrac12 + \tfrac{1}{10} \cdot \tfrac92$, $w_2 = \tfrac32 + \tfrac{1}{10} "
@@ -296,7 +300,7 @@ def _error_steps(c: _Chain) -> list[Step]:
                     c.at_example(c.y_hat, **down),
                     c.at_example(c.error, **down),
                 ),
-                _numbers(ex["w1_descent"], ex["w2_descent"], ex["L_descent"], ex["E_descent"]),
+                _numbers(ex["w1_descent"], ex["w2_descent"], ex["y_hat_descent"], ex["E_descent"]),
             ),
         ),
     ]

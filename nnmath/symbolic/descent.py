@@ -1,4 +1,4 @@
-"""Gradient descent: the update θ ← θ − η∇C, why it lowers the cost, and the factor 1 − ηλ.
+"""Gradient descent: the update ϑ ← ϑ − η∇C, why it lowers the cost, and the factor 1 − ηλ.
 
 Also chapter 5's quadratic bowl (:func:`quadratic_bowl`), the cost of the gradient-descent figure.
 """
@@ -46,47 +46,47 @@ class Update(sympy.Function):  # type: ignore[misc]
         return rf"{printer._print(lhs)} \;\leftarrow\; {printer._print(rhs)}"
 
 
-_THETA = tex(r"\boldsymbol\theta")
+_THETA = tex(r"\boldsymbol\vartheta")
 _ETA = sympy.Symbol("eta", positive=True)
 
 
 def _grad(name: str = "C") -> Any:
-    return tex(rf"\nabla {name}(\boldsymbol\theta)")
+    return tex(rf"\nabla {name}(\boldsymbol\vartheta)")
 
 
 def _gradient() -> Any:
-    """∇C as a column of n entries, n a symbol."""
-    n = sympy.Symbol("n", integer=True, positive=True)
+    """∇C as a column of P entries, P a symbol."""
+    n = sympy.Symbol("P", integer=True, positive=True)
     return sympy.MatrixSymbol("g", n, 1)
 
 
 def _choose_step() -> tuple[Any, Any]:
-    """∇C · (−η∇C) and −η‖∇C‖², for n parameters, n a symbol."""
+    """∇C · (−η∇C) and −η‖∇C‖², for P parameters, P a symbol."""
     g = _gradient()
     return g.T * (-_ETA * g), -_ETA * (g.T * g)
 
 
 def _descent_rate() -> tuple[Any, Any]:
-    """∇C · Δθ with Δθ = −∇C (the rate of step 2), and −‖∇C‖², for n parameters."""
+    """∇C · Δϑ with Δϑ = −∇C (the rate of step 2), and −‖∇C‖², for P parameters."""
     g = _gradient()
     return g.T * (-g), -(g.T * g)
 
 
 def derive_gradient_descent() -> Derivation:
-    """θ ← θ − η∇C: to first order a step against the gradient changes C by −η‖∇C‖² ≤ 0.
+    """ϑ ← ϑ − η∇C: to first order a step against the gradient changes C by −η‖∇C‖² ≤ 0.
 
-    The vector algebra is proved by SymPy for n parameters, n a symbol; the first-order
+    The vector algebra is proved by SymPy for P parameters, P a symbol; the first-order
     change and the gradient of a mean are the chain rule and the sum rule, cited; that a small
     enough step lowers C is a written argument from them.
     """
     delta_c = tex(r"\Delta C")
-    grad_dot = tex(r"\nabla C\cdot\Delta\boldsymbol\theta")
-    theta_1, theta_n = sympy.symbols(r"theta_1 theta_n", real=True)
+    grad_dot = tex(r"\nabla C\cdot\Delta\boldsymbol\vartheta")
+    theta_1, theta_n = sympy.symbols(r"vartheta_1 vartheta_P", real=True)
     c = sympy.Symbol("C")
-    big_o_theta = tex(r"o(\|\Delta\boldsymbol\theta\|)")
+    big_o_theta = tex(r"o(\|\Delta\boldsymbol\vartheta\|)")
     big_o_eta = tex(r"o(\eta)")
-    update = Update(_THETA, _THETA - tex(r"\eta\,\nabla C(\boldsymbol\theta)"))
-    sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_k(\boldsymbol\theta)"))
+    update = Update(_THETA, _THETA - tex(r"\eta\,\nabla C(\boldsymbol\vartheta)"))
+    sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_k(\boldsymbol\vartheta)"))
     steps = [
         make_step(
             "The gradient",
@@ -107,11 +107,12 @@ def derive_gradient_descent() -> Derivation:
             "Change to first order",
             sympy.Eq(delta_c, sympy.Add(grad_dot, big_o_theta, evaluate=False)),
             r"For a differentiable $C$, to first order: the derivative of $\varepsilon \mapsto "
-            r"C(\boldsymbol\theta + \varepsilon\,\Delta\boldsymbol\theta)$ at $\varepsilon = 0$ "
-            r"is $\sum_i \frac{\partial C}{\partial\theta_i}\Delta\theta_i$: the chain rule in "
-            r"several variables, a cited theorem. The rest is $o(\|\Delta\boldsymbol\theta\|)$, "
-            r"small compared with $\|\Delta\boldsymbol\theta\|$; a rest "
-            r"$O(\|\Delta\boldsymbol\theta\|^2)$ would need $C$ twice continuously "
+            r"C(\boldsymbol\vartheta + \varepsilon\,\Delta\boldsymbol\vartheta)$ at "
+            r"$\varepsilon = 0$ is $\sum_i \frac{\partial C}{\partial\vartheta_i}"
+            r"\Delta\vartheta_i$: the chain rule in several variables, a cited theorem. The rest "
+            r"is $o(\|\Delta\boldsymbol\vartheta\|)$, "
+            r"small compared with $\|\Delta\boldsymbol\vartheta\|$; a rest "
+            r"$O(\|\Delta\boldsymbol\vartheta\|^2)$ would need $C$ twice continuously "
             r"differentiable (Taylor's theorem).",
             check=cited("the chain rule", CHAIN_RULE_SEVERAL),
             order="none",
@@ -121,9 +122,9 @@ def derive_gradient_descent() -> Derivation:
             sympy.Eq(
                 delta_c, sympy.Add(-tex(r"\eta\,\|\nabla C\|^{2}"), big_o_eta, evaluate=False)
             ),
-            r"Choose $\Delta\boldsymbol\theta = -\eta\,\nabla C$ in step 2: "
+            r"Choose $\Delta\boldsymbol\vartheta = -\eta\,\nabla C$ in step 2: "
             r"$\nabla C\cdot(-\eta\,\nabla C) = -\eta\|\nabla C\|^2 \le 0$ for $\eta > 0$. "
-            r"Proved by SymPy for $n$ parameters, $n$ a symbol.",
+            r"Proved by SymPy for $P$ parameters, $P$ a symbol.",
             check=proved_for_all_sizes(_choose_step),
             order="none",
         ),
@@ -136,8 +137,8 @@ def derive_gradient_descent() -> Derivation:
             r"change $-\eta\|\nabla C\|^2$ is negative and, for $\eta$ small enough, larger in "
             r"size than the $o(\eta)$ rest. Supporting evidence: SymPy proves the rate, the "
             r"derivative $\nabla C\cdot(-\nabla C) = -\|\nabla C\|^2$ of "
-            r"$\eta \mapsto C(\boldsymbol\theta - \eta\,\nabla C)$ at $\eta = 0$, for $n$ "
-            r"parameters, $n$ a symbol.",
+            r"$\eta \mapsto C(\boldsymbol\vartheta - \eta\,\nabla C)$ at $\eta = 0$, for $P$ "
+            r"parameters, $P$ a symbol.",
             check=written_argument(
                 "the written first-order argument",
                 ["Step against the gradient"],

@@ -70,17 +70,17 @@ def _answers() -> dict[str, Any]:
     out["perceptron-score-rise"] = (out["perceptron-update"] - sympy.Matrix(ex["w"])).dot(x_ex)
     # Chapter 3: the sigmoid.
     out["sigmoid-second-derivative"] = derive_sigmoid_second_derivative().data["in_exp"]
-    a, xa, ba = sympy.Symbol("a", real=True, nonzero=True), *_real("x b")
-    (transition,) = sympy.solve(sympy.Eq(a * xa + ba, 0), xa)
+    wa, xa, ba = sympy.Symbol("w", real=True, nonzero=True), *_real("x b")
+    (transition,) = sympy.solve(sympy.Eq(wa * xa + ba, 0), xa)
     out["sigmoid-transition"] = transition
     out["sigmoid-steepness"] = sympy.simplify(
-        sympy.diff(logistic(a * xa + ba), xa).subs(xa, transition)
+        sympy.diff(logistic(wa * xa + ba), xa).subs(xa, transition)
     )
     # Chapters 4 and 10: counting parameters; shapes.
     out["parameter-count-2232"] = parameter_count([2, 2, 3, 2])
     out["network-parameter-count"] = parameter_count([784, 30, 10])
     out["layer-weight-shape"] = sympy.Matrix([[30, 784]])
-    # Chapter 5: the chain z = x w1 + b1, L = z w2 + b2, E = ½(L − t)²; the bowl.
+    # Chapter 5: the chain z = x w1 + b1, ŷ = z w2 + b2, E = ½(ŷ − t)²; the bowl.
     xc, w1c, b1c, w2c, b2c, tc = _real("x w1 b1 w2 b2 t")
     error = ((xc * w1c + b1c) * w2c + b2c - tc) ** 2 / 2
     out["chain-rule-w1"] = sympy.diff(error, w1c)

@@ -46,18 +46,18 @@ def _maps(n: int, m: int, k: int) -> dict[str, Any]:
 # Entries of matrix symbols are numbered from 0 in SymPy.
 
 _I, _J, _Q = sympy.symbols("i j q", integer=True)
-_N, _M, _K, _P = sympy.symbols("n m k p", integer=True, positive=True)
+_N, _M, _K, _P = sympy.symbols("d m k p", integer=True, positive=True)
 
 
 def _matrices() -> StepCheck:
-    """Σ_q (J_f)_iq (J_g)_qj is entry (i, j) of J_f J_g, J_f of size k × m and J_g m × n."""
+    """Σ_q (J_f)_iq (J_g)_qj is entry (i, j) of J_f J_g, J_f of size k × m and J_g m × d."""
     j_f, j_g = MatrixSymbol("J_f", _K, _M), MatrixSymbol("J_g", _M, _N)
     entry = sympy.Sum(j_f[_I, _Q] * j_g[_Q, _J], (_Q, 0, _M - 1))
     return proved_for_symbolic_sizes(entry, (j_f * j_g)[_I, _J], [(_I, 0, _K - 1), (_J, 0, _N - 1)])
 
 
 def _vjp() -> StepCheck:
-    """Entry j of ((∇c)ᵀ J_g)ᵀ, the gradient of c∘g, is entry j of J_gᵀ ∇c (J_g of size m × n)."""
+    """Entry j of ((∇c)ᵀ J_g)ᵀ, the gradient of c∘g, is entry j of J_gᵀ ∇c (J_g of size m × d)."""
     grad_c, j_g = MatrixSymbol("nabla_c", _M, 1), MatrixSymbol("J_g", _M, _N)
     return proved_for_symbolic_sizes(
         (grad_c.T * j_g)[0, _J], (j_g.T * grad_c)[_J, 0], [(_J, 0, _N - 1)]
@@ -102,7 +102,7 @@ def derive_jacobian_chain_rule() -> Derivation:
     of one variable, both cited (SymPy's differentiation of undefined functions applies the
     rule, so it is no evidence for it and none is attached); the matrix steps
     (the sum is an entry of J_f J_g, the vector–Jacobian products) are proved for symbolic
-    sizes n, m, k, p. The claim is J_(f∘g) = J_f(g) J_g for explicit maps ℝ² → ℝ³ → ℝ².
+    sizes d, m, k, p. The claim is J_(f∘g) = J_f(g) J_g for explicit maps ℝ² → ℝ³ → ℝ².
 
     Examples
     --------
@@ -154,9 +154,9 @@ def derive_jacobian_chain_rule() -> Derivation:
             "As matrices",
             sympy.Eq(j_comp, j_f * j_g),
             r"The sum over $k$ in step 2 is entry $(i, j)$ of the matrix product "
-            r"$J_{\mathbf{f}} J_{\mathbf{g}}$ for $\mathbf{g}: \mathbb{R}^n \to \mathbb{R}^m$ and "
+            r"$J_{\mathbf{f}} J_{\mathbf{g}}$ for $\mathbf{g}: \mathbb{R}^d \to \mathbb{R}^m$ and "
             r"$\mathbf{f}: \mathbb{R}^m \to \mathbb{R}^k$; SymPy proves it for symbolic "
-            r"sizes $n$, $m$ and $k$.",
+            r"sizes $d$, $m$ and $k$.",
             check=_matrices(),
         ),
         make_step(
@@ -175,7 +175,7 @@ def derive_jacobian_chain_rule() -> Derivation:
             ),
             r"Step 3 with a scalar $c$ in place of $\mathbf{f}$: $J_c$ is the row "
             r"$(\nabla c)^\mathsf{T}$, and transposing gives a vector–Jacobian product; SymPy "
-            r"proves the entries equal for symbolic sizes $n$ and $m$.",
+            r"proves the entries equal for symbolic sizes $d$ and $m$.",
             check=_vjp(),
         ),
         make_step(

@@ -66,7 +66,7 @@ def _perceptron_arguments(n: int) -> tuple[Any, Any, Any]:
 
 def _indexed_vectors() -> tuple[Any, Any, Any, Any, Any]:
     """n (a symbol), the index i, the entries w_i and x_i, and the bias b."""
-    n = sympy.Symbol("n", integer=True, positive=True)
+    n = sympy.Symbol("d", integer=True, positive=True)
     i = sympy.Symbol("i", integer=True)
     w, x = sympy.IndexedBase("w", real=True), sympy.IndexedBase("x", real=True)
     return n, i, w, x, sympy.Symbol("b", real=True)
@@ -82,8 +82,8 @@ def _bias_split_off() -> tuple[bool, str]:
     bias = differs_by_zero(first.doit().subs({x[0]: 1, w[0]: b}), b)
     ok = split and bias
     return ok, (
-        "SymPy proves that the sums over i = 0 and over 1..n make the sum over 0..n, "
-        "n a symbol, and that the term i = 0 is b"
+        "SymPy proves that the sums over i = 0 and over 1..d make the sum over 0..d, "
+        "d a symbol, and that the term i = 0 is b"
         if ok
         else "SymPy did not prove the split of the sum"
     )
@@ -107,7 +107,7 @@ def derive_perceptron() -> Derivation:
     ``step(Σ_(i=0..n) w_i x_i)`` with ``x_0 = 1, w_0 = b``; ``step(w·x + b)``;
     ``step(wᵀx + b)``.
     """
-    n = sympy.Symbol("n", integer=True, positive=True)
+    n = sympy.Symbol("d", integer=True, positive=True)
     i = sympy.Symbol("i", integer=True)
     w_idx = sympy.IndexedBase("w")
     x_idx = sympy.IndexedBase("x")
@@ -131,9 +131,9 @@ def derive_perceptron() -> Derivation:
             "Form 2: dot product plus bias",
             forms[1],
             r"Split off the term $i = 0$ of the sum in step 1: it is $w_0 x_0 = b \cdot 1$, "
-            r"and the rest, $\sum_{i=1}^{n} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity "
+            r"and the rest, $\sum_{i=1}^{d} w_i x_i$, is $\mathbf{w}\cdot\mathbf{x}$. An identity "
             r"for every "
-            r"$n$, proved by SymPy for $n$ a symbol.",
+            r"$d$, proved by SymPy for $d$ a symbol.",
             check=StepCheck("SymPy proof", _bias_split_off),
         ),
         make_step(
@@ -141,15 +141,15 @@ def derive_perceptron() -> Derivation:
             STEP(w_vec.T * x_vec + b_mat),
             (
                 r"The $1\times 1$ matrix $\mathbf{w}^\mathsf{T}\mathbf{x}$ has the single entry "
-                r"$\sum_{i=1}^{n} w_i x_i = \mathbf{w}\cdot\mathbf{x}$ of step 2; proved by SymPy "
-                r"for $n$ a symbol."
+                r"$\sum_{i=1}^{d} w_i x_i = \mathbf{w}\cdot\mathbf{x}$ of step 2; proved by SymPy "
+                r"for $d$ a symbol."
             ),
             check=StepCheck("SymPy proof", _dot_is_matrix_product),
         ),
         make_step(
             "Form 1 for two inputs",
             sympy.Eq(STEP(sympy.Sum(w_idx[i] * x_idx[i], (i, 0, 2))), STEP(args_2[1])),
-            r"Write out the sum of step 1 for $n = 2$ with $x_0 = 1$ and $w_0 = b$: it is the "
+            r"Write out the sum of step 1 for $d = 2$ with $x_0 = 1$ and $w_0 = b$: it is the "
             r"argument of step 2, $b + \mathbf{w}\cdot\mathbf{x}$, term by term.",
             check=proved(STEP(args_2[0]), STEP(args_2[1])),
         ),
@@ -159,12 +159,12 @@ def derive_perceptron() -> Derivation:
         first, second, third = _perceptron_arguments(size)
         claims += [
             Claim(
-                f"n = {size}: Σ_(i=0..n) w_i x_i with x_0 = 1, w_0 = b equals w·x + b",
+                f"d = {size}: Σ_(i=0..d) w_i x_i with x_0 = 1, w_0 = b equals w·x + b",
                 first,
                 second,
             ),
-            Claim(f"n = {size}: w·x + b equals wᵀx + b", second, third),
-            Claim(f"n = {size}: the three step functions are the same", STEP(first), STEP(third)),
+            Claim(f"d = {size}: w·x + b equals wᵀx + b", second, third),
+            Claim(f"d = {size}: the three step functions are the same", STEP(first), STEP(third)),
         ]
     return build(
         name="perceptron",
@@ -174,11 +174,11 @@ def derive_perceptron() -> Derivation:
             r"$\mathbf{w}^\mathsf{T}\mathbf{x} + b$ are one function."
         ),
         steps=steps,
-        # The first form equals the last for every n (steps 2 and 3); a result written out for
-        # n = 2 would show the same expression on both sides.
+        # The first form equals the last for every d (steps 2 and 3); a result written out for
+        # d = 2 would show the same expression on both sides.
         result=sympy.Eq(forms[0], STEP(w_vec.T * x_vec + b_mat), evaluate=False),
         claims=claims,
-        symbols={"w": w_idx, "x": x_idx, "b": b, "n": n},
+        symbols={"w": w_idx, "x": x_idx, "b": b, "d": n},
     )
 
 
@@ -276,7 +276,7 @@ def derive_perceptron_distance() -> Derivation:
 
 def _columns(*names: str) -> tuple[Any, ...]:
     """Columns of n components, n a symbol."""
-    n = sympy.Symbol("n", integer=True, positive=True)
+    n = sympy.Symbol("d", integer=True, positive=True)
     return tuple(sympy.MatrixSymbol(name, n, 1) for name in names)
 
 
@@ -331,7 +331,7 @@ def derive_perceptron_convergence() -> Derivation:
     novikoff = "Novikoff's argument (1962), by induction on the updates, a cited theorem"
     one_update = (
         " Supporting evidence: SymPy proves the one-update identity, the induction step, for "
-        "inputs of $n$ components, $n$ a symbol; the induction from "
+        "inputs of $d$ components, $d$ a symbol; the induction from "
         "$\\mathbf{w}_0 = \\mathbf{0}$ is Novikoff's."
     )
     induction = "Novikoff's induction on the updates"
@@ -374,7 +374,7 @@ def derive_perceptron_convergence() -> Derivation:
             r"(Cauchy–Schwarz, a cited theorem, $\|\mathbf{u}\| = 1$), then the square root of "
             r"step 3. Supporting evidence: SymPy proves Lagrange's identity "
             r"$\|\mathbf{w}\|^2\|\mathbf{u}\|^2 - (\mathbf{w}\cdot\mathbf{u})^2 = "
-            r"\tfrac12\sum_{i,j} (w_i u_j - w_j u_i)^2 \ge 0$ for $n$ components, $n$ a symbol.",
+            r"\tfrac12\sum_{i,j} (w_i u_j - w_j u_i)^2 \ge 0$ for $d$ components, $d$ a symbol.",
             check=cited(
                 "the Cauchy–Schwarz inequality",
                 CAUCHY_SCHWARZ,

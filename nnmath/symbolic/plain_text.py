@@ -20,6 +20,7 @@ _PLAIN = (
     (r"\operatorname{softmax}", "softmax"),
     (r"\partial", "∂"),
     (r"\sigma", "σ"),
+    (r"\vartheta", "ϑ"),
     (r"\theta", "θ"),
     (r"\alpha", "α"),
     (r"\beta", "β"),

@@ -1,4 +1,4 @@
-"""The sigmoid: its derivative σ′ = σ(1 − σ), symmetry, limits, the affine case σ(ax + b)
+"""The sigmoid: its derivative σ′ = σ(1 − σ), symmetry, limits, the affine case σ(wx + b)
 and the second derivative σ″ = σ(1 − σ)(1 − 2σ).
 
 The rule σ′ = σ(1 − σ) is written here once, in :func:`sigmoid_prime`, and used by every
@@ -220,11 +220,11 @@ def derive_sigmoid() -> Derivation:
 
 
 def derive_sigmoid_affine() -> Derivation:
-    """σ(ax + b): partial derivatives, the transition x = −b/a and its steepness a/4."""
+    """σ(wx + b): partial derivatives, the transition x = −b/w and its steepness w/4."""
     x = sympy.Symbol("x", real=True)
-    a = sympy.Symbol("a", real=True, nonzero=True)
+    w = sympy.Symbol("w", real=True, nonzero=True)
     b = sympy.Symbol("b", real=True)
-    t = a * x + b
+    t = w * x + b
     sig = logistic(t)
     shown = SIGMA(t)
     sigma_prime = SIGMA_PRIME(t)
@@ -235,17 +235,17 @@ def derive_sigmoid_affine() -> Derivation:
         make_step("Definition", sympy.Eq(shown, sig)),
         make_step(
             "Derivative in x",
-            sympy.Eq(sympy.Derivative(shown, x), a * sigma_prime),
-            r"Chain rule: the outer derivative is $\sigma'(ax + b)$, with $\sigma' = "
-            r"\sigma(1 - \sigma)$ from the sigmoid derivation, and the inner function $ax + b$ has "
-            r"derivative $a$ with respect to $x$.",
-            check=proved(sympy.Derivative(sig, x), a * logistic_prime(t)),
+            sympy.Eq(sympy.Derivative(shown, x), w * sigma_prime),
+            r"Chain rule: the outer derivative is $\sigma'(wx + b)$, with $\sigma' = "
+            r"\sigma(1 - \sigma)$ from the sigmoid derivation, and the inner function $wx + b$ has "
+            r"derivative $w$ with respect to $x$.",
+            check=proved(sympy.Derivative(sig, x), w * logistic_prime(t)),
         ),
         make_step(
-            "Derivative in a",
-            sympy.Eq(sympy.Derivative(shown, a), x * sigma_prime),
-            r"Chain rule as in step 2; with respect to the weight $a$ the inner derivative is $x$.",
-            check=proved(sympy.Derivative(sig, a), x * logistic_prime(t)),
+            "Derivative in w",
+            sympy.Eq(sympy.Derivative(shown, w), x * sigma_prime),
+            r"Chain rule as in step 2; with respect to the weight $w$ the inner derivative is $x$.",
+            check=proved(sympy.Derivative(sig, w), x * logistic_prime(t)),
         ),
         make_step(
             "Derivative in b",
@@ -256,41 +256,41 @@ def derive_sigmoid_affine() -> Derivation:
         make_step(
             "Transition",
             sympy.Eq(x, transition),
-            r"$\sigma(0) = 1/2$ and $\sigma$ is strictly increasing, so $\sigma(ax + b) = 1/2$ "
-            r"exactly when $ax + b = 0$; solve for $x$ (here $a \neq 0$).",
+            r"$\sigma(0) = 1/2$ and $\sigma$ is strictly increasing, so $\sigma(wx + b) = 1/2$ "
+            r"exactly when $wx + b = 0$; solve for $x$ (here $w \neq 0$).",
             check=proved(sympy.Subs(sig, x, transition), sympy.Rational(1, 2)),
         ),
         make_step(
             "Steepness at the transition",
             sympy.Eq(sympy.Subs(sympy.Derivative(shown, x), x, transition), slope),
-            r"Put $x = -b/a$ into step 2: $ax + b = 0$ and $\sigma'(0) = \sigma(0)(1 - \sigma(0)) "
-            r"= 1/4$, times the inner derivative $a$.",
-            check=proved(sympy.Subs(a * logistic_prime(t), x, transition), slope),
+            r"Put $x = -b/w$ into step 2: $wx + b = 0$ and $\sigma'(0) = \sigma(0)(1 - \sigma(0)) "
+            r"= 1/4$, times the inner derivative $w$.",
+            check=proved(sympy.Subs(w * logistic_prime(t), x, transition), slope),
         ),
     ]
     claims = [
-        Claim("∂σ(ax + b)/∂x = a σ′(ax + b)", sympy.Derivative(sig, x), a * logistic_prime(t)),
-        Claim("∂σ(ax + b)/∂a = x σ′(ax + b)", sympy.Derivative(sig, a), x * logistic_prime(t)),
-        Claim("∂σ(ax + b)/∂b = σ′(ax + b)", sympy.Derivative(sig, b), logistic_prime(t)),
-        Claim("σ(ax + b) = 1/2 at x = −b/a", sympy.Subs(sig, x, -b / a), sympy.Rational(1, 2)),
+        Claim("∂σ(wx + b)/∂x = w σ′(wx + b)", sympy.Derivative(sig, x), w * logistic_prime(t)),
+        Claim("∂σ(wx + b)/∂w = x σ′(wx + b)", sympy.Derivative(sig, w), x * logistic_prime(t)),
+        Claim("∂σ(wx + b)/∂b = σ′(wx + b)", sympy.Derivative(sig, b), logistic_prime(t)),
+        Claim("σ(wx + b) = 1/2 at x = −b/w", sympy.Subs(sig, x, -b / w), sympy.Rational(1, 2)),
         Claim(
-            "the slope at x = −b/a is a/4",
-            sympy.Subs(sympy.Derivative(sig, x), x, -b / a),
-            a / 4,
+            "the slope at x = −b/w is w/4",
+            sympy.Subs(sympy.Derivative(sig, x), x, -b / w),
+            w / 4,
         ),
     ]
     return build(
         name="sigmoid-affine",
-        title=r"A sigmoid neuron with one input: $\sigma(ax + b)$",
+        title=r"A sigmoid neuron with one input: $\sigma(wx + b)$",
         summary=(
-            "The weight $a$ sets the steepness $a/4$ and the bias moves the transition to "
-            "$x = -b/a$."
+            "The weight $w$ sets the steepness $w/4$ and the bias moves the transition to "
+            "$x = -b/w$."
         ),
         steps=steps,
         result=sympy.Eq(x, transition),
         claims=claims,
-        symbols={"x": x, "a": a, "b": b},
-        formulas={"sigmoid_affine": Formula((sig,), (x, a, b))},
+        symbols={"x": x, "w": w, "b": b},
+        formulas={"sigmoid_affine": Formula((sig,), (x, w, b))},
         data={"transition": transition, "steepness": slope},
     )
 

@@ -26,13 +26,13 @@ __all__ = ["derive_steepest_descent"]
 
 
 def _vectors() -> tuple[Any, Any]:
-    """The gradient g and a direction u, columns of n entries, n a symbol."""
-    n = sympy.Symbol("n", integer=True, positive=True)
+    """The gradient g and a direction u, columns of P entries, P a symbol."""
+    n = sympy.Symbol("P", integer=True, positive=True)
     return sympy.MatrixSymbol("g", n, 1), sympy.MatrixSymbol("u", n, 1)
 
 
 def _lagrange() -> tuple[Any, Any]:
-    """‖g‖²‖u‖² − (g · u)² = ½ Σ_i Σ_j (g_i u_j − g_j u_i)², n a symbol."""
+    """‖g‖²‖u‖² − (g · u)² = ½ Σ_i Σ_j (g_i u_j − g_j u_i)², P a symbol."""
     g, u = _vectors()
     i, j = sympy.symbols("i j", integer=True, nonnegative=True)
     n = g.shape[0]
@@ -42,7 +42,7 @@ def _lagrange() -> tuple[Any, Any]:
 
 
 def _steepest() -> tuple[bool, str]:
-    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0), n a symbol.
+    """With u = −g/‖g‖, g · u = −‖g‖ (g ≠ 0), P a symbol.
 
     ``r`` stands for ``‖g‖``: SymPy proves ``g · (−g/r) = −(g · g)/r`` entry by entry, and
     with ``g · g = r²`` that is ``−r``.
@@ -54,7 +54,7 @@ def _steepest() -> tuple[bool, str]:
 
 
 def _rate() -> tuple[Any, Any]:
-    """∇C · (−∇C) = −‖∇C‖², n a symbol."""
+    """∇C · (−∇C) = −‖∇C‖², P a symbol."""
     g, _ = _vectors()
     return g.T * (-g), -(g.T * g)
 
@@ -89,14 +89,14 @@ def derive_steepest_descent() -> Derivation:
      'cited theorem', 'written argument']
     """
     h, eta = sympy.Symbol("h", real=True), sympy.Symbol("eta", positive=True)
-    phi = sympy.Symbol("varphi", real=True)
+    theta = sympy.Symbol("theta", real=True)
 
-    i, n = sympy.Symbol("i", integer=True), sympy.Symbol("n", integer=True)
-    w_i, u_i = sympy.IndexedBase("w"), sympy.IndexedBase("u")
+    i, n = sympy.Symbol("i", integer=True), sympy.Symbol("P", integer=True)
+    p_i, u_i = sympy.IndexedBase("vartheta"), sympy.IndexedBase("u")
     d_u = sympy.Symbol(r"D_{\mathbf{u}} C")
     grad_norm = sympy.Symbol(r"\|\nabla C\|", positive=True)
-    cost_w = sympy.Symbol(r"C(\mathbf{w})")
-    moved = sympy.Symbol(r"C(\mathbf{w} - \eta \nabla C)")
+    cost_w = sympy.Symbol(r"C(\boldsymbol\vartheta)")
+    moved = sympy.Symbol(r"C(\boldsymbol\vartheta - \eta \nabla C)")
     little_o = sympy.Symbol(r"o(\eta)")
     # The polar form of chapter 1 for the gradient and a unit vector, in the plane they span.
     r = sympy.Symbol("r", positive=True)
@@ -109,35 +109,35 @@ def derive_steepest_descent() -> Derivation:
                 d_u,
                 sympy.Subs(
                     sympy.Derivative(
-                        sympy.Function("C")(sympy.Symbol(r"\mathbf{w} + h\mathbf{u}")), h
+                        sympy.Function("C")(sympy.Symbol(r"\boldsymbol\vartheta + h\mathbf{u}")), h
                     ),
                     h,
                     0,
                 ),
             ),
-            "How fast the cost changes when the parameters move from $\\mathbf{w}$ along a unit "
-            "vector $\\mathbf{u}$, $\\|\\mathbf{u}\\| = 1$.",
+            "How fast the cost changes when the parameters move from "
+            "$\\boldsymbol\\vartheta$ along a unit vector $\\mathbf{u}$, $\\|\\mathbf{u}\\| = 1$.",
             order="none",
         ),
         make_step(
             "Chain rule",
             sympy.Eq(
                 d_u,
-                sympy.Sum(sympy.Derivative(sympy.Symbol("C"), w_i[i]) * u_i[i], (i, 1, n)),
+                sympy.Sum(sympy.Derivative(sympy.Symbol("C"), p_i[i]) * u_i[i], (i, 1, n)),
             ),
-            "$\\frac{d}{dh} C(\\mathbf{w} + h\\mathbf{u})$ at $h = 0$: each $w_i$ moves at rate "
+            "$\\frac{d}{dh} C(\\boldsymbol\\vartheta + h\\mathbf{u})$ at $h = 0$: each "
+            "$\\vartheta_i$ moves at rate "
             "$u_i$. That sum is the dot product $\\nabla C \\cdot \\mathbf{u}$: the chain rule "
             "in several variables, a cited theorem.",
             check=cited("the chain rule", CHAIN_RULE_SEVERAL),
         ),
         make_step(
             "The angle",
-            sympy.Eq(d_u, grad_norm * sympy.cos(phi)),
-            "In $\\mathbb{R}^n$ the angle $\\varphi$ between two non-zero vectors is defined by "
-            "$\\cos\\varphi = \\mathbf{a}\\cdot\\mathbf{b}/(\\|\\mathbf{a}\\|\\,"
+            sympy.Eq(d_u, grad_norm * sympy.cos(theta)),
+            "In $\\mathbb{R}^P$ the angle $\\theta$ between two non-zero vectors is defined by "
+            "$\\cos\\theta = \\mathbf{a}\\cdot\\mathbf{b}/(\\|\\mathbf{a}\\|\\,"
             "\\|\\mathbf{b}\\|)$ (Cauchy–Schwarz, step 5, keeps it in $[-1, 1]$), so here "
-            "$\\nabla C \\cdot \\mathbf{u} = \\|\\nabla C\\| \\cdot 1 \\cdot \\cos\\varphi$ "
-            "($\\varphi$, not $\\theta$: $\\boldsymbol\\theta$ is the parameter vector). What "
+            "$\\nabla C \\cdot \\mathbf{u} = \\|\\nabla C\\| \\cdot 1 \\cdot \\cos\\theta$. What "
             "SymPy proves is that in the plane this is the angle of chapter 1, with "
             "$\\nabla C = r(\\cos\\alpha, \\sin\\alpha)$ and $\\mathbf{u} = (\\cos\\beta, "
             "\\sin\\beta)$.",
@@ -147,8 +147,8 @@ def derive_steepest_descent() -> Derivation:
             "The slope against the gradient",
             sympy.Eq(sympy.Symbol(r"D_{-\nabla C/\|\nabla C\|} C"), -grad_norm, evaluate=False),
             "Where $\\nabla C \\ne 0$, take $\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$, the "
-            "unit vector opposite to the gradient ($\\cos\\varphi = -1$): the slope there is "
-            "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $n$ parameters, $n$ a "
+            "unit vector opposite to the gradient ($\\cos\\theta = -1$): the slope there is "
+            "$-\\|\\nabla C\\|$. SymPy substitutes that $\\mathbf{u}$ for $P$ parameters, $P$ a "
             "symbol. That no other direction does better is step 5.",
             check=StepCheck("SymPy proof", _steepest),
         ),
@@ -158,7 +158,7 @@ def derive_steepest_descent() -> Derivation:
             "For every unit vector, $(\\nabla C \\cdot \\mathbf{u})^2 \\le \\|\\nabla C\\|^2$ "
             "(Cauchy–Schwarz, a cited theorem). Supporting evidence: SymPy proves Lagrange's "
             "identity $\\|\\mathbf{g}\\|^2\\|\\mathbf{u}\\|^2 - (\\mathbf{g}\\cdot\\mathbf{u})^2 = "
-            "\\tfrac12\\sum_{i,j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $n$ a symbol. With step 4, "
+            "\\tfrac12\\sum_{i,j}(g_iu_j - g_ju_i)^2 \\ge 0$ for $P$ a symbol. With step 4, "
             "the smallest slope over all unit vectors is $-\\|\\nabla C\\|$, reached at "
             "$\\mathbf{u} = -\\nabla C/\\|\\nabla C\\|$: steepest descent.",
             check=cited(
@@ -171,14 +171,15 @@ def derive_steepest_descent() -> Derivation:
             "The slope along −∇C",
             sympy.Eq(sympy.Symbol(r"\nabla C \cdot (-\nabla C)"), -(grad_norm**2), evaluate=False),
             "The direction of a gradient-descent step, $-\\nabla C$, is not a unit vector; the "
-            "slope along it is $-\\|\\nabla C\\|^2$. SymPy proves it for $n$ a symbol.",
+            "slope along it is $-\\|\\nabla C\\|^2$. SymPy proves it for $P$ a symbol.",
             check=proved_for_all_sizes(_rate),
         ),
         make_step(
             "A step of −η∇C, to first order",
             sympy.Eq(moved, cost_w - eta * grad_norm**2 + little_o),
-            "For differentiable $C$, the chain rule makes $\\eta \\mapsto C(\\mathbf{w} - "
-            "\\eta\\nabla C)$ differentiable at $\\eta = 0$ with slope "
+            "For differentiable $C$, the chain rule makes "
+            "$\\eta \\mapsto C(\\boldsymbol\\vartheta - \\eta\\nabla C)$ differentiable at "
+            "$\\eta = 0$ with slope "
             "$\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$ (step 6); by the definition "
             "of the derivative the rest is $o(\\eta)$, small compared with $\\eta$. (An "
             "$O(\\eta^2)$ rest would need $C$ twice differentiable.)",

@@ -4,7 +4,7 @@
 :mod:`~nnmath.training.schedule`           :class:`Schedule` (what a run does), :class:`History`
                                            (what it records), the shared step loop
 :mod:`~nnmath.training.reference`          :func:`run_reference`, the readable loop the chapters
-                                           show: :meth:`Network.backward`, then ``θ −= η ∇θ``
+                                           show: :meth:`Network.backward`, then ``ϑ −= η ∇ϑ``
 :mod:`~nnmath.training.buffered`           the same steps on work arrays allocated once
                                            (:class:`~nnmath.training.buffered.BatchedTrainer`)
 :mod:`~nnmath.training.generated`          :func:`sgd`: per-sample SGD, for small float64

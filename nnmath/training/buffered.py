@@ -1,7 +1,7 @@
 """The buffered training engine: gradient descent on work arrays allocated once.
 
 :class:`BatchedTrainer` runs the steps of the reference loop
-:func:`nnmath.training.run_reference` (``θ ← θ − η ∇C_batch``) on a
+:func:`nnmath.training.run_reference` (``ϑ ← ϑ − η ∇C_batch``) on a
 :class:`nnmath.workspace.Workspace`: the factor ``η/n`` of the update is applied to the output
 error, so every gradient already carries it and the update is a single subtraction per array,
 done in place on ``net.weights`` and ``net.biases``. The updates equal the reference loop's up
@@ -118,7 +118,7 @@ class BatchedTrainer:
     # -- public steps ---------------------------------------------------------------------
 
     def step(self, X: ArrayLike, Y: ArrayLike, learning_rate: float) -> None:
-        """One gradient-descent step on a batch: ``θ ← θ − η ∇C_batch``.
+        """One gradient-descent step on a batch: ``ϑ ← ϑ − η ∇C_batch``.
 
         ``C_batch`` is the mean cost over the rows of the batch: the update is the
         one of :meth:`Network.backward` followed by ``W −= η ∂C/∂W`` for every

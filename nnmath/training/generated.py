@@ -140,7 +140,7 @@ def _prime_times(f: str, l: int, i: int, factor: str) -> str:
 
 
 def _backward_lines(sizes: tuple[int, ...], hidden: str, output: str) -> list[str]:
-    """Backpropagation and the update ``θ ← θ − η ∇C`` for one sample.
+    """Backpropagation and the update ``ϑ ← ϑ − η ∇C`` for one sample.
 
     The variables ``d{l}_{i}`` hold ``η δ^l_i``: the output error is multiplied by
     ``η`` once, and since every ``δ^(l−1)`` is linear in ``δ^l``, all the others

@@ -256,7 +256,7 @@ class _Vectorised:
                 tape.append(op(np.multiply, W[l][:, : sizes[l - 1], :], d, out=U[l]))
                 tape.append(op(np.add.reduce, U[l], axis=0, out=S[l - 1]))
                 prime_times(hidden, l - 1, S[l - 1])
-        # θ ← θ − η (δ a) for every layer and run at once, as in the general loop.
+        # ϑ ← ϑ − η (δ a) for every layer and run at once, as in the general loop.
         tape.append(op(np.multiply, G, eta, out=G))
         tape.append(op(np.subtract, self.P, G, out=self.P))
         self.tape = tape

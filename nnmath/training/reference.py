@@ -1,4 +1,4 @@
-"""The reference training loop: each step is :meth:`Network.backward`, then ``θ −= η ∇θ``.
+"""The reference training loop: each step is :meth:`Network.backward`, then ``ϑ −= η ∇ϑ``.
 
 This is the loop the chapters show and the one every engine is tested against. The public
 calls :func:`nnmath.sgd` and :func:`nnmath.gradient_descent` compute the same updates on

@@ -22,9 +22,9 @@ Examples
 >>> from nnmath import widgets
 >>> args, expr = widgets.formula("sigmoid-affine")
 >>> args
-(a, b, x)
+(w, b, x)
 >>> print(widgets.javascript("sigmoid-affine"))
-(a, b, x) => 1/(Math.exp(-a*x - b) + 1)
+(w, b, x) => 1/(Math.exp(-b - w*x) + 1)
 """
 
 from nnmath.widgets.figures import (

@@ -28,33 +28,33 @@ from nnmath.widgets.layout import Slider, WidgetHtml, figure_html, slider_at, tw
 __all__ = ["bowl_descent", "land_boundary", "perceptron", "sigmoid_affine", "softmax_bars"]
 
 
-def sigmoid_affine(a: float = 1.0, b: float = 0.0) -> WidgetHtml:
-    """σ(a x + b) over x ∈ [−4, 4], with sliders for the weight ``a`` and the bias ``b``.
+def sigmoid_affine(w: float = 1.0, b: float = 0.0) -> WidgetHtml:
+    """σ(w x + b) over x ∈ [−4, 4], with sliders for the weight ``w`` and the bias ``b``.
 
     Parameters
     ----------
-    a, b : float
+    w, b : float
         Starting values, each in [−3, 3].
 
     Raises
     ------
     TypeError
-        If ``a`` or ``b`` is not a number.
+        If ``w`` or ``b`` is not a number.
     ValueError
-        If ``a`` or ``b`` is outside [−3, 3].
+        If ``w`` or ``b`` is outside [−3, 3].
     """
     sliders = [
-        slider_at(a, Slider("a", "weight a", -3, 3, 0.1, 1)),
+        slider_at(w, Slider("w", "weight w", -3, 3, 0.1, 1)),
         slider_at(b, Slider("b", "bias b", -3, 3, 0.1, 0)),
     ]
     return figure_html(
         "sigmoid-affine",
         sliders,
-        {"xlim": [-4, 4], "reference": {"a": 1, "b": 0}},
-        "The curve σ(a x + b) for the chosen weight and bias",
-        "σ(a x + b) for the weight and bias set by the sliders below.",
-        "Figure (interactive): σ(a x + b) (solid) and σ(x) (dashed, for comparison). The "
-        "weight a sets how steep the step is and which way it goes; the bias b shifts it.",
+        {"xlim": [-4, 4], "reference": {"w": 1, "b": 0}},
+        "The curve σ(w x + b) for the chosen weight and bias",
+        "σ(w x + b) for the weight and bias set by the sliders below.",
+        "Figure (interactive): σ(w x + b) (solid) and σ(x) (dashed, for comparison). The "
+        "weight w sets how steep the step is and which way it goes; the bias b shifts it.",
     )
 
 

@@ -48,7 +48,7 @@ Formula = tuple[tuple[sympy.Symbol, ...], Any]
 def _sigmoid_affine() -> Formula:
     d = derive("sigmoid-affine")
     (expr,) = d.formulas["sigmoid_affine"].outputs
-    return (d.symbols["a"], d.symbols["b"], d.symbols["x"]), expr
+    return (d.symbols["w"], d.symbols["b"], d.symbols["x"]), expr
 
 
 def _softmax() -> Formula:

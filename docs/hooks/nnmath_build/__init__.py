@@ -16,6 +16,9 @@ The parts take and give paths and strings, never MkDocs objects, and fail with
 ``patches``
     The one library function replaced at run time (mkdocs-jupyter's converter, wrapped
     with the notebook cache), with the record of the version it was written for.
+``reference_pages``
+    The notation tables and the glossary, generated from ``nnmath.notation`` and
+    ``nnmath.glossary``; the glossary's links found from the chapters' ``<dfn>`` marks.
 ``formulas``
     Finds the display formulas of a chapter that are neither derived nor definitions.
 ``notebook_html``

@@ -17,16 +17,16 @@ whose weights it counts; so no answer is typed in.
 >>> chapter = Chapter(3)
 >>> e = chapter.derive(
 ...     "sigmoid-transition",
-...     title="Where σ(ax + b) crosses one half",
-...     prompt="At which x is σ(ax + b) = 1/2?",
-...     answer_in="a b",
+...     title="Where σ(wx + b) crosses one half",
+...     prompt="At which x is σ(wx + b) = 1/2?",
+...     answer_in="w b",
 ...     hint="",
 ...     solution="",
-...     sample="-b/a",
-...     factors={"a": "2a"},
+...     sample="-b/w",
+...     factors={"w": "2w"},
 ... )
 >>> e.chapter, e.kind, e.answer_type, e.variables, dict(e.factors)
-(3, 'derive', 'expression', ('a', 'b'), {'a': 2*a})
+(3, 'derive', 'expression', ('w', 'b'), {'w': 2*w})
 >>> weights_only([784, 30, 10])
 23820
 """

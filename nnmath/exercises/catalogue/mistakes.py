@@ -32,7 +32,7 @@ __all__ = ["RULES", "Answers"]
 #: Every exercise's expected answer, by id.
 Answers = Mapping[str, Any]
 
-#: The parameters θ of the exercise gradient-step, before its step.
+#: The parameters ϑ of the exercise gradient-step, before its step.
 _THETA = sympy.Matrix([[1, -2]])
 
 
@@ -90,7 +90,7 @@ RULES: Mapping[str, Callable[[Answers], Any]] = MappingProxyType(
         "perceptron-update-applied": lambda a: a["perceptron-update"],
         # [columns, rows] instead of [rows, columns].
         "weight-shape-transposed": lambda a: a["layer-weight-shape"][::-1],
-        # θ + η∇C, from the expected step θ − η∇C.
+        # ϑ + η∇C, from the expected step ϑ − η∇C.
         "gradient-ascent-step": lambda a: 2 * _THETA - a["gradient-step"],
         # u·v without dividing by ‖u‖ ‖v‖.
         "cosine-without-lengths": lambda a: GIVENS["cosine-of-angle"]["u"].dot(
