@@ -444,30 +444,16 @@ nm.widgets.perceptron(X, y, w=tuple(w), b=bias)
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(1)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("dot-product", "2 - 4 + 3/2"))
 display(nm.exercises.check("perceptron-output", "1"))
-nm.exercises.check("perceptron-boundary", "-(w1 x1 + b)/w2")
-
-
-# %%
+display(nm.exercises.check("perceptron-boundary", "-(w1 x1 + b)/w2"))
 display(nm.exercises.check("cosine-of-angle", "4/(3*3)"))
 nm.exercises.check("perceptron-margin", "1")
 

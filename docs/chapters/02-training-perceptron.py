@@ -533,30 +533,16 @@ except ValueError as error:
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(2)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("perceptron-update", "[1, 1/2, 9/4]"))
 display(nm.exercises.check("perceptron-unchanged", "[1, 1/2, 9/4]"))
-nm.exercises.check("perceptron-score-rise", "1/2 (1 + 9 + 1/4)")
-
-
-# %%
+display(nm.exercises.check("perceptron-score-rise", "1/2 (1 + 9 + 1/4)"))
 display(nm.exercises.check("perceptron-two-updates", "[0, -1/2, -1/2]"))
 nm.exercises.check("mistake-bound", "6*6")
 

@@ -440,30 +440,16 @@ nm.widgets.sigmoid_affine(w=1.0, b=0.0)
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(3)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))"))
 display(nm.exercises.check("sigmoid-transition", "-b/w"))
-nm.exercises.check("sigmoid-steepness", "w/2")
-
-
-# %%
+display(nm.exercises.check("sigmoid-steepness", "w/2"))
 display(nm.exercises.check("sigmoid-weight-derivative", "x sigma(w x + b)(1 - sigma(w x + b))"))
 nm.exercises.check("tanh-from-sigmoid", "2 sigma(2x) - 1")
 

@@ -415,30 +415,16 @@ nb.Html(
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(4)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("parameter-count-2232", "2*2 + 3*2 + 2*3"))
 display(nm.exercises.check("layer-weight-shape", "[784, 30]"))
-nm.exercises.check("network-parameter-count", "784*30 + 30*10")
-
-
-# %%
+display(nm.exercises.check("network-parameter-count", "784*30 + 30*10"))
 display(nm.exercises.check("parameter-count-dhk", "(d + 1) h + (h + 1) k"))
 nm.exercises.check("layer-forward", "[1/2, 1/(1 + exp(-2))]")
 

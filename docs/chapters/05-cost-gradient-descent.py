@@ -556,30 +556,16 @@ nm.widgets.bowl_descent(eta=0.12, start=(-1.5, -1.0), steps=15)
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(5)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t)"))
 display(nm.exercises.check("chain-rule-w2", "(w2(w1 x + b1) + b2 - t)"))
-nm.exercises.check("bowl-stable-rate", "2/7")
-
-
-# %%
+display(nm.exercises.check("bowl-stable-rate", "2/7"))
 display(nm.exercises.check("quadratic-gradient", "[1, -6]"))
 nm.exercises.check("quadratic-descent-step", "[1 + 1/4, -1 - 6/4]")
 

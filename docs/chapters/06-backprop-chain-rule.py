@@ -391,20 +391,9 @@ nb.result("chain-rule-network")
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(6)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
@@ -419,10 +408,7 @@ display(
         "two-neuron-b2", "sigma(w2 sigma(w1 x + b1) + b2)(1 - sigma(w2 sigma(w1 x + b1) + b2))"
     )
 )
-nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2")
-
-
-# %%
+display(nm.exercises.check("chain-rule-number", "-3/2 * 3/2 * 2"))
 display(nm.exercises.check("two-neuron-input-gradient", "(a2 - y) a2 (1 - a2) w2 a1 (1 - a1)"))
 nm.exercises.check("two-neuron-cost-number", "-1/2 * 1/4 * 2")
 

@@ -812,30 +812,16 @@ print({k: r.partials_checked for k, r in layerwise.items()})
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(7)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("output-error-sigmoid-quadratic", "sigma(z) - y"))
 display(nm.exercises.check("hadamard-product", "[4, -10, 3/2]"))
-nm.exercises.check("layer-jacobian-shape", "[2, 3]")
-
-
-# %%
+display(nm.exercises.check("layer-jacobian-shape", "[2, 3]"))
 display(nm.exercises.check("hidden-layer-delta", "[-2/4, 3/16]"))
 nm.exercises.check("weight-gradient", "[[1, 2, 6], [-1/2, -1, -3]]")
 

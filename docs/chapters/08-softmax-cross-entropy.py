@@ -776,30 +776,16 @@ nm.widgets.softmax_bars(z=(1.0, 0.0, -1.0))
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(8)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("softmax-ce-gradient", "exp(z1)/(exp(z1) + exp(z2) + exp(z3)) - y1"))
 display(nm.exercises.check("softmax-diagonal", "exp(z1)/(exp(z1)+exp(z2)+exp(z3))"))
-nm.exercises.check("softmax-shift", "1/3")
-
-
-# %%
+display(nm.exercises.check("softmax-shift", "1/3"))
 display(nm.exercises.check("softmax-ce-gradient-numbers", "[1/4, 1/8, 5/8]"))
 nm.exercises.check("log-sum-exp", "800 + log(3)")
 

@@ -568,30 +568,16 @@ nb.Html(
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(9)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("quadratic-cost-gradient", "2(a1 - y1)"))
 display(nm.exercises.check("gradient-step", "[0, -7/4]"))
-nm.exercises.check("sgd-visits", "10^6/20")
-
-
-# %%
+display(nm.exercises.check("sgd-visits", "10^6/20"))
 display(nm.exercises.check("precision", "40/45"))
 nm.exercises.check("f1-score", "(8/9 + 4/5)/2")
 

@@ -519,30 +519,16 @@ nb.Html(
 
 # %% [markdown]
 # ## Exercises
-#
-# Work these out on paper first. Each exercise has a hint and a worked solution, folded until
-# you open them; the result in each solution is the expression SymPy derives in
-# `nnmath.symbolic`. How to write an answer is stated on the
-# [API reference page](../reference/exercises.md) and by `nm.exercises.list()`.
 
 # %% tags=["hide-input"]
 nm.exercises.exercises_html(10)
-
-# %% [markdown]
-# The cell below checks an answer to each exercise with `nm.exercises.check` (or run
-# `python -m nnmath exercise check ID ANSWER` in a terminal). On this page it runs with sample
-# answers, some of them wrong, so that you can see what the feedback says; in the downloaded
-# notebook, put your own answers in their place and run it again.
 
 # %%
 from IPython.display import display
 
 display(nm.exercises.check("cross-entropy-value", "-log(1/2)"))
 display(nm.exercises.check("batch-shape", "[5, 30]"))
-nm.exercises.check("digits-output-count", "300")
-
-
-# %%
+display(nm.exercises.check("digits-output-count", "300"))
 display(nm.exercises.check("glorot-std", "sqrt(2/96)"))
 nm.exercises.check("batch-preactivations", "[[2, 0, 4], [1, 1, -5]]")
 

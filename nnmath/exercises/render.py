@@ -130,7 +130,43 @@ def exercise_html(exercise_id: str) -> ExerciseHtml:
     return ExerciseHtml(_one(e, number))
 
 
+def _intro(kinds: set[str]) -> str:
+    """How to work a chapter's exercises: one paragraph, naming only the kinds it has."""
+    ways = [
+        "check a typed answer: on the site in the box under its exercise (press Enter), in the "
+        "notebook with <code>nm.exercises.check</code>"
+    ]
+    if "explain" in kinds:
+        ways.append("compare an argument you wrote with the model argument")
+    if "implement" in kinds:
+        ways.append("run an implement exercise's line in this chapter's notebook")
+    return (
+        '<p class="nnmath-exercises-intro">Work these out on paper first, then '
+        f"{'; '.join(ways)}. Hints and solutions stay folded until you open them, and each "
+        "result is the one SymPy derives in <code>nnmath.symbolic</code>. How to write an "
+        'answer is on the <a href="../reference/exercises.md">API reference page</a>. The '
+        "code cell after the exercises checks sample answers, some of them wrong, with "
+        "<code>nm.exercises.check</code>, so that you can see its feedback; in the downloaded "
+        "notebook, put your own answers in their place.</p>"
+    )
+
+
 def exercises_html(chapter: int) -> ExerciseHtml:
-    """Every exercise of a chapter, in order."""
+    """Every exercise of a chapter, in order, after a paragraph on how to work them.
+
+    Raises
+    ------
+    ValueError
+        If ``chapter`` is not a chapter number with exercises.
+
+    Examples
+    --------
+    >>> page = exercises_html(3).markup
+    >>> page.startswith('<p class="nnmath-exercises-intro">Work these out on paper first')
+    True
+    >>> page.count('class="nnmath-exercise"') == len(list_exercises(3))
+    True
+    """
     items = list_exercises(chapter)
-    return ExerciseHtml("".join(_one(e, k) for k, e in enumerate(items, 1)))
+    intro = _intro({e.kind for e in items})
+    return ExerciseHtml(intro + "".join(_one(e, k) for k, e in enumerate(items, 1)))
