@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -57,18 +59,24 @@ def _table_rows(exercise_id: str) -> list[str]:
     return [row["answer"] for row in rows if row["exercise"] == exercise_id]
 
 
-def _open(browser: Any, url: str, scheme: str = "light") -> tuple[Any, Any, list[str], list[str]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    errors: list[str] = []
-    requests: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("request", lambda request: requests.append(request.url))
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.ok, url
-    page.wait_for_selector("[data-answer-type] [role=status]", state="attached")
-    return context, page, errors, requests
+@contextmanager
+def _opened(browser: Any, url: str) -> Iterator[tuple[Any, list[str], list[str]]]:
+    """The page at ``url`` once its exercises have their verdict areas, with the page's
+    errors and requests so far; its browser context is closed on leaving."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("request", lambda request: requests.append(request.url))
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, url
+        page.wait_for_selector("[data-answer-type] [role=status]", state="attached")
+        yield page, errors, requests
+    finally:
+        context.close()
 
 
 def _page_for(chapter: int) -> str:
@@ -82,8 +90,7 @@ def test_every_typed_exercise_gets_python_s_verdict(
     browser: Any, base_url: str, chapter: int
 ) -> None:
     typed = [e for e in exercises.list_exercises(chapter) if is_checked_on_page(e)]
-    context, page, errors, requests = _open(browser, base_url + _page_for(chapter))
-    try:
+    with _opened(browser, base_url + _page_for(chapter)) as (page, errors, requests):
         on_page = page.eval_on_selector_all(
             "[data-answer-type]", "els => els.map(e => e.dataset.exercise)"
         )
@@ -118,15 +125,12 @@ def test_every_typed_exercise_gets_python_s_verdict(
         assert not errors, errors
         host = urlsplit(base_url).netloc
         assert all(urlsplit(u).netloc in ("", host) for u in requests if u.startswith("http"))
-    finally:
-        context.close()
 
 
 def test_the_checker_loads_on_first_focus_and_works_from_the_keyboard(
     browser: Any, base_url: str
 ) -> None:
-    context, page, errors, requests = _open(browser, base_url + _page_for(3))
-    try:
+    with _opened(browser, base_url + _page_for(3)) as (page, errors, requests):
         assert not [u for u in requests if "exercise-check" in u], "loaded before any focus"
         root = page.locator('[data-exercise="sigmoid-transition"]')
         label = root.locator("label").inner_text()
@@ -168,8 +172,6 @@ def test_the_checker_loads_on_first_focus_and_works_from_the_keyboard(
         )
         assert solved_keys == []
         assert not errors, errors
-    finally:
-        context.close()
 
 
 def test_without_javascript_an_exercise_keeps_prompt_hint_and_solution(
@@ -191,8 +193,7 @@ def test_without_javascript_an_exercise_keeps_prompt_hint_and_solution(
 def test_explain_and_implement_exercises_fold_their_models_and_work_from_the_keyboard(
     browser: Any, base_url: str
 ) -> None:
-    context, page, errors, _ = _open(browser, base_url + _page_for(4))
-    try:
+    with _opened(browser, base_url + _page_for(4)) as (page, errors, _):
         untyped = [e for e in exercises.list_exercises(4) if not is_checked_on_page(e)]
         assert {e.kind for e in untyped} == {"explain", "implement"}
         for e in untyped:
@@ -214,5 +215,3 @@ def test_explain_and_implement_exercises_fold_their_models_and_work_from_the_key
         assert note.is_visible() and note.inner_text().startswith("Checked")
         assert note.get_attribute("title")  # the whole sentence, as a tooltip
         assert not errors, errors
-    finally:
-        context.close()
