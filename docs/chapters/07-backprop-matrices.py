@@ -51,8 +51,6 @@ from nnmath.symbolic.backprop import verify_backprop
 
 # %% tags=["hide-input"]
 # isort: split
-import matplotlib
-from matplotlib.figure import Figure
 
 from nnmath import notebook as nb
 from nnmath import plotting
@@ -537,22 +535,15 @@ nb.Html(
 )
 
 # %% tags=["hide-input"]
-with matplotlib.rc_context(plotting.STYLE):
-    fig = Figure(figsize=(7.2, 3.4), layout="constrained")
-    drawn = ["0.5", "LeCun", "He"]
-    axes = fig.subplots(1, len(drawn), sharey=True)
-    colours = {"sigmoid": plotting.VERMILLION, "tanh": plotting.BLUE, "relu": plotting.GREY}
-    layers = np.arange(1, len(sizes) - 1)
-    for ax, scale in zip(axes, drawn, strict=True):
-        for h in activations:
-            values = norms[h, scale][hidden] / norms[h, scale][hidden][-1]
-            ax.plot(layers, values, marker="o", markersize=3, color=colours[h], label=h)
-        ax.set_yscale("log")
-        ax.set_xlabel("layer l")
-        ax.set_title(f"weights: {scale}")
-        ax.grid(True, which="major")
-    axes[0].set_ylabel("‖δˡ‖ / ‖δ⁹‖")
-    axes[-1].legend(loc="lower right")
+fig = plotting.layer_profiles(
+    {
+        f"weights: {scale}": {
+            h: norms[h, scale][hidden] / norms[h, scale][hidden][-1] for h in activations
+        }
+        for scale in ("0.5", "LeCun", "He")
+    },
+    ylabel="‖δˡ‖ / ‖δ⁹‖",
+)
 nb.figure(
     fig,
     alt=(
@@ -726,17 +717,15 @@ nb.Html(
 )
 
 # %% tags=["hide-input"]
-with matplotlib.rc_context(plotting.STYLE):
-    fig = Figure(figsize=(7.2, 3.4), layout="constrained")
-    panels = fig.subplots(1, 2, sharey=True)
-    for ax, hidden in zip(panels, ("tanh", "relu"), strict=True):
-        plotting.layer_profile(
-            {f"weights: {s}": spreads[hidden, s][0] for s in scales},
-            ax=ax,
-            ylabel="Var(zˡ)",
-            title=f"{'ReLU' if hidden == 'relu' else hidden} hidden layers",
-            legend=hidden == "tanh",  # the same four lines in both panels
-        )
+fig = plotting.layer_profiles(
+    {
+        f"{'ReLU' if hidden == 'relu' else hidden} hidden layers": {
+            f"weights: {s}": spreads[hidden, s][0] for s in scales
+        }
+        for hidden in ("tanh", "relu")
+    },
+    ylabel="Var(zˡ)",
+)
 nb.figure(
     fig,
     alt=(

@@ -42,6 +42,7 @@ from nnmath.plotting.networks import (
     cost_history,
     decision_regions,
     layer_profile,
+    layer_profiles,
     network_diagram,
 )
 from nnmath.plotting.neurons import dot_product_sign, sigmoid_family
@@ -83,6 +84,7 @@ __all__ = [
     "decision_regions",
     "dot_product_sign",
     "layer_profile",
+    "layer_profiles",
     "learning_curve",
     "network_diagram",
     "perceptron_line",

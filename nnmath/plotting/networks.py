@@ -26,6 +26,7 @@ from nnmath.plotting.style import (
     TEXT,
     VERMILLION,
     figure_and_axes,
+    new_figure,
     styled,
     tint,
 )
@@ -368,6 +369,58 @@ def layer_profile(
         axes.set_title(title)
     if legend:
         axes.legend(loc="best")
+    return fig
+
+
+@styled
+def layer_profiles(
+    panels: Mapping[str, Mapping[str, ArrayLike]],
+    ylabel: str = "value",
+    figsize: tuple[float, float] = (7.2, 3.4),
+) -> Figure:
+    """Several :func:`layer_profile` panels side by side, sharing the vertical axis.
+
+    Parameters
+    ----------
+    panels : dict str → dict str → array_like, shape (L,)
+        Each panel's title and its runs, as for :func:`layer_profile`; every panel should
+        draw the same runs, because only the last one has a legend.
+    ylabel : str
+        Label of the vertical (logarithmic) axis, written on the first panel.
+    figsize : tuple of float
+        Width and height of the figure in inches.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``panels`` is not a non-empty dict of titles to runs, or as for
+        :func:`layer_profile`.
+
+    Examples
+    --------
+    >>> runs = {"a": [1.0, 0.5], "b": [1.0, 2.0]}
+    >>> fig = layer_profiles({"left": runs, "right": runs}, ylabel="Var")
+    >>> [ax.get_title() for ax in fig.axes], fig.axes[-1].get_legend() is not None
+    (['left', 'right'], True)
+    """
+    if not isinstance(panels, Mapping) or not panels:
+        raise TypeError(
+            f"panels must be a non-empty dict of titles to runs, got {describe(panels)}"
+        )
+    fig = new_figure(figsize)
+    axes = fig.subplots(1, len(panels), sharey=True, squeeze=False)[0]
+    for k, (ax, (title, series)) in enumerate(zip(axes, panels.items(), strict=True)):
+        layer_profile(
+            series,
+            ax=ax,
+            ylabel=ylabel if k == 0 else "",
+            title=title,
+            legend=k == len(panels) - 1,
+        )
     return fig
 
 
