@@ -300,10 +300,10 @@ print("step(z) =", nm.step(z))
 #    where $\mathbf{w}^\mathsf{T}\mathbf{x}$ is a $1\times d$ matrix times a $d \times 1$
 #    matrix, a $1 \times 1$ matrix holding the number $\mathbf{w}\cdot\mathbf{x}$.
 #
-# They are the same function. SymPy shows it by writing out each argument with symbolic
-# weights and inputs, for each number of inputs that the steps name, and comparing: once the
-# sum in form 1 is written out with $x_0 = 1$ and $w_0 = b$, it *is* form 2 (step 4 does it for
-# two inputs). The result joins the first form to the last, for any number of inputs.
+# They are the same function. SymPy proves form 1 = form 2 = form 3 for a symbolic number of
+# inputs $d$ (steps 2 and 3): split off the term $i = 0$ of the sum in form 1, with $x_0 = 1$ and
+# $w_0 = b$, and the rest is $\mathbf{w}\cdot\mathbf{x}$. Step 4 writes form 1 out for $d = 2$,
+# term by term. The result joins the first form to the last, for any number of inputs.
 
 # %% tags=["hide-input"]
 nb.derivation("perceptron")
@@ -316,12 +316,12 @@ nb.derivation("perceptron")
 
 # %%
 x = np.array([0.5, -1.0, 2.0])
-w3 = np.array([1.0, 0.5, -0.25])
-b3 = 0.75
+w_3d = np.array([1.0, 0.5, -0.25])
+b_3d = 0.75
 
-form1 = np.concatenate([[1.0], x]) @ np.concatenate([[b3], w3])  # x_0 = 1, w_0 = b
-form2 = w3 @ x + b3
-form3 = (w3.reshape(1, 3) @ x.reshape(3, 1)).item() + b3  # a 1×1 matrix, then its number
+form1 = np.concatenate([[1.0], x]) @ np.concatenate([[b_3d], w_3d])  # x_0 = 1, w_0 = b
+form2 = w_3d @ x + b_3d
+form3 = (w_3d.reshape(1, 3) @ x.reshape(3, 1)).item() + b_3d  # a 1×1 matrix, then its number
 print("arguments:", form1, form2, form3)
 print("outputs:  ", nm.step(form1), nm.step(form2), nm.step(form3))
 
@@ -331,13 +331,13 @@ print("outputs:  ", nm.step(form1), nm.step(form2), nm.step(form3))
 def three_forms_agree():
     rng = np.random.default_rng(0)
     X3 = rng.normal(size=(1000, 3))  # 1000 inputs, one per row
-    w3 = rng.normal(size=3)
-    b3 = rng.normal()
+    w_3d = rng.normal(size=3)
+    b_3d = rng.normal()
     X_aug = np.column_stack([np.ones(len(X3)), X3])  # x_0 = 1 before each x
-    form1 = nm.step(X_aug @ np.concatenate([[b3], w3]))  # w_0 = b
-    form2 = nm.step(X3 @ w3 + b3)
-    products = [(w3.reshape(1, 3) @ x.reshape(3, 1)).item() for x in X3]  # 1×1 matrices
-    form3 = nm.step(np.array(products) + b3)
+    form1 = nm.step(X_aug @ np.concatenate([[b_3d], w_3d]))  # w_0 = b
+    form2 = nm.step(X3 @ w_3d + b_3d)
+    products = [(w_3d.reshape(1, 3) @ x.reshape(3, 1)).item() for x in X3]  # 1×1 matrices
+    form3 = nm.step(np.array(products) + b_3d)
     return np.array_equal(form1, form2) and np.array_equal(form2, form3)
 
 

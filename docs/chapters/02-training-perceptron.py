@@ -66,14 +66,17 @@ plotting.setup_notebook()
 # ## The learning rule
 #
 # Fold the bias into the weights, as in form 1 of the previous chapter: every input gets a
-# constant first component $x_0 = 1$, and $w_0$ plays the part of $b$. The perceptron's answer
-# for an input $\mathbf{x}$ with label $y \in \{0, 1\}$ is then
+# constant first component $x_0 = 1$, and $w_0$ plays the part of $b$. We write the
+# *augmented* input and weights with a tilde, $\tilde{\mathbf{x}} = (1, \mathbf{x})$ and
+# $\tilde{\mathbf{w}} = (b, \mathbf{w})$, so that
+# $\tilde{\mathbf{w}}\cdot\tilde{\mathbf{x}} = \mathbf{w}\cdot\mathbf{x} + b$. The
+# perceptron's answer for an input $\mathbf{x}$ with label $y \in \{0, 1\}$ is then
 #
 #
 # <div data-definition="perceptron with the bias folded in">
 #
 # $$
-# \hat y = \operatorname{step}(\mathbf{w}\cdot\mathbf{x}).
+# \hat y = \operatorname{step}(\tilde{\mathbf{w}}\cdot\tilde{\mathbf{x}}).
 # $$
 #
 # </div>
@@ -81,14 +84,15 @@ plotting.setup_notebook()
 #
 # There are three cases.
 #
-# - **Right answer** ($\hat y = y$): leave $\mathbf{w}$ alone.
-# - **A missed positive** ($y = 1$ but $\hat y = 0$, so $\mathbf{w}\cdot\mathbf{x} < 0$): the
-#   weight vector points too far away from $\mathbf{x}$. Add $\mathbf{x}$ to it, scaled by a
-#   *learning rate* $\eta > 0$. This turns $\mathbf{w}$ towards $\mathbf{x}$ and raises the dot
-#   product with $\mathbf{x}$ by $\eta\,\|\mathbf{x}\|^2$.
-# - **A wrongly accepted negative** ($y = 0$ but $\hat y = 1$): subtract $\eta\,\mathbf{x}$,
-#   which turns $\mathbf{w}$ away from $\mathbf{x}$ and lowers the dot product by the same
-#   amount.
+# - **Right answer** ($\hat y = y$): leave $\tilde{\mathbf{w}}$ alone.
+# - **A missed positive** ($y = 1$ but $\hat y = 0$, so
+#   $\tilde{\mathbf{w}}\cdot\tilde{\mathbf{x}} < 0$): the weight vector points too far away
+#   from $\tilde{\mathbf{x}}$. Add $\tilde{\mathbf{x}}$ to it, scaled by a *learning rate*
+#   $\eta > 0$. This turns $\tilde{\mathbf{w}}$ towards $\tilde{\mathbf{x}}$ and raises the dot
+#   product with $\tilde{\mathbf{x}}$ by $\eta\,\|\tilde{\mathbf{x}}\|^2$.
+# - **A wrongly accepted negative** ($y = 0$ but $\hat y = 1$): subtract
+#   $\eta\,\tilde{\mathbf{x}}$, which turns $\tilde{\mathbf{w}}$ away from
+#   $\tilde{\mathbf{x}}$ and lowers the dot product by the same amount.
 #
 # Since $y - \hat y$ is $0$, $+1$ or $-1$ in exactly these three cases, the whole rule fits in
 # one line:
@@ -97,7 +101,7 @@ plotting.setup_notebook()
 # <div data-definition="perceptron learning rule">
 #
 # $$
-# \mathbf{w} \leftarrow \mathbf{w} + \eta\,(y - \hat y)\,\mathbf{x}.
+# \tilde{\mathbf{w}} \leftarrow \tilde{\mathbf{w}} + \eta\,(y - \hat y)\,\tilde{\mathbf{x}}.
 # $$
 #
 # </div>
@@ -203,7 +207,8 @@ nm.widgets.perceptron_steps(X, y, learning_rate=1.0)
 #
 # Starting from $\mathbf{w} = \mathbf{0}$, every update adds a multiple of $\eta$ to the weights,
 # so the weights after any number of steps are $\eta$ times what they would be with
-# $\eta = 1$. The step function only looks at the sign of $\mathbf{w}\cdot\mathbf{x}$, which a
+# $\eta = 1$. The step function only looks at the sign of
+# $\tilde{\mathbf{w}}\cdot\tilde{\mathbf{x}}$, which a
 # positive factor does not change, so every decision, every mistake and the final line are the
 # same for every $\eta$. Running it confirms this:
 
@@ -228,12 +233,15 @@ assert all(
 #
 # ## Why this is not gradient descent
 #
-# From [chapter 5](05-cost-gradient-descent.py) on, networks learn by *gradient descent*: they
-# measure their error with a differentiable cost and step against its gradient. It is natural
+# From the XOR example of [chapter 4](04-layers-networks.py#what-the-sigmoid-buys-xor) on,
+# networks learn by *gradient descent*: they measure their error with a differentiable cost and
+# step against its gradient ([chapter 5](05-cost-gradient-descent.py) defines both and says
+# why). It is natural
 # to ask whether the perceptron rule is the same thing. It is not, and the reason is the step
 # function. Its derivative is zero everywhere except at $0$, where it does not exist. So any
-# error built from $\operatorname{step}(\mathbf{w}\cdot\mathbf{x})$, such as the number of
-# misclassified examples, is flat almost everywhere as a function of $\mathbf{w}$: it jumps
+# error built from $\operatorname{step}(\tilde{\mathbf{w}}\cdot\tilde{\mathbf{x}})$, such as
+# the number of misclassified examples, is flat almost everywhere as a function of
+# $\tilde{\mathbf{w}}$: it jumps
 # when the line crosses a data point and is constant in between.
 #
 # We can see it numerically. Take the weights after the first epoch, whose line still
@@ -247,21 +255,21 @@ def n_mistakes(w_aug):
     return int(np.sum(nm.step(X_aug @ w_aug) != y))
 
 
-w1 = result.path[1]  # (b, w1, w2) after the first epoch
+w_epoch1 = result.path[1]  # (b, w1, w2) after the first epoch
 h = 1e-6
 
 
 def slope(e):  # central difference along the direction e
-    return (n_mistakes(w1 + h * e) - n_mistakes(w1 - h * e)) / (2 * h)
+    return (n_mistakes(w_epoch1 + h * e) - n_mistakes(w_epoch1 - h * e)) / (2 * h)
 
 
 slopes = [slope(e) for e in np.eye(3)]
-print("mistakes at these weights:", n_mistakes(w1))
+print("mistakes at these weights:", n_mistakes(w_epoch1))
 print("finite-difference slope in w0, w1, w2:", slopes)
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
-assert n_mistakes(w1) > 0 and slopes == [0.0, 0.0, 0.0], (n_mistakes(w1), slopes)
+assert n_mistakes(w_epoch1) > 0 and slopes == [0.0, 0.0, 0.0], (n_mistakes(w_epoch1), slopes)
 
 # %% [markdown]
 # The error is not zero, yet its slope in every direction is zero: a gradient would give
@@ -446,8 +454,8 @@ nb.figure(
 # *This section is optional depth.*
 #
 # On separable data the rule always stops, and there is a classical bound on how long it can take
-# ([Novikoff, 1962](../references.md#novikoff1962)). Work with the augmented inputs $(1,
-# \mathbf{x})$ and let
+# ([Novikoff, 1962](../references.md#novikoff1962)). Work with the augmented inputs
+# $\tilde{\mathbf{x}} = (1, \mathbf{x})$ and let
 #
 # - $R$ be the largest length of an augmented input, and
 # - $\gamma$ be the *margin* of some separating hyperplane through the origin of the augmented
@@ -460,18 +468,25 @@ nb.figure(
 # separating weights. The data set generator takes the minimum distance of its points from
 # their line as a parameter, so we can compare the bound with the updates actually made as the
 # gap widens. For $\mathbf{u}$ we use the generating line, $\mathbf{w} = (1, 2)$ and
-# $b = -1$. First the argument, step by step; its two inequalities need induction on the
+# $b = -1$, made a unit vector of the augmented space, bias first:
+# $\mathbf{u} = (b, \mathbf{w})/\|(b, \mathbf{w})\| = (-1, 1, 2)/\sqrt6$ (the code below
+# computes it). First the argument, step by step; it writes $\mathbf{w}_k$ for the augmented
+# weights $\tilde{\mathbf{w}}$ after $k$ updates. Its two inequalities need induction on the
 # updates, which SymPy does not do, so the induction is cited and SymPy proves its step:
 
 # %% tags=["hide-input"]
 nb.derivation("perceptron-convergence")
 
 # %%
+w_line, b_line = np.array([1.0, 2.0]), -1.0  # the generating line
+u = np.append(b_line, w_line) / np.linalg.norm(np.append(b_line, w_line))  # bias first
+print("u =", u, " sqrt(6) * u =", np.sqrt(6) * u)
+
 rows, radii = [], []
 for gap in (0.05, 0.1, 0.2, 0.3):
     X_g, y_g = nm.datasets.linearly_separable(40, margin=gap)
     updates = nm.train_perceptron(X_g, y_g).updates
-    bound = nm.margin_bound(X_g, y_g, w=[1.0, 2.0], b=-1.0)
+    bound = nm.margin_bound(X_g, y_g, w=w_line, b=b_line)
     # distance of the nearest point from the line x1 + 2 x2 = 1
     nearest = np.min(np.abs(X_g @ [1.0, 2.0] - 1.0)) / np.sqrt(5.0)
     gamma, n_max = bound["gamma"], bound["bound"]
@@ -487,6 +502,7 @@ nb.table(rows, ["nearest", "γ", "(R/γ)²", "updates"])
 # The text below states this outcome; the build fails if it changes.
 # (updates ≤ bound / 5 for "far fewer"; the bound shrinks; γ < nearest)
 bounds = [float(r[2]) for r in rows]
+assert np.allclose(np.sqrt(6) * u, [-1, 1, 2]), u
 assert np.all(np.diff(bounds) < 0) and all(
     5 * r[3] <= float(r[2]) and float(r[1]) < float(r[0]) for r in rows
 ), rows

@@ -192,8 +192,9 @@ assert 1e-6 < gap / derived < 1e-2 and gap < 1e-12, (kernel, derived)
 # ## Weight and bias: stretching and shifting
 #
 # One input $x$, one weight $w$ and one bias $b$ make the simplest sigmoid neuron,
-# $\sigma(wx + b)$. The figure shows what the two numbers do. (The first of our source texts
-# writes $\sigma(ax + b)$; on this site the letter $a$ is kept for activations.)
+# $\sigma(wx + b)$. The figure shows what the two numbers do. (The first of our source texts,
+# [*Simple Mathematics behind Deep Learning*](../references.md#simple-maths), writes
+# $\sigma(ax + b)$; on this site the letter $a$ is kept for activations.)
 
 # %% tags=["hide-input"]
 nb.figure(
@@ -212,8 +213,9 @@ nb.figure(
 )
 
 # %% [markdown]
-# The weight sets the steepness and the bias the place. SymPy makes that precise: the curve
-# crosses one half where $wx + b = 0$, and its slope there is proportional to $w$. The same
+# The weight sets the steepness, and the weight and the bias together set the place: the
+# transition sits at $x = -b/w$. SymPy makes that precise: the curve crosses one half where
+# $wx + b = 0$, and its slope there is proportional to $w$. The same
 # derivation records the three partial derivatives of the neuron, with respect to its input,
 # its weight and its bias, the pieces backpropagation will multiply together later.
 
@@ -272,11 +274,11 @@ with warnings.catch_warnings(record=True) as caught:
     xs = np.array([-1000.0, 1000.0])
     naive = 1 / (1 + np.exp(-xs))
 print("naive formula:", naive)
-print("warnings:", [str(w.message) for w in caught])
+print("warnings:", [str(warning.message) for warning in caught])
 
 # %% tags=["hide-input"]
 # The text above states this outcome; the build fails if it changes.
-overflowed = any("overflow" in str(w.message) for w in caught)
+overflowed = any("overflow" in str(warning.message) for warning in caught)
 assert np.array_equal(naive, [0.0, 1.0]) and overflowed, (naive, caught)
 
 # %% [markdown]
@@ -327,7 +329,7 @@ nb.checked("sigmoid-kernel")
 #
 #
 # NumPy does this with no extra effort, since `nm.sigmoid` works element-wise on arrays of any
-# shape. Now give each of $m$ neurons its own weight vector over the same $n$ inputs and its
+# shape. Now give each of $m$ neurons its own weight vector over the same $d$ inputs and its
 # own bias. Stacking the weight vectors as the *rows* of a matrix $W$ and the biases in a
 # vector $\mathbf{b}$, the $m$ neurons together compute
 #
@@ -408,7 +410,8 @@ nb.Html(
 #
 # - The sigmoid is a smooth step: its values lie strictly between 0 and 1, it passes through
 #   one half at zero, and it is symmetric about that point.
-# - A weight sets how steep it is and a bias where it turns (both derived above).
+# - A weight sets how steep it is, and the weight $w$ and bias $b$ together place its
+#   transition at $x = -b/w$ (both derived above).
 # - It is computed in one of two forms, chosen by the sign of its input, so that it never
 #   overflows.
 # - A layer applies it to each component of $W\mathbf{x} + \mathbf{b}$, with one row of $W$
@@ -422,7 +425,7 @@ nb.result("sigmoid")
 # %% [markdown]
 # ## What's next
 #
-# A layer maps $n$ numbers to $m$ numbers. Nothing stops us from feeding its output into
+# A layer maps $d$ inputs to $m$ outputs. Nothing stops us from feeding its output into
 # another layer, and another. In [Layers and networks](04-layers-networks.py) we stack layers
 # into the 2-2-3-2 network of Higham and Higham, count its parameters, and see what such a
 # composition of sigmoids can express.

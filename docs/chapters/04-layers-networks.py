@@ -54,16 +54,17 @@ plotting.setup_notebook()
 # %% [markdown]
 # ## One layer, once more
 #
-# A layer takes a vector $\mathbf{a}$ of $n_\text{in}$ numbers and returns a vector of
-# $n_\text{out}$ numbers:
+# A layer takes a vector $\mathbf{a}$ of numbers, the outputs of the layer before it, and
+# returns a vector of its own. Counting the layers with $l$ (the next sections do), layer $l$ has
+# $n_l$ neurons, so it takes the $n_{l-1}$ numbers of layer $l - 1$ and returns $n_l$ numbers:
 #
 #
 # <div data-definition="layer">
 #
 # $$
 # \mathbf{a} \;\longmapsto\; \sigma(W\mathbf{a} + \mathbf{b}),
-# \qquad W \in \mathbb{R}^{n_\text{out}\times n_\text{in}},\quad
-# \mathbf{b} \in \mathbb{R}^{n_\text{out}} .
+# \qquad W \in \mathbb{R}^{n_l\times n_{l-1}},\quad
+# \mathbf{b} \in \mathbb{R}^{n_l} .
 # $$
 #
 # </div>
@@ -133,7 +134,12 @@ print("sigma(W x + b) =", nm.sigmoid(W @ x + b))
 # [notation page](../notation.md) lists the conventions.)
 #
 # Read it from the inside out: the innermost bracket is the first hidden layer, and each
-# $\sigma(W\,[\dots] + \mathbf{b})$ around it is one more layer.
+# $\sigma(W\,[\dots] + \mathbf{b})$ around it is one more layer. In general, layer $l$ has
+# $n_l$ neurons ($n_0 = d$, the inputs), weights $W^l$ of shape $n_l \times n_{l-1}$ and biases
+# $\mathbf{b}^l$ of length $n_l$; it turns the activations $\mathbf{a}^{l-1}$ of the layer before
+# it into the weighted input $\mathbf{z}^l = W^l\mathbf{a}^{l-1} + \mathbf{b}^l$ and the
+# activations $\mathbf{a}^l = \sigma(\mathbf{z}^l)$, starting from $\mathbf{a}^0 = \mathbf{x}$
+# and ending with $F(\mathbf{x}) = \mathbf{a}^L$. Here $(n_0, n_1, n_2, n_3) = (2, 2, 3, 2)$.
 #
 # In `nnmath` the network is `nm.Network([2, 2, 3, 2])`: the list gives the width of every
 # layer, input and output included. Its weights and biases are lists with one entry per layer
@@ -157,8 +163,8 @@ counts = [W.size + b.size for W, b in zip(net.weights, net.biases, strict=True)]
 nb.Html(
     f"<p>Adding up the parameters of the three layers: {' + '.join(map(str, counts))} = "
     f"<strong>{sum(counts)}</strong> parameters, the same as <code>net.n_params</code> = "
-    f"{net.n_params}. A layer with $n_\\text{{in}}$ inputs and $n_\\text{{out}}$ neurons has "
-    "$n_\\text{out}\\,n_\\text{in}$ weights and $n_\\text{out}$ biases, so the count grows "
+    f"{net.n_params}. A layer $l$ with $n_{{l-1}}$ inputs and $n_l$ neurons has "
+    "$n_l\\,n_{l-1}$ weights and $n_l$ biases, so the count grows "
     "with the product of neighbouring widths.</p>"
 )
 
@@ -333,9 +339,14 @@ nm.widgets.forward_pass(xor_net, X_xor, labels_xor, x=(0.0, 1.0))
 
 # %% [markdown]
 # Weights found by hand do not scale to real problems. The same 2-2-1 network can also *learn*
-# XOR from its four points with gradient descent, the method of the
-# [next chapter](05-cost-gradient-descent.py). Starting from random weights (drawn from
-# $\mathcal{N}(0, 1)$), 5000 full-batch steps with learning rate 2 on the quadratic cost:
+# XOR from its four points with
+# [gradient descent](05-cost-gradient-descent.py#gradient-descent), the method that the next
+# chapter defines: it measures the error with the
+# [quadratic cost](05-cost-gradient-descent.py#the-cost) (half the squared difference between
+# output and target, averaged over the points) and moves every weight and bias again and again a
+# little against the cost's gradient, by steps whose length a *learning rate* sets. Starting from
+# random weights (drawn from $\mathcal{N}(0, 1)$), 5000 *full-batch* steps (each one computed
+# from all four points) with learning rate 2:
 
 # %%
 learned = nm.Network([2, 2, 1], seed=1, init_scale=1.0)

@@ -14,8 +14,8 @@
 # <div class="nnmath-goals">
 #
 # **After this chapter** you can write the quadratic cost of a network on a data set, take
-# steps of gradient descent on it, and say why each step goes against the gradient and how long
-# it may be.
+# steps of gradient descent on a two-parameter cost and on a small chain of weights, and say
+# why each step goes against the gradient and how long it may be.
 #
 # </div>
 #
@@ -138,8 +138,8 @@ nb.figure(
 # It is written as a function of the weights and biases because those are what we change; the
 # data are fixed. It is never negative, and it is zero only if the network reproduces every
 # target exactly. Here it is three ways: as the formula, as the SymPy expression that the
-# checks use (for one point of a two-output network), and as the NumPy function that
-# `net.loss` calls.
+# checks use (for one point of a two-output network, whose outputs $a_k = F_k(\mathbf{x})$ it
+# writes $a_1$ and $a_2$), and as the NumPy function that `net.loss` calls.
 
 # %% tags=["hide-input"]
 sympy_cost = quadratic_cost_formula(2).outputs[0]
@@ -174,9 +174,10 @@ print("by hand        =", np.mean(0.5 * np.sum((Y - net(X)) ** 2, axis=1)))
 # why the normalising factor and the $\tfrac12$ are harmless. The answer is that both are
 # positive constants, and multiplying a function by a
 # positive constant $c$ stretches its graph vertically without moving any of its low points.
-# SymPy makes this precise for a general cost $C(w_1, w_2)$: the gradient of $cC$ is $c$ times
-# the gradient of $C$, and a gradient component vanishes for $cC$ exactly when it vanishes for
-# $C$. The example at the end, a cost with three stationary points, shows them staying put.
+# SymPy makes this precise for a general cost $C(\vartheta_1, \vartheta_2)$ of two parameters:
+# the gradient of $cC$ is $c$ times the gradient of $C$, and a gradient component vanishes for
+# $cC$ exactly when it vanishes for $C$. The example at the end, a cost with three stationary
+# points, shows them staying put.
 
 # %% tags=["hide-input"]
 nb.derivation("cost-scaling")
@@ -243,35 +244,39 @@ nb.derivation("steepest-descent")
 
 # %% [markdown]
 # The last two steps are also why the learning rate must be small enough: the first-order term
-# promises a decrease of about $\eta\|\nabla C\|^2$, and only the $O(\eta^2)$ rest, which
-# grows with $\eta$, can spoil it.
+# promises a decrease of about $\eta\|\nabla C\|^2$, and only the rest, which is $o(\eta)$
+# (small compared with $\eta$; $O(\eta^2)$ if $C$ is twice differentiable) and grows with
+# $\eta$, can spoil it.
 #
 # To *see* what the learning rate does we need a cost of only two parameters, so that it can be
 # drawn as a contour map. The figure uses a quadratic bowl,
-# $C(\mathbf{w}) = \tfrac12(\mathbf{w} - \mathbf{w}^*)^\mathsf{T} H (\mathbf{w} - \mathbf{w}^*)$,
-# with minimum $\mathbf{w}^*$ and a symmetric positive definite matrix $H$ that makes the
-# bowl steeper in one direction than in the other, the typical situation in a network. Its
-# gradient $H(\mathbf{w} - \mathbf{w}^*)$ is computed with NumPy, and the same start point is
-# used for three learning rates.
+# $C(\boldsymbol\vartheta) = \tfrac12(\boldsymbol\vartheta - \boldsymbol\vartheta^*)^\mathsf{T}
+# H (\boldsymbol\vartheta - \boldsymbol\vartheta^*)$ of the parameter vector
+# $\boldsymbol\vartheta = (\vartheta_1, \vartheta_2)$, with minimum $\boldsymbol\vartheta^*$
+# and a symmetric positive definite matrix $H$ that makes the bowl steeper in one direction
+# than in the other, the typical situation in a network. Its gradient
+# $H(\boldsymbol\vartheta - \boldsymbol\vartheta^*)$ is computed with NumPy (in the code
+# `p` is $\boldsymbol\vartheta$ and `p_star` is $\boldsymbol\vartheta^*$), and the same start
+# point is used for three learning rates.
 
 # %%
 H = np.array([[3.0, 2.0], [2.0, 6.0]])
-w_star = np.array([1.0, 0.5])
+p_star = np.array([1.0, 0.5])
 
 
-def bowl(w1, w2):
-    """The cost on a grid of (w1, w2) values."""
-    d1, d2 = w1 - w_star[0], w2 - w_star[1]
+def bowl(p1, p2):
+    """The cost on a grid of (p1, p2) values."""
+    d1, d2 = p1 - p_star[0], p2 - p_star[1]
     return 0.5 * (H[0, 0] * d1**2 + 2 * H[0, 1] * d1 * d2 + H[1, 1] * d2**2)
 
 
 def descend(eta, steps=15, start=(-1.5, -1.0)):
-    """Gradient descent on the bowl; returns every iterate as a row."""
-    w = np.array(start)
-    path = [w]
+    """Gradient descent on the bowl; returns every iterate p as a row."""
+    p = np.array(start)
+    path = [p]
     for _ in range(steps):
-        w = w - eta * H @ (w - w_star)
-        path.append(w)
+        p = p - eta * H @ (p - p_star)
+        path.append(p)
     return np.array(path)
 
 
@@ -281,11 +286,11 @@ for name, path in runs.items():
 
 # %% tags=["hide-input"]
 # The text below states this outcome; the build fails if it changes.
-# (η = 0.02 still far from w*, η = 0.12 there, η = 0.26 jumps across the steep direction)
+# (η = 0.02 still far from ϑ*, η = 0.12 there, η = 0.26 jumps across the steep direction)
 slow, good, fast = (runs[f"η = {eta}"] for eta in (0.02, 0.12, 0.26))
 steep = np.linalg.eigh(H)[1][:, -1]  # direction of the largest curvature
-across = (fast - w_star) @ steep
-distances = np.linalg.norm(slow[-1] - w_star), np.linalg.norm(good[-1] - w_star)
+across = (fast - p_star) @ steep
+distances = np.linalg.norm(slow[-1] - p_star), np.linalg.norm(good[-1] - p_star)
 assert distances[0] > 0.5 and distances[1] < 0.05 and np.all(across[1:] * across[:-1] < 0), (
     distances,
     across,
@@ -308,11 +313,12 @@ nb.figure(
 )
 
 # %% [markdown]
-# The zigzag has a simple cause. Along the steep direction of the bowl, each step multiplies the
-# distance to the minimum by $1 - \eta\lambda$, where $\lambda$ is the curvature in that
-# direction (an eigenvalue of $H$). When $\eta\lambda$ is above 1 this factor is negative and
-# the iterate jumps to the other side; when it is above 2 the jumps grow and the iteration
-# diverges. Step by step:
+# The zigzag has a simple cause. Each step multiplies the component of the offset
+# $\boldsymbol\vartheta - \boldsymbol\vartheta^*$ from the minimum along an eigenvector of $H$ by
+# $1 - \eta\lambda$, where $\lambda$ is the curvature in that direction (the eigenvalue); the
+# steep direction has the largest $\lambda$. When $\eta\lambda$ is above 1 this factor is
+# negative and the iterate jumps to the other side; when it is above 2 the jumps grow and the
+# iteration diverges. Step by step:
 
 # %% tags=["hide-input"]
 nb.derivation("quadratic-descent")
@@ -348,7 +354,8 @@ print("diverges for eta above 2 / largest curvature =", 2 / lam.max())
 #
 #
 # with input $x$, target $t$, and $E$ the error of the output $\hat y$. (The second of our source
-# texts calls this output $L$; on this site $L$ is the number of layers.) The derivation below
+# texts, [Punnen's *The Maths behind Neural Networks*](../references.md#punnen), calls this
+# output $L$; on this site $L$ is the number of layers.) The derivation below
 # evaluates it at $x = 2$, $b_1 = 1$, $b_2 = \tfrac12$, $w_1 = \tfrac12$, $w_2 = \tfrac32$ and
 # $t = 5$, in rational arithmetic so that no rounding is involved. It first does what a
 # beginner might try, and what [Punnen's text](../references.md#punnen) does: the output is
@@ -547,7 +554,8 @@ nb.result("steepest-descent")
 #
 # The bowl of this chapter once more, with the learning rate and the starting point on
 # sliders. The page evaluates the cost and its gradient as SymPy derives them from
-# $\tfrac12(\mathbf{w} - \mathbf{w}^*)^\mathsf{T} H (\mathbf{w} - \mathbf{w}^*)$. Push
+# $\tfrac12(\boldsymbol\vartheta - \boldsymbol\vartheta^*)^\mathsf{T} H
+# (\boldsymbol\vartheta - \boldsymbol\vartheta^*)$. Push
 # $\eta$ past the stable bound named in the caption and watch the iterates jump further out
 # at every step.
 

@@ -120,7 +120,7 @@
   DRAW["bowl-descent"] = function (g, v, config) {
     var cost = formula("bowl-cost"), grad = formula("bowl-gradient");
     var xlim = config.xlim, ylim = config.ylim;
-    var s = axes(g, xlim, ylim, ["w1", "w2"], [-1, 0, 1, 2]);
+    var s = axes(g, xlim, ylim, ["ϑ1", "ϑ2"], [-1, 0, 1, 2]);
     // Shading: the cost on a grid, in bands (darker is lower).
     var nx = 40, ny = 32, values = [], lo = Infinity, hi = -Infinity;
     for (var j = 0; j < ny; j += 1) for (var i = 0; i < nx; i += 1) {

@@ -56,8 +56,8 @@ def cost_contours(
     *,
     levels: int | Sequence[float] = 15,
     resolution: int = 150,
-    xlabel: str = "$w_1$",
-    ylabel: str = "$w_2$",
+    xlabel: str = r"$\vartheta_1$",
+    ylabel: str = r"$\vartheta_2$",
 ) -> Figure:
     """Contours of a two-parameter cost with gradient-descent iterates as connected dots.
 
@@ -69,11 +69,11 @@ def cost_contours(
     Parameters
     ----------
     cost_fn : callable
-        ``cost_fn(W1, W2)`` for two arrays of shape ``(r, r)`` (a meshgrid)
+        ``cost_fn(P1, P2)`` for two arrays of shape ``(r, r)`` (a meshgrid)
         returns the cost at every point, shape ``(r, r)``; non-finite values
         are left blank.
     path : array_like, shape (m, 2), or dict str → array_like
-        The iterates ``(w1, w2)`` from the start on; a dict draws several
+        The iterates ``(ϑ1, ϑ2)`` from the start on; a dict draws several
         runs (e.g. ``{"η = 0.1": ..., "η = 1.9": ...}``), each named in the legend.
     xlim, ylim : (float, float)
         The window, ``low < high``.
@@ -85,7 +85,8 @@ def cost_contours(
     resolution : int
         Grid points per side, 10 to 1000.
     xlabel, ylabel : str
-        Names of the two parameters.
+        Names of the two parameters (by default ϑ₁ and ϑ₂, the entries of the
+        parameter vector ϑ).
 
     Returns
     -------

@@ -14,26 +14,26 @@ __all__ = ["derive_cost_scaling"]
 def derive_cost_scaling() -> Derivation:
     """A positive factor c on the cost scales the gradient by c and keeps its zeros.
 
-    Uses a generic cost ``C(w1, w2)`` and a positive symbol ``c`` (such as the
+    Uses a generic cost ``C(ϑ1, ϑ2)`` of two parameters and a positive symbol ``c`` (such as the
     ``1/N`` of a mean or the ``½`` of the quadratic cost).
     """
-    w1, w2, g = sympy.symbols("w_1 w_2 g", real=True)
+    p1, p2, g = sympy.symbols("vartheta_1 vartheta_2 g", real=True)
     c = sympy.Symbol("c", positive=True)
-    cost = sympy.Function("C")(w1, w2)
-    weights = (w1, w2)
-    grad_scaled = sympy.Matrix([sympy.Derivative(c * cost, w) for w in weights])
-    grad = sympy.Matrix([sympy.Derivative(cost, w) for w in weights])
-    # An example with several stationary points: a double well in w1, a bowl in w2.
-    example = w1**4 / 4 - w1**2 / 2 + w2**2
+    cost = sympy.Function("C")(p1, p2)
+    params = (p1, p2)
+    grad_scaled = sympy.Matrix([sympy.Derivative(c * cost, p) for p in params])
+    grad = sympy.Matrix([sympy.Derivative(cost, p) for p in params])
+    # An example with several stationary points: a double well in p1, a bowl in p2.
+    example = p1**4 / 4 - p1**2 / 2 + p2**2
 
     def stationary(f: Any) -> Any:
-        solutions = sympy.solve([sympy.diff(f, w) for w in weights], weights, dict=True)
-        return sympy.FiniteSet(*(sympy.Tuple(s[w1], s[w2]) for s in solutions))
+        solutions = sympy.solve([sympy.diff(f, p) for p in params], params, dict=True)
+        return sympy.FiniteSet(*(sympy.Tuple(s[p1], s[p2]) for s in solutions))
 
     scaled_zero = sympy.solveset(sympy.Eq(c * g, 0), g, sympy.S.Reals)
     zero = sympy.solveset(sympy.Eq(g, 0), g, sympy.S.Reals)
     result = sympy.Eq(grad_scaled, c * grad, evaluate=False)
-    example_grad = sympy.Matrix([sympy.diff(example, w) for w in weights])
+    example_grad = sympy.Matrix([sympy.diff(example, p) for p in params])
     example_points = sympy.FiniteSet(sympy.Tuple(-1, 0), sympy.Tuple(0, 0), sympy.Tuple(1, 0))
     c_sym = sympy.Symbol("C")
     steps = [
@@ -45,14 +45,14 @@ def derive_cost_scaling() -> Derivation:
         ),
         make_step(
             "Scale the cost",
-            sympy.Eq(sympy.Derivative(c * cost, w1), c * sympy.Derivative(cost, w1)),
+            sympy.Eq(sympy.Derivative(c * cost, p1), c * sympy.Derivative(cost, p1)),
             "A constant factor comes out of a derivative (linearity of differentiation).",
-            check=proved(sympy.Derivative(c * cost, w1), c * sympy.Derivative(cost, w1)),
+            check=proved(sympy.Derivative(c * cost, p1), c * sympy.Derivative(cost, p1)),
         ),
         make_step(
             "The whole gradient",
             result,
-            r"Step 2 for each component, $w_1$ and $w_2$.",
+            r"Step 2 for each component, $\vartheta_1$ and $\vartheta_2$.",
             check=proved(grad_scaled, c * grad),
         ),
         make_step(
@@ -67,28 +67,32 @@ def derive_cost_scaling() -> Derivation:
         make_step(
             "Example",
             sympy.Eq(
-                sympy.Matrix([sympy.Derivative(c_sym, w) for w in weights]),
+                sympy.Matrix([sympy.Derivative(c_sym, p) for p in params]),
                 example_grad,
                 evaluate=False,
             ),
-            r"For $C = w_1^4/4 - w_1^2/2 + w_2^2$, differentiate each term (power rule).",
+            r"For $C = \vartheta_1^4/4 - \vartheta_1^2/2 + \vartheta_2^2$, differentiate each "
+            r"term (power rule).",
             check=proved(
-                sympy.Matrix([sympy.Derivative(example, w) for w in weights]), example_grad
+                sympy.Matrix([sympy.Derivative(example, p) for p in params]), example_grad
             ),
         ),
         make_step(
             "Stationary points of the example",
             sympy.Eq(sympy.Symbol(r"\{\nabla C = 0\}"), example_points, evaluate=False),
-            r"Solve $w_1^3 - w_1 = w_1(w_1 - 1)(w_1 + 1) = 0$ and $2 w_2 = 0$. By step 4 the "
+            r"Solve $\vartheta_1^3 - \vartheta_1 = \vartheta_1(\vartheta_1 - 1)(\vartheta_1 + 1) "
+            r"= 0$ and $2 \vartheta_2 = 0$. By step 4 the "
             r"same points are the stationary points of $cC$, for every $c > 0$.",
             check=proved(stationary(c * example), example_points),
         ),
     ]
     claims = [
         Claim(
-            f"∂(cC)/∂{w} = c ∂C/∂{w}", sympy.Derivative(c * cost, w), c * sympy.Derivative(cost, w)
+            f"∂(cC)/∂{name} = c ∂C/∂{name}",
+            sympy.Derivative(c * cost, p),
+            c * sympy.Derivative(cost, p),
         )
-        for w in weights
+        for name, p in zip(("ϑ1", "ϑ2"), params, strict=True)
     ]
     claims += [
         Claim("for c > 0: c·g = 0 exactly when g = 0", scaled_zero, zero),
@@ -113,6 +117,6 @@ def derive_cost_scaling() -> Derivation:
         steps=steps,
         result=result,
         claims=claims,
-        symbols={"w1": w1, "w2": w2, "c": c, "C": cost},
+        symbols={"p1": p1, "p2": p2, "c": c, "C": cost},
         data={"example": example},
     )

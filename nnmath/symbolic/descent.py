@@ -31,7 +31,7 @@ __all__ = [
     "quadratic_bowl",
 ]
 
-#: The matrix H and minimum w* of chapter 5's quadratic bowl ½(w − w*)ᵀ H (w − w*).
+#: The matrix H and minimum ϑ* of chapter 5's quadratic bowl ½(ϑ − ϑ*)ᵀ H (ϑ − ϑ*).
 BOWL_CURVATURE = sympy.Matrix([[3, 2], [2, 6]])
 BOWL_MINIMUM = sympy.Matrix([1, sympy.Rational(1, 2)])
 
@@ -175,29 +175,29 @@ def derive_gradient_descent() -> Derivation:
 
 
 def derive_quadratic_descent() -> Derivation:
-    """On a bowl C = ½(w − w*)ᵀH(w − w*) a step multiplies w − w* by I − ηH: 1 − ηλ per direction.
+    """On a bowl C = ½(ϑ − ϑ*)ᵀH(ϑ − ϑ*) a step multiplies ϑ − ϑ* by I − ηH: 1 − ηλ per direction.
 
     ``H`` is a symmetric 2 × 2 matrix of symbols; along an eigenvector ``Hv = λv``
     the factor is ``1 − ηλ``, and ``|1 − ηλ| < 1`` exactly when ``0 < η < 2/λ``.
     """
-    h11, h12, h22, w1, w2, m1, m2, v1, v2 = sympy.symbols(
-        "h_11 h_12 h_22 w_1 w_2 m_1 m_2 v_1 v_2", real=True
+    h11, h12, h22, p1, p2, m1, m2, v1, v2 = sympy.symbols(
+        "h_11 h_12 h_22 vartheta_1 vartheta_2 m_1 m_2 v_1 v_2", real=True
     )
     lam = sympy.Symbol("lambda", positive=True)
     eta = sympy.Symbol("eta", real=True)
-    t = sympy.Symbol("t", integer=True, nonnegative=True)
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
     hess = sympy.Matrix([[h11, h12], [h12, h22]])
-    w, w_star, v = sympy.Matrix([w1, w2]), sympy.Matrix([m1, m2]), sympy.Matrix([v1, v2])
-    d = w - w_star
+    p, p_star, v = sympy.Matrix([p1, p2]), sympy.Matrix([m1, m2]), sympy.Matrix([v1, v2])
+    d = p - p_star
     cost = (d.T * hess * d)[0, 0] / 2
-    grad = sympy.Matrix([sympy.Derivative(cost, wi) for wi in (w1, w2)])
-    new = w - eta * grad
+    grad = sympy.Matrix([sympy.Derivative(cost, pi) for pi in (p1, p2)])
+    new = p - eta * grad
     eye = sympy.eye(2)
     bold_v = tex(r"\mathbf{v}", commutative=False)
     i_minus = tex(r"(I - \eta H)", commutative=False)
     factor_shown = tex(r"(1 - \eta\lambda)")
     h_nc = sympy.Symbol("H", commutative=False)
-    diff_nc = tex(r"(\mathbf{w} - \mathbf{w}^*)", commutative=False)
+    diff_nc = tex(r"(\boldsymbol\vartheta - \boldsymbol\vartheta^*)", commutative=False)
     factor = 1 - eta * lam
     stable = sympy.solveset(sympy.Abs(factor) < 1, eta, sympy.S.Reals)
     steps = [
@@ -207,30 +207,39 @@ def derive_quadratic_descent() -> Derivation:
                 sympy.Symbol("C"),
                 sympy.Mul(
                     sympy.Rational(1, 2),
-                    tex(r"(\mathbf{w} - \mathbf{w}^*)^\mathsf{T}", commutative=False),
+                    tex(
+                        r"(\boldsymbol\vartheta - \boldsymbol\vartheta^*)^\mathsf{T}",
+                        commutative=False,
+                    ),
                     h_nc,
                     diff_nc,
                     evaluate=False,
                 ),
             ),
-            r"A quadratic cost with minimum $\mathbf{w}^*$ and symmetric curvature matrix $H$.",
+            r"A quadratic cost of the parameters $\boldsymbol\vartheta = (\vartheta_1, "
+            r"\vartheta_2)$ with minimum $\boldsymbol\vartheta^*$ and symmetric curvature "
+            r"matrix $H$.",
         ),
         make_step(
             "Its gradient",
             sympy.Eq(tex(r"\nabla C"), h_nc * diff_nc),
-            r"Differentiate step 1 in each $w_i$; $H$ is symmetric, so the two cross terms "
+            r"Differentiate step 1 in each $\vartheta_i$; $H$ is symmetric, so the two cross terms "
             r"agree. Proved by SymPy for a symmetric $2 \times 2$ matrix of symbols.",
             check=proved(grad, hess * d),
         ),
         make_step(
             "One step",
             sympy.Eq(
-                tex(r"\mathbf{w}_{\text{new}} - \mathbf{w}^*", commutative=False),
+                tex(
+                    r"\boldsymbol\vartheta_{\text{new}} - \boldsymbol\vartheta^*",
+                    commutative=False,
+                ),
                 i_minus * diff_nc,
             ),
-            r"$\mathbf{w}_{\text{new}} = \mathbf{w} - \eta\,\nabla C$ (gradient descent) with the "
-            r"gradient of step 2; subtract $\mathbf{w}^*$.",
-            check=proved(new - w_star, (eye - eta * hess) * d),
+            r"$\boldsymbol\vartheta_{\text{new}} = \boldsymbol\vartheta - \eta\,\nabla C$ "
+            r"(gradient descent) with the gradient of step 2; subtract "
+            r"$\boldsymbol\vartheta^*$.",
+            check=proved(new - p_star, (eye - eta * hess) * d),
         ),
         make_step(
             "Along an eigenvector",
@@ -242,15 +251,16 @@ def derive_quadratic_descent() -> Derivation:
             check=proved((eye - eta * hess) * v - factor * v, -eta * (hess * v - lam * v)),
         ),
         make_step(
-            "After t steps",
+            "After k steps",
             sympy.Eq(
-                tex(r"\text{component along } \mathbf{v}"), sympy.Symbol("c_0") * factor_shown**t
+                tex(r"\text{component along } \mathbf{v}"), sympy.Symbol("c_0") * factor_shown**k
             ),
-            r"Write $\mathbf{w} - \mathbf{w}^*$ in the eigenvectors of $H$; by steps 3 and 4 "
-            r"each step multiplies the component along $\mathbf{v}$ by $1 - \eta\lambda$. SymPy "
-            r"checks that $c_0(1 - \eta\lambda)^{t}$ satisfies $c_{t+1} = (1 - \eta\lambda)c_t$.",
+            r"Write $\boldsymbol\vartheta - \boldsymbol\vartheta^*$ in the eigenvectors of $H$; "
+            r"by steps 3 and 4 each step multiplies the component along $\mathbf{v}$ by "
+            r"$1 - \eta\lambda$. SymPy checks that $c_0(1 - \eta\lambda)^{k}$ satisfies "
+            r"$c_{k+1} = (1 - \eta\lambda)c_k$.",
             check=proved(
-                sympy.Symbol("c_0") * factor ** (t + 1), factor * sympy.Symbol("c_0") * factor**t
+                sympy.Symbol("c_0") * factor ** (k + 1), factor * sympy.Symbol("c_0") * factor**k
             ),
         ),
         make_step(
@@ -263,15 +273,16 @@ def derive_quadratic_descent() -> Derivation:
         ),
     ]
     claims = [
-        Claim("∇C = H(w − w*) for a symmetric 2 × 2 H", grad, hess * d),
+        Claim("∇C = H(ϑ − ϑ*) for a symmetric 2 × 2 H", grad, hess * d),
         Claim("|1 − ηλ| < 1 exactly when 0 < η < 2/λ", stable, sympy.Interval.open(0, 2 / lam)),
     ]
     return build(
         name="quadratic-descent",
         title=r"Gradient descent on a quadratic bowl: the factor $1 - \eta\lambda$",
         summary=(
-            r"Each step multiplies the distance to the minimum along a curvature direction by "
-            r"$1 - \eta\lambda$, so the iteration converges exactly when $0 < \eta < 2/\lambda$."
+            r"Each step multiplies the component of the offset from the minimum along an "
+            r"eigenvector of $H$ by $1 - \eta\lambda$, so the iteration converges exactly when "
+            r"$0 < \eta < 2/\lambda$."
         ),
         steps=steps,
         result=steps[3].expr,

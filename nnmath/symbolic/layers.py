@@ -14,14 +14,14 @@ __all__ = ["derive_affine_composition"]
 
 
 def _layers() -> tuple[Any, Any, Any, Any, Any]:
-    """An n-input, m-hidden, k-output pair of affine layers, n, m, k symbols."""
-    n, m, k = sympy.symbols("n m k", integer=True, positive=True)
+    """A pair of affine layers of widths n0 (inputs), n1 (hidden), n2 (outputs), all symbols."""
+    n0, n1, n2 = sympy.symbols("n_0 n_1 n_2", integer=True, positive=True)
     return (
-        sympy.MatrixSymbol("W1", m, n),
-        sympy.MatrixSymbol("b1", m, 1),
-        sympy.MatrixSymbol("W2", k, m),
-        sympy.MatrixSymbol("b2", k, 1),
-        sympy.MatrixSymbol("x", n, 1),
+        sympy.MatrixSymbol("W1", n1, n0),
+        sympy.MatrixSymbol("b1", n1, 1),
+        sympy.MatrixSymbol("W2", n2, n1),
+        sympy.MatrixSymbol("b2", n2, 1),
+        sympy.MatrixSymbol("x", n0, 1),
     )
 
 
@@ -80,8 +80,8 @@ def derive_affine_composition() -> Derivation:
     b1, b2 = (sympy.Symbol(rf"\mathbf{{b}}^{{{n}}}", commutative=False) for n in (1, 2))
     b = sympy.Symbol(r"\mathbf{b}", commutative=False)
     sizes = (
-        "SymPy proves it entry by entry for an $n$-input, $m$-hidden, $k$-output pair of layers, "
-        "$n$, $m$, $k$ symbols."
+        "SymPy proves it entry by entry for a pair of layers with $n_0$ inputs, $n_1$ hidden "
+        "neurons and $n_2$ outputs, $n_0$, $n_1$, $n_2$ symbols."
     )
     steps = [
         make_step(
@@ -115,8 +115,8 @@ def derive_affine_composition() -> Derivation:
             sympy.Eq(z2, sympy.Add(w * x, b, evaluate=False)),
             "With $W = W^2W^1$ and $\\mathbf{b} = W^2\\mathbf{b}^1 + \\mathbf{b}^2$: the two "
             "layers are one layer. Merging the first two of any number of layers this way, "
-            "again and again, collapses them all: an induction on the number of layers, "
-            "written here, whose step is this two-layer identity. " + sizes,
+            "again and again, collapses them all (an induction on the number of layers; this "
+            "two-layer identity is its step). " + sizes,
             check=proved_for_all_sizes(_one_map),
             order="none",
         ),

@@ -190,16 +190,16 @@ def derive_perceptron_distance() -> Derivation:
     """The distance from the origin to the line w·x + b = 0 is |b|/‖w‖ (for w ≠ 0).
 
     In the plane, with ``w = (w1, w2) ≠ 0``: the point ``x* = −b w/‖w‖²`` is on
-    the line, every point of the line is ``x* + s d`` with ``d = (−w2, w1)``
-    perpendicular to ``w``, so ``‖x* + s d‖² = ‖x*‖² + s²‖d‖²`` is smallest at
+    the line, every point of the line is ``x* + s r`` with ``r = (−w2, w1)``
+    perpendicular to ``w``, so ``‖x* + s r‖² = ‖x*‖² + s²‖r‖²`` is smallest at
     ``s = 0``, and ``‖x*‖ = |b|/‖w‖``.
     """
     w1, w2, b, x1, x2, s = sympy.symbols("w_1 w_2 b x_1 x_2 s", real=True)
     w = sympy.Matrix([w1, w2])
-    d = sympy.Matrix([-w2, w1])
+    r = sympy.Matrix([-w2, w1])
     norm2 = w.dot(w)
     foot = -b * w / norm2
-    point = foot + s * d
+    point = foot + s * r
     distance = sympy.Abs(b) / sympy.sqrt(norm2)
     norm_w = sympy.Symbol(r"\|\mathbf{w}\|")
     x_star = sympy.Symbol(r"\mathbf{x}^{*}")
@@ -212,32 +212,33 @@ def derive_perceptron_distance() -> Derivation:
         ),
         make_step(
             "Direction of the line",
-            sympy.Eq(sympy.Symbol(r"\mathbf{w}\cdot\mathbf{d}"), w.dot(d)),
+            sympy.Eq(sympy.Symbol(r"\mathbf{w}\cdot\mathbf{r}"), w.dot(r)),
             r"Moving along the line keeps $\mathbf{w}\cdot\mathbf{x} + b$ at 0, so a direction "
-            r"$\mathbf{d}$ of the line is perpendicular to $\mathbf{w}$: $\mathbf{d} = (-w_2, "
+            r"$\mathbf{r}$ of the line is perpendicular to $\mathbf{w}$: $\mathbf{r} = (-w_2, "
             r"w_1)$.",
-            check=proved(w.dot(d), 0),
+            check=proved(w.dot(r), 0),
         ),
         make_step(
             "The foot of the perpendicular",
             sympy.Eq(x_star, -b * _vec("w") / norm_w**2, evaluate=False),
-            r"Try a point $t\,\mathbf{w}$ along the normal: $t\|\mathbf{w}\|^2 + b = 0$ gives "
-            r"$t = -b/\|\mathbf{w}\|^2$ (here $\mathbf{w} \neq \mathbf{0}$ is needed). SymPy "
+            r"Try a point $c\,\mathbf{w}$ along the normal: $c\|\mathbf{w}\|^2 + b = 0$ gives "
+            r"$c = -b/\|\mathbf{w}\|^2$ (here $\mathbf{w} \neq \mathbf{0}$ is needed). SymPy "
             r"checks that $\mathbf{x}^{*}$ satisfies the equation of step 1.",
             check=proved(w.dot(foot) + b, 0),
         ),
         make_step(
             "It is the nearest point",
             sympy.Eq(
-                sympy.Symbol(r"\|\mathbf{x}^{*} + s\,\mathbf{d}\|^2"),
-                sympy.Symbol(r"\|\mathbf{x}^{*}\|^2") + s**2 * sympy.Symbol(r"\|\mathbf{d}\|^2"),
+                sympy.Symbol(r"\|\mathbf{x}^{*} + s\,\mathbf{r}\|^2"),
+                sympy.Symbol(r"\|\mathbf{x}^{*}\|^2") + s**2 * sympy.Symbol(r"\|\mathbf{r}\|^2"),
                 evaluate=False,
             ),
-            r"Every point of the line is $\mathbf{x}^{*} + s\,\mathbf{d}$ (steps 2 and 3). "
+            r"Every point of the line is $\mathbf{x}^{*} + s\,\mathbf{r}$ for a number $s$ "
+            r"(steps 2 and 3). "
             r"$\mathbf{x}^{*}$ is a multiple of $\mathbf{w}$, so "
-            r"$\mathbf{x}^{*}\cdot\mathbf{d} = 0$ "
+            r"$\mathbf{x}^{*}\cdot\mathbf{r} = 0$ "
             r"and the cross term vanishes: the distance is smallest at $s = 0$.",
-            check=proved(point.dot(point), foot.dot(foot) + s**2 * d.dot(d)),
+            check=proved(point.dot(point), foot.dot(foot) + s**2 * r.dot(r)),
         ),
         make_step(
             "Distance",

@@ -134,9 +134,11 @@ def derive_steepest_descent() -> Derivation:
         make_step(
             "The angle",
             sympy.Eq(d_u, grad_norm * sympy.cos(theta)),
-            "In $\\mathbb{R}^P$ the angle $\\theta$ between two non-zero vectors is defined by "
-            "$\\cos\\theta = \\mathbf{a}\\cdot\\mathbf{b}/(\\|\\mathbf{a}\\|\\,"
-            "\\|\\mathbf{b}\\|)$ (Cauchy–Schwarz, step 5, keeps it in $[-1, 1]$), so here "
+            "In $\\mathbb{R}^P$ the angle $\\theta$ between two non-zero vectors "
+            "$\\mathbf{g}, \\mathbf{v}$ is defined by "
+            "$\\cos\\theta = \\mathbf{g}\\cdot\\mathbf{v}/(\\|\\mathbf{g}\\|\\,"
+            "\\|\\mathbf{v}\\|)$ (Cauchy–Schwarz, step 5, keeps it in $[-1, 1]$), so with "
+            "$\\mathbf{g} = \\nabla C$ and $\\mathbf{v} = \\mathbf{u}$ "
             "$\\nabla C \\cdot \\mathbf{u} = \\|\\nabla C\\| \\cdot 1 \\cdot \\cos\\theta$. What "
             "SymPy proves is that in the plane this is the angle of chapter 1, with "
             "$\\nabla C = r(\\cos\\alpha, \\sin\\alpha)$ and $\\mathbf{u} = (\\cos\\beta, "

@@ -71,7 +71,7 @@ def bowl_descent(
     eta : float
         Starting learning rate, in [0.01, 0.4].
     start : sequence of 2 floats
-        Starting point (w1, w2), w1 in [−2, 3] and w2 in [−1.5, 2.5].
+        Starting point (ϑ1, ϑ2), ϑ1 in [−2, 3] and ϑ2 in [−1.5, 2.5].
     steps : int
         Number of gradient steps drawn, 1 to 100.
 
@@ -93,8 +93,8 @@ def bowl_descent(
     stable = 2 / max(hessian.eigenvals())
     sliders = [
         slider_at(eta, Slider("eta", "learning rate η", 0.01, 0.4, 0.01, 0.12)),
-        slider_at(start[0], Slider("w1", "start w1", -2, 3, 0.1, -1.5)),
-        slider_at(start[1], Slider("w2", "start w2", -1.5, 2.5, 0.1, -1)),
+        slider_at(start[0], Slider("w1", "start ϑ1", -2, 3, 0.1, -1.5)),
+        slider_at(start[1], Slider("w2", "start ϑ2", -1.5, 2.5, 0.1, -1)),
     ]
     return figure_html(
         "bowl-descent",
