@@ -310,7 +310,7 @@ def test_an_explain_exercise_folds_the_model_argument_and_has_no_answer_box() ->
     markup = exercises.exercise_html("sigmoid-slope-bound").markup
     assert "(Explain)" in markup and "data-answer-type" not in markup and "<input" not in markup
     assert re.findall(r"<summary>(.*?)</summary>", markup) == ["Hint", "Model argument"]
-    assert "1/4 − (s − 1/2)²" in markup
+    assert "4s(1 − s) = 1 − (2s − 1)²" in markup
 
 
 def test_the_answer_line_speaks_to_a_learner_and_the_method_is_a_short_note() -> None:
