@@ -139,14 +139,11 @@ def derive_exercise_answers() -> Derivation:
     w, b = _real("w b")
     a1, a2 = _real("a1 a2")
     ell = logistic(x * w1 + b1) * w2 + b2  # ŷ of the chain with a sigmoid between the weights
+    by_w1 = (ell - t) * w2 * logistic_prime(x * w1 + b1) * x  # ∂E/∂w1 by the chain rule
     p1 = sympy.exp(z1) / (sympy.exp(z1) + sympy.exp(z2) + sympy.exp(z3))
     one_hot = {sympy.Symbol("y3", real=True): 1 - y1 - y2}
     claims = [
-        Claim(
-            "∂E/∂w1 = (ŷ − t) w2 σ′(z) x",
-            answers["chain-rule-w1"],
-            (ell - t) * w2 * logistic_prime(x * w1 + b1) * x,
-        ),
+        Claim("∂E/∂w1 = (ŷ − t) w2 σ′(z) x", answers["chain-rule-w1"], by_w1),
         Claim("∂E/∂w2 = (ŷ − t) σ(z)", answers["chain-rule-w2"], (ell - t) * logistic(x * w1 + b1)),
         Claim(
             "δ = (σ(z) − y) σ′(z) for a sigmoid output with the quadratic cost",
@@ -191,9 +188,7 @@ def derive_exercise_answers() -> Derivation:
             sympy.Eq(sympy.Symbol("dE/dw1"), answers["chain-rule-w1"]),
             r"SymPy differentiates $E = \tfrac12\bigl(\sigma(x w_1 + b_1) w_2 + b_2 - t\bigr)^2$; "
             r"by the chain rule this is $(\hat y - t)\,w_2\,\sigma'(z)\,x$.",
-            check=proved(
-                sympy.Derivative(error, w1), (ell - t) * w2 * logistic_prime(x * w1 + b1) * x
-            ),
+            check=proved(sympy.Derivative(error, w1), by_w1),
         ),
         make_step(
             "Sigmoid output, quadratic cost",
