@@ -20,6 +20,10 @@ from nnmath.exercises import catalogue, checking, parsing, registry
 from nnmath.exercises.catalogue import forms, mistakes
 from nnmath.symbolic import exercise_answers
 
+# The chain of chain-rule-w1 puts σ(z), z = x·w1 + b1, between the two weights.
+S = "sigma(w1*x+b1)"
+CHAIN_W1 = f"w2*x*{S}*(1-{S})*(w2*{S}+b2-t)"
+
 REQUIRED = {
     "sigmoid-second-derivative": ("x",),
     "network-parameter-count": (),
@@ -79,7 +83,7 @@ def test_the_derived_answers_have_the_closed_forms() -> None:
     s = 1 / (1 + sympy.exp(-x))
     second = exercises.get("sigmoid-second-derivative").expected
     assert sympy.simplify(second - s * (1 - s) * (1 - 2 * s)) == 0
-    assert exercises.get("network-parameter-count").expected == 784 * 30 + 30 + 30 * 10 + 10
+    assert exercises.get("network-parameter-count").expected == 784 * 100 + 100 + 100 * 10 + 10
     assert list(exercises.get("perceptron-update").expected) == [
         1,
         sympy.Rational(1, 2),
@@ -197,11 +201,11 @@ def test_catalogue_forms_read_expressions_and_mistakes_as_written() -> None:
 @pytest.mark.parametrize(
     "answer",
     [
-        "w2*x*(w2*(w1*x+b1)+b2-t)",
-        "w2 x (w2 (w1 x + b1) + b2 - t)",
-        "x w2 (w1 w2 x + b1 w2 + b2 - t)",
-        "w2x(w2(w1x+b1)+b2-t)",
-        "w2^2 x^2 w1 + w2**2 x b1 + w2 x (b2 - t)",
+        CHAIN_W1,
+        "w2 x sigma(w1 x + b1)(1 - sigma(w1 x + b1))(w2 sigma(w1 x + b1) + b2 - t)",
+        "x w2 (sigma(w1 x + b1) - sigma(w1 x + b1)^2)(w2 sigma(w1 x + b1) + b2 - t)",
+        "w2x sigma(w1x+b1)(1-sigma(w1x+b1))(w2 sigma(w1x+b1)+b2-t)",
+        "w2 x exp(-w1 x - b1)/(1 + exp(-w1 x - b1))^2 (w2/(1 + exp(-w1 x - b1)) + b2 - t)",
     ],
 )
 def test_chain_rule_w1_accepts_equivalent_forms(answer: str) -> None:
@@ -223,9 +227,9 @@ def test_sympy_expression_and_numpy_answers() -> None:
     ).correct
     assert exercises.check("perceptron-update", np.array([1.0, 0.5, 2.25])).correct
     assert exercises.check("perceptron-update", [1, 0.5, 2.25]).correct
-    assert exercises.check("network-parameter-count", 23860).correct
-    assert exercises.check("network-parameter-count", np.int64(23860)).correct
-    assert exercises.check("bowl-stable-rate", 2 / 7).correct
+    assert exercises.check("network-parameter-count", 79510).correct
+    assert exercises.check("network-parameter-count", np.int64(79510)).correct
+    assert exercises.check("bowl-stable-rate", 1 / 3).correct
     with pytest.raises(ValueError, match="unknown name"):
         exercises.check("chain-rule-w1", sympy.Symbol("q"))
     with pytest.raises(TypeError, match="answer must be"):
@@ -242,12 +246,12 @@ def test_softmax_gradient_uses_the_constraint() -> None:
 
 def test_numerical_fallback_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checking, "_proved_zero", lambda difference: False)
-    result = exercises.check("chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t)")
+    result = exercises.check("chain-rule-w1", CHAIN_W1)
     assert result.correct
     assert f"equal at {checking.NUMERIC_POINTS} random points; not proved symbolically" in (
         result.message
     )
-    wrong = exercises.check("chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t) + 1e-6")
+    wrong = exercises.check("chain-rule-w1", CHAIN_W1 + " + 1e-6")
     assert not wrong.correct
 
 
@@ -265,22 +269,26 @@ def test_random_points_are_seeded_and_respect_assumptions() -> None:
 @pytest.mark.parametrize(
     ("exercise_id", "answer", "expected"),
     [
-        ("chain-rule-w1", "2*w2*x*(w2*(w1*x+b1)+b2-t)", "constant factor: your answer is 2 times"),
-        ("chain-rule-w1", "w2*x*(t-w2*(w1*x+b1)-b2)", "sign is wrong"),
-        ("chain-rule-w1", "x*(w2*(w1*x+b1)+b2-t)", "factor w2"),
-        ("chain-rule-w1", "w2*x*(w2*(w1*x+b1)-t)", "term is missing"),
-        ("chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t) + 1", "by the constant 1"),
+        ("chain-rule-w1", f"2*{CHAIN_W1}", "constant factor: your answer is 2 times"),
+        ("chain-rule-w1", f"w2*x*{S}*(1-{S})*(t-w2*{S}-b2)", "sign is wrong"),
+        ("chain-rule-w1", f"x*{S}*(1-{S})*(w2*{S}+b2-t)", "factor w2"),
+        ("chain-rule-w1", f"w2*x*(w2*{S}+b2-t)", "factor σ′(z)"),
+        ("chain-rule-w1", f"w2*x*{S}*(1-{S})*(w2*{S}-t)", "does not depend on b2"),
+        ("chain-rule-w1", f"{CHAIN_W1} - w2^2 x {S}^2", "term is missing"),
+        ("chain-rule-w1", f"{CHAIN_W1} + 1", "by the constant 1"),
         ("output-error-sigmoid-quadratic", "sigma(z) - y", "factor σ′(z)"),
         ("two-neuron-w1", exercises.get("two-neuron-w1").sample, "factor σ′(z1)"),
         ("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))", "factor (1 − 2σ(x))"),
         ("softmax-ce-gradient", "exp(z1)/(exp(z1)+exp(z2)+exp(z3))", "does not depend on y1"),
         ("quadratic-cost-gradient", "2(a1 - y1)", "2 times"),
-        ("chain-rule-w2", "(w2(w1 x + b1) + b2 - t)", "factor z = x·w1 + b1"),
-        ("sigmoid-transition", "b/w", "sign is wrong"),
-        ("sigmoid-transition", "-b/w + w2", None),
-        ("network-parameter-count", "784*30 + 30*10", "only the weights"),
-        ("network-parameter-count", "23860.5", "whole number"),
-        ("network-parameter-count", "-23860", "sign"),
+        ("chain-rule-w2", "(w2 sigma(w1 x + b1) + b2 - t)", "factor a = σ(x·w1 + b1)"),
+        ("sigmoid-transition", "(b - log(3))/w", "sign is wrong"),
+        ("sigmoid-transition", "(log(3) - b)/w + w2", None),
+        ("network-parameter-count", "784*100 + 100*10", "only the weights"),
+        ("network-parameter-count", "79510.5", "whole number"),
+        ("network-parameter-count", "-79510", "sign"),
+        ("perceptron-score-rise", "1/2 (1 + 9 + 1/4)", "the score of x itself"),
+        ("bowl-stable-rate", "2/1", "that is 2/λmin"),
         ("dot-product", "1", "too large"),
         ("perceptron-update", "[0, -5/2, 7/4]", "wrong way"),
         ("perceptron-update", "[1, 1/2]", "wrong shape: expected an array of shape (3,)"),
@@ -305,7 +313,7 @@ def test_wrong_answers_get_feedback(exercise_id: str, answer: str, expected: str
 
 
 def test_feedback_falls_back_to_a_point_where_the_answers_differ() -> None:
-    result = exercises.check("chain-rule-w1", "w1*x*(w2*(w1*x+b1)+b2-t)")
+    result = exercises.check("chain-rule-w1", f"w1*x*{S}*(1-{S})*(w2*{S}+b2-t)")
     assert (
         not result.correct
         and "your answer is" in result.message
@@ -490,9 +498,9 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_cli_acceptance_correct_and_wrong() -> None:
-    code, out, err = _run("check", "chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t)")
+    code, out, err = _run("check", "chain-rule-w1", CHAIN_W1)
     assert code == 0 and out.startswith("Correct") and len(out.splitlines()) == 1, (out, err)
-    code, out, err = _run("check", "chain-rule-w1", "x*(w2*(w1*x+b1)+b2-t)")
+    code, out, err = _run("check", "chain-rule-w1", f"x*{S}*(1-{S})*(w2*{S}+b2-t)")
     assert code == 1 and "factor w2" in out and len(out.splitlines()) == 1, (out, err)
 
 
@@ -527,7 +535,7 @@ def test_cli_list_and_show(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_answer_may_start_with_a_minus(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["exercise", "check", "sigmoid-transition", "-b/w"]) == 0
+    assert main(["exercise", "check", "sigmoid-transition", "-(b - log(3))/w"]) == 0
     assert capsys.readouterr().out.startswith("Correct")
 
 

@@ -206,6 +206,22 @@ def test_a_wrong_implementation_gets_feedback(
     assert "(trial " in result.message
 
 
+def _gradient_that_scales_x(f: Callable[..., float], x: Any, h: float) -> Any:
+    """The right central differences, after which x is left halved."""
+    gradient = RIGHT["central-difference-gradient"](f, x, h)
+    x *= 0.5
+    return gradient
+
+
+def test_a_gradient_that_changes_x_is_caught() -> None:
+    result = exercises.check_code("central-difference-gradient", _gradient_that_scales_x)
+    assert not result.correct
+    assert "your function changed x" in result.message, result.message
+    assert exercises.check_code(
+        "central-difference-gradient", RIGHT["central-difference-gradient"]
+    ).correct
+
+
 def test_the_first_differing_entry_is_reported_with_both_values() -> None:
     result = exercises.check_code("output-error-batch", lambda Z, Y: nm.sigmoid(Z) - Y)
     assert result.index == (0, 0) and result.expected is not None and result.got is not None
@@ -294,7 +310,7 @@ def test_an_explain_exercise_folds_the_model_argument_and_has_no_answer_box() ->
     markup = exercises.exercise_html("sigmoid-slope-bound").markup
     assert "(Explain)" in markup and "data-answer-type" not in markup and "<input" not in markup
     assert re.findall(r"<summary>(.*?)</summary>", markup) == ["Hint", "Model argument"]
-    assert "1/4 − (s − 1/2)²" in markup
+    assert "4s(1 − s) = 1 − (2s − 1)²" in markup
 
 
 def test_the_answer_line_speaks_to_a_learner_and_the_method_is_a_short_note() -> None:

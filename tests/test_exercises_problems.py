@@ -74,12 +74,22 @@ def test_chapters_3_and_4() -> None:
     rng = np.random.default_rng(0)
     w, x, b = rng.uniform(-2, 2, (3, 20))
     h = 1e-6
-    slope = (nm.sigmoid((w + h) * x + b) - nm.sigmoid((w - h) * x + b)) / (2 * h)
+    slope = (nm.sigmoid((w + h) * x + b) ** 2 - nm.sigmoid((w - h) * x + b) ** 2) / (2 * h)
     np.testing.assert_allclose(_function("sigmoid-weight-derivative")(w, x, b), slope, rtol=1e-6)
     np.testing.assert_allclose(_function("tanh-from-sigmoid")(x), np.tanh(x), rtol=1e-12)
     count = _function("parameter-count-dhk")
     for sizes in ([2, 2, 1], [64, 32, 10], [3, 7, 5]):
         assert count(*sizes) == nm.Network(sizes).n_params
+    for exercise_id, sizes in (
+        ("parameter-count-2232", [3, 4, 4, 2]),
+        ("network-parameter-count", [784, 100, 10]),
+    ):
+        assert exercises.get(exercise_id).expected == nm.Network(sizes).n_params
+    w = np.where(np.abs(w) < 0.1, 1.0, w)  # the two exercises below take w ≠ 0
+    where = _function("sigmoid-transition")(w, b)
+    np.testing.assert_allclose(nm.sigmoid(w * where + b), 0.75, rtol=1e-12)
+    rise = (nm.sigmoid(w * (where + h) + b) - nm.sigmoid(w * (where - h) + b)) / (2 * h)
+    np.testing.assert_allclose(_function("sigmoid-steepness")(w), rise, rtol=1e-6)
     W, bias = np.array([[1.0, -1, 0], [2, 1, 3]]), np.array([1.0, 1])
     np.testing.assert_allclose(_value("layer-forward"), nm.sigmoid(W @ [1, 2, -1] + bias))
 
@@ -91,6 +101,8 @@ def test_chapters_5_and_6() -> None:
     start, h = np.array([1.0, -1.0]), 1e-6
     gradient = np.array([(cost(start + h * e) - cost(start - h * e)) / (2 * h) for e in np.eye(2)])
     np.testing.assert_allclose(_value("quadratic-gradient"), gradient, rtol=1e-8)
+    largest = np.linalg.eigvalsh(np.array([[5.0, 2], [2, 2]])).max()
+    assert _value("bowl-stable-rate") == pytest.approx(2 / largest)
     step = _value("quadratic-descent-step")
     np.testing.assert_allclose(step, start - gradient / 4, rtol=1e-8)
     assert cost(step) < cost(start)

@@ -451,8 +451,8 @@ nm.exercises.exercises_html(3)
 from IPython.display import display
 
 display(nm.exercises.check("sigmoid-second-derivative", "sigma(x)(1 - sigma(x))(1 - 2sigma(x))"))
-display(nm.exercises.check("sigmoid-transition", "-b/w"))
-display(nm.exercises.check("sigmoid-steepness", "w/2"))
+display(nm.exercises.check("sigmoid-transition", "(log(3) - b)/w"))
+display(nm.exercises.check("sigmoid-steepness", "w/4"))
 display(nm.exercises.check("sigmoid-weight-derivative", "x sigma(w x + b)(1 - sigma(w x + b))"))
 nm.exercises.check("tanh-from-sigmoid", "2 sigma(2x) - 1")
 

@@ -433,9 +433,9 @@ nm.exercises.exercises_html(4)
 # %%
 from IPython.display import display
 
-display(nm.exercises.check("parameter-count-2232", "2*2 + 3*2 + 2*3"))
+display(nm.exercises.check("parameter-count-2232", "3*4 + 4*4 + 4*2"))
 display(nm.exercises.check("layer-weight-shape", "[784, 30]"))
-display(nm.exercises.check("network-parameter-count", "784*30 + 30*10"))
+display(nm.exercises.check("network-parameter-count", "784*100 + 100*10"))
 display(nm.exercises.check("parameter-count-dhk", "(d + 1) h + (h + 1) k"))
 nm.exercises.check("layer-forward", "[1/2, 1/(1 + exp(-2))]")
 

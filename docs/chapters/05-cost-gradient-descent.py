@@ -571,9 +571,9 @@ nm.exercises.exercises_html(5)
 # %%
 from IPython.display import display
 
-display(nm.exercises.check("chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t)"))
-display(nm.exercises.check("chain-rule-w2", "(w2(w1 x + b1) + b2 - t)"))
-display(nm.exercises.check("bowl-stable-rate", "2/7"))
+display(nm.exercises.check("chain-rule-w1", "w2 x (w2 sigma(w1 x + b1) + b2 - t)"))
+display(nm.exercises.check("chain-rule-w2", "(w2 sigma(w1 x + b1) + b2 - t) sigma(w1 x + b1)"))
+display(nm.exercises.check("bowl-stable-rate", "2/6"))
 display(nm.exercises.check("quadratic-gradient", "[1, -6]"))
 nm.exercises.check("quadratic-descent-step", "[1 + 1/4, -1 - 6/4]")
 

@@ -79,12 +79,16 @@ class CodeTask:
         The names of the values returned, e.g. ``("w", "b")``; one name for a single value.
     tolerance : float
         Relative agreement asked of every entry (absolute below one).
+    unchanged : tuple of (int, str)
+        The arguments the function must leave as they were, as (position, name) pairs
+        (checked after the call against an untouched copy).
     """
 
     inputs: Callable[[np.random.Generator, int], tuple[Any, ...]]
     reference: Callable[..., Any]
     results: tuple[str, ...]
     tolerance: float = CODE_TOLERANCE
+    unchanged: tuple[tuple[int, str], ...] = ()
 
 
 def central_difference_gradient(
@@ -205,7 +209,11 @@ CODE_TASKS: Mapping[str, CodeTask] = MappingProxyType(
         "perceptron-rule": CodeTask(_rule_inputs, _perceptron_rule, ("w", "b")),
         "forward-pass": CodeTask(_forward_inputs, _forward, ("output",)),
         "central-difference-gradient": CodeTask(
-            _gradient_inputs, central_difference_gradient, ("gradient",), tolerance=1e-6
+            _gradient_inputs,
+            central_difference_gradient,
+            ("gradient",),
+            tolerance=1e-6,
+            unchanged=((1, "x"),),
         ),
         "output-error-batch": CodeTask(_output_error_inputs, _output_error, ("delta",)),
         "sgd-step-sigmoid": CodeTask(_sgd_inputs, _sgd_step, ("w", "b")),
@@ -324,8 +332,9 @@ def check_code(
         where = f" (trial {trial + 1} of {trials})"
         reference = task.reference(*copy.deepcopy(args))
         expected = (reference,) if len(task.results) == 1 else tuple(reference)
+        passed = copy.deepcopy(args)  # the function gets its own arrays; args stay untouched
         try:
-            value = func(*copy.deepcopy(args))
+            value = func(*passed)
         except Exception as exc:  # the reader's code may raise anything
             shapes = ", ".join(_shape_words(a) for a in args)
             message = (
@@ -337,6 +346,14 @@ def check_code(
             message = (
                 f"Not correct: your function returned None (is a return statement missing?){where}."
             )
+            return CodeCheckResult(exercise_id, False, message)
+        changed = [
+            name
+            for position, name in task.unchanged
+            if not np.array_equal(passed[position], args[position])
+        ]
+        if changed:
+            message = f"Not correct: your function changed {changed[0]}{where}; leave it as it was."
             return CodeCheckResult(exercise_id, False, message)
         got = _results(value, task.results)
         if got is None:

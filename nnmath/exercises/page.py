@@ -25,9 +25,9 @@ Examples
 >>> [b for w, b in payload["points"][-3:]]  # w is nonzero: at 0 it keeps a random value
 [-1.0, 0.0, 1.0]
 >>> print(payload["answer"])
-(w, b) => -b/w
+(w, b) => (-b + Math.log(3))/w
 >>> exercise_payload("network-parameter-count")["mistakes"]
-[[23820.0, 'that counts only the weights; each of the 30 + 10 neurons also has a bias.']]
+[[79400.0, 'that counts only the weights; each of the 100 + 10 neurons also has a bias.']]
 """
 
 from __future__ import annotations

@@ -125,9 +125,10 @@ def check(exercise_id: str, answer: Any) -> CheckResult:
     Examples
     --------
     >>> from nnmath import exercises
-    >>> exercises.check("chain-rule-w1", "w2*x*(w2*(w1*x+b1)+b2-t)").correct
+    >>> exercises.check("chain-rule-w2", "(w2 sigma(w1 x + b1) + b2 - t) sigma(w1 x + b1)").correct
     True
-    >>> print(exercises.check("chain-rule-w1", "2*w2*x*(w2*(w1*x+b1)+b2-t)").message)
+    >>> twice = "2(w2 sigma(w1 x + b1) + b2 - t) sigma(w1 x + b1)"
+    >>> print(exercises.check("chain-rule-w2", twice).message)
     Not correct: off by a constant factor: your answer is 2 times the correct one.
     """
     return get(exercise_id).check(answer)

@@ -16,8 +16,7 @@ import sympy
 
 from nnmath.symbolic.chain_rule import EXAMPLE_INPUTS
 from nnmath.symbolic.core import Claim, Derivation, build, make_step, proved
-from nnmath.symbolic.descent import quadratic_bowl
-from nnmath.symbolic.exercise_problems import problem_answers
+from nnmath.symbolic.exercise_problems import GIVENS, problem_answers
 from nnmath.symbolic.perceptron import PERCEPTRON_EXAMPLE, perceptron_step
 from nnmath.symbolic.sigmoid import (
     Sigmoid,
@@ -66,28 +65,24 @@ def _answers() -> dict[str, Any]:
     ex = PERCEPTRON_EXAMPLE
     out["perceptron-update"] = perceptron_step(ex["w"], ex["x"], ex["y"], ex["eta"])
     out["perceptron-unchanged"] = perceptron_step(ex["w"], ex["x"], 0, ex["eta"])
-    x_ex = sympy.Matrix(ex["x"])
-    out["perceptron-score-rise"] = (out["perceptron-update"] - sympy.Matrix(ex["w"])).dot(x_ex)
+    x_other = GIVENS["perceptron-score-rise"]["x_other"]
+    out["perceptron-score-rise"] = (out["perceptron-update"] - sympy.Matrix(ex["w"])).dot(x_other)
     # Chapter 3: the sigmoid.
     out["sigmoid-second-derivative"] = derive_sigmoid_second_derivative().data["in_exp"]
     wa, xa, ba = sympy.Symbol("w", real=True, nonzero=True), *_real("x b")
-    (transition,) = sympy.solve(sympy.Eq(wa * xa + ba, 0), xa)
-    out["sigmoid-transition"] = transition
+    level = GIVENS["sigmoid-transition"]["level"]
+    (transition,) = sympy.solve(sympy.Eq(logistic(wa * xa + ba), level), xa)
+    out["sigmoid-transition"] = sympy.simplify(transition)
     out["sigmoid-steepness"] = sympy.simplify(
         sympy.diff(logistic(wa * xa + ba), xa).subs(xa, transition)
     )
-    # Chapters 4 and 10: counting parameters; shapes.
-    out["parameter-count-2232"] = parameter_count([2, 2, 3, 2])
-    out["network-parameter-count"] = parameter_count([784, 30, 10])
+    # Chapters 4 and 10: shapes (the parameter counts are in problem_answers).
     out["layer-weight-shape"] = sympy.Matrix([[30, 784]])
-    # Chapter 5: the chain z = x w1 + b1, ŷ = z w2 + b2, E = ½(ŷ − t)²; the bowl.
+    # Chapter 5: a sigmoid between the weights, z = x w1 + b1, ŷ = σ(z) w2 + b2, E = ½(ŷ − t)².
     xc, w1c, b1c, w2c, b2c, tc = _real("x w1 b1 w2 b2 t")
-    error = ((xc * w1c + b1c) * w2c + b2c - tc) ** 2 / 2
-    out["chain-rule-w1"] = sympy.diff(error, w1c)
-    out["chain-rule-w2"] = sympy.diff(error, w2c)
-    _, _, gradient = quadratic_bowl()
-    hessian = sympy.Matrix([[sympy.diff(g, w) for w in quadratic_bowl()[0]] for g in gradient])
-    out["bowl-stable-rate"] = 2 / max(hessian.eigenvals())
+    error = (Sigmoid(xc * w1c + b1c) * w2c + b2c - tc) ** 2 / 2
+    out["chain-rule-w1"] = sympy.diff(error, w1c).rewrite(sympy.exp)
+    out["chain-rule-w2"] = sympy.diff(error, w2c).rewrite(sympy.exp)
     # Chapter 6: two sigmoid neurons in a row, a2 = σ(w2 σ(w1 x + b1) + b2).
     inner = Sigmoid(w1c * xc + b1c)
     a2 = Sigmoid(w2c * inner + b2c)
@@ -95,7 +90,9 @@ def _answers() -> dict[str, Any]:
     out["two-neuron-b2"] = sympy.diff(a2, b2c).rewrite(sympy.exp)
     at = {sym: EXAMPLE_INPUTS[sym.name] for sym in (xc, w1c, b1c, w2c, b2c, tc) if sym.name != "t"}
     at[tc] = EXAMPLE_INPUTS["t"]
-    out["chain-rule-number"] = out["chain-rule-w1"].subs(at)
+    # Chapter 6 (the worked example of chapter 5): the chain without the sigmoid.
+    linear_error = ((xc * w1c + b1c) * w2c + b2c - tc) ** 2 / 2
+    out["chain-rule-number"] = sympy.diff(linear_error, w1c).subs(at)
     # Chapter 7: one output neuron, sigmoid with the quadratic cost; shapes; Hadamard.
     z, y = _real("z y")
     out["output-error-sigmoid-quadratic"] = sympy.diff((Sigmoid(z) - y) ** 2 / 2, z).rewrite(
@@ -141,12 +138,13 @@ def derive_exercise_answers() -> Derivation:
     y1, y2 = _real("y1 y2")
     w, b = _real("w b")
     a1, a2 = _real("a1 a2")
-    ell = (x * w1 + b1) * w2 + b2
+    ell = logistic(x * w1 + b1) * w2 + b2  # ŷ of the chain with a sigmoid between the weights
+    by_w1 = (ell - t) * w2 * logistic_prime(x * w1 + b1) * x  # ∂E/∂w1 by the chain rule
     p1 = sympy.exp(z1) / (sympy.exp(z1) + sympy.exp(z2) + sympy.exp(z3))
     one_hot = {sympy.Symbol("y3", real=True): 1 - y1 - y2}
     claims = [
-        Claim("∂E/∂w1 = (L − t) w2 x", answers["chain-rule-w1"], (ell - t) * w2 * x),
-        Claim("∂E/∂w2 = (L − t) z", answers["chain-rule-w2"], (ell - t) * (x * w1 + b1)),
+        Claim("∂E/∂w1 = (ŷ − t) w2 σ′(z) x", answers["chain-rule-w1"], by_w1),
+        Claim("∂E/∂w2 = (ŷ − t) σ(z)", answers["chain-rule-w2"], (ell - t) * logistic(x * w1 + b1)),
         Claim(
             "δ = (σ(z) − y) σ′(z) for a sigmoid output with the quadratic cost",
             answers["output-error-sigmoid-quadratic"],
@@ -163,14 +161,14 @@ def derive_exercise_answers() -> Derivation:
             logistic_prime(w2 * logistic(w1 * x + b1) + b2) * w2 * logistic_prime(w1 * x + b1) * x,
         ),
         Claim(
-            "a 784-30-10 network has 784·30 + 30 + 30·10 + 10 parameters",
+            "a 784-100-10 network has 784·100 + 100 + 100·10 + 10 parameters",
             answers["network-parameter-count"],
-            784 * 30 + 30 + 30 * 10 + 10,
+            parameter_count([784, 100, 10]),
         ),
         Claim(
-            "d/dw σ(wx + b) = x σ′(wx + b)",
+            "d/dw σ(wx + b)² = 2x σ(wx + b) σ′(wx + b)",
             answers["sigmoid-weight-derivative"],
-            x * logistic_prime(w * x + b),
+            2 * x * logistic(w * x + b) * logistic_prime(w * x + b),
         ),
         Claim(
             "tanh(x) = 2σ(2x) − 1", answers["tanh-from-sigmoid"], sympy.tanh(x).rewrite(sympy.exp)
@@ -188,9 +186,9 @@ def derive_exercise_answers() -> Derivation:
         make_step(
             "Chain rule, first weight",
             sympy.Eq(sympy.Symbol("dE/dw1"), answers["chain-rule-w1"]),
-            r"SymPy differentiates $E = \tfrac12\bigl((x w_1 + b_1) w_2 + b_2 - t\bigr)^2$; by the "
-            r"chain rule this is $(\hat y - t)\,w_2\,x$.",
-            check=proved(sympy.Derivative(error, w1), (ell - t) * w2 * x),
+            r"SymPy differentiates $E = \tfrac12\bigl(\sigma(x w_1 + b_1) w_2 + b_2 - t\bigr)^2$; "
+            r"by the chain rule this is $(\hat y - t)\,w_2\,\sigma'(z)\,x$.",
+            check=proved(sympy.Derivative(error, w1), by_w1),
         ),
         make_step(
             "Sigmoid output, quadratic cost",

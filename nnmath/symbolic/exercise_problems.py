@@ -49,7 +49,8 @@ def _real(names: str) -> tuple[sympy.Symbol, ...]:
     return tuple(sympy.symbols(names, real=True))
 
 
-_W1, _W2 = _real("w1 w2")
+# The parameters ϑ1, ϑ2 of the chapter-5 costs (t1, t2 in the answer syntax).
+_T1, _T2 = _real("t1 t2")
 
 #: What each exercise gives, by exercise id (numbers exact; vectors are columns).
 GIVENS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
@@ -61,7 +62,9 @@ GIVENS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
             "b": -2,
             "points": ((_M([1, 1]), 1), (_M([0, 0]), 0), (_M([1, 0]), 1)),
         },
-        # Chapter 2: two updates from zero weights (bias first, x0 = 1); a separable set.
+        # Chapter 2: a second example whose score the update of perceptron-update moves;
+        # two updates from zero weights (bias first, x0 = 1); a separable set.
+        "perceptron-score-rise": {"x_other": _M([1, -2, 4])},
         "perceptron-two-updates": {
             "w": _M([0, 0, 0]),
             "eta": _R(1, 2),
@@ -72,16 +75,21 @@ GIVENS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
             "b": -2,
             "points": ((_M([2, 1]), 1), (_M([1, 2]), 1), (_M([0, 0]), 0)),
         },
-        # Chapter 4: one layer a = σ(W x + b).
+        # Chapter 3: the level σ(wx + b) reaches.
+        "sigmoid-transition": {"level": _R(3, 4)},
+        # Chapter 4: layer sizes of two networks; one layer a = σ(W x + b).
+        "parameter-count-2232": {"sizes": (3, 4, 4, 2)},
+        "network-parameter-count": {"sizes": (784, 100, 10)},
         "layer-forward": {
             "W": _M([[1, -1, 0], [2, 1, 3]]),
             "b": _M([1, 1]),
             "x": _M([1, 2, -1]),
         },
-        # Chapter 5: a quadratic cost, the point where its gradient is taken, one step.
+        # Chapter 5: a bowl ½ ϑᵀHϑ; a quadratic cost, the point of its gradient, one step.
+        "bowl-stable-rate": {"H": _M([[5, 2], [2, 2]])},
         "quadratic-gradient": {
-            "cost": _W1**2 + _W1 * _W2 + 2 * _W2**2 - 3 * _W2,
-            "weights": (_W1, _W2),
+            "cost": _T1**2 + _T1 * _T2 + 2 * _T2**2 - 3 * _T2,
+            "weights": (_T1, _T2),
             "at": _M([1, -1]),
         },
         "quadratic-descent-step": {"eta": _R(1, 4)},
@@ -240,9 +248,11 @@ def _chapters_1_to_4() -> dict[str, Any]:
     radius = max(x.norm() for x, _ in lifted)
     out["mistake-bound"] = sympy.nsimplify((radius / margin(normal, 0, lifted)) ** 2)
     w, x, b = _real("w x b")
-    out["sigmoid-weight-derivative"] = sympy.diff(Sigmoid(w * x + b), w).rewrite(sympy.exp)
+    out["sigmoid-weight-derivative"] = sympy.diff(Sigmoid(w * x + b) ** 2, w).rewrite(sympy.exp)
     out["tanh-from-sigmoid"] = tanh_through_sigmoid(x)
     out["parameter-count-dhk"] = parameter_total(_real("d h k"))
+    for name in ("parameter-count-2232", "network-parameter-count"):
+        out[name] = parameter_total(g[name]["sizes"])
     f = g["layer-forward"]
     out["layer-forward"] = layer_forward(f["W"], f["b"], f["x"])
     return out
@@ -251,6 +261,10 @@ def _chapters_1_to_4() -> dict[str, Any]:
 def _chapters_5_to_7() -> dict[str, Any]:
     g = GIVENS
     out: dict[str, Any] = {}
+    thetas = _M([_T1, _T2])
+    bowl = (thetas.T * g["bowl-stable-rate"]["H"] * thetas)[0, 0] / 2
+    curvatures = sympy.hessian(bowl, (_T1, _T2)).eigenvals()
+    out["bowl-stable-rate"] = 2 / max(curvatures)
     q = g["quadratic-gradient"]
     gradient = _M([sympy.diff(q["cost"], w) for w in q["weights"]])
     at = dict(zip(q["weights"], q["at"], strict=True))

@@ -25,6 +25,7 @@ from nnmath.symbolic.exercise_problems import (
     layer_forward,
     run_perceptron,
 )
+from nnmath.symbolic.perceptron import PERCEPTRON_EXAMPLE
 from nnmath.symbolic.sigmoid import logistic
 
 __all__ = ["RULES", "Answers"]
@@ -39,6 +40,16 @@ _THETA = sympy.Matrix([[1, -2]])
 def _update(answers: Answers) -> Any:
     """The expected perceptron update, as the change it makes to w."""
     return answers["perceptron-update"] - answers["perceptron-unchanged"]
+
+
+def _own_rise(answers: Answers) -> Any:
+    """The rise η‖x‖² of the score of the updated example x itself, not of the other one."""
+    return _update(answers).dot(sympy.Matrix(PERCEPTRON_EXAMPLE["x"]))
+
+
+def _rate_from_smallest_curvature(answers: Answers) -> Any:
+    """2/λmin instead of 2/λmax for the bowl of bowl-stable-rate."""
+    return 2 / min(GIVENS["bowl-stable-rate"]["H"].eigenvals())
 
 
 def _bound_without_augmenting(answers: Answers) -> Any:
@@ -88,6 +99,8 @@ RULES: Mapping[str, Callable[[Answers], Any]] = MappingProxyType(
         "perceptron-update-without-eta": lambda a: a["perceptron-unchanged"] + 2 * _update(a),
         # The update of a missed point, applied to a point classified correctly.
         "perceptron-update-applied": lambda a: a["perceptron-update"],
+        "score-rise-of-own-example": _own_rise,
+        "stable-rate-smallest-eigenvalue": _rate_from_smallest_curvature,
         # [columns, rows] instead of [rows, columns].
         "weight-shape-transposed": lambda a: a["layer-weight-shape"][::-1],
         # ϑ + η∇C, from the expected step ϑ − η∇C.
