@@ -90,10 +90,14 @@ def _implement(e: Exercise) -> str:
     return (
         f'<p class="nnmath-exercise-check">Write <code>{esc(e.signature)}</code> in this '
         "chapter's notebook, then run this line there to check it:</p>"
-        f'<pre class="nnmath-exercise-call"><code>{esc(e.check_line, quote=False)}</code></pre>'
+        # Each listing sits in an element with an id of its own: Material names a code
+        # block after the closest id (for its copy button), and two blocks must not share one.
+        f'<div id="exercise-{esc(e.id)}-check"><pre class="nnmath-exercise-call"><code>'
+        f"{esc(e.check_line, quote=False)}</code></pre></div>"
         f"{_hint(e)}"
         f'<details class="success"><summary>Model solution</summary>{_paragraphs(e.solution)}'
-        f'<pre><code class="language-python">{code}</code></pre></details>'
+        f'<div id="exercise-{esc(e.id)}-solution"><pre><code class="language-python">{code}'
+        "</code></pre></div></details>"
     )
 
 

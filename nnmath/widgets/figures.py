@@ -7,7 +7,7 @@ parameter with its value shown as text, and a summary that the page keeps up to 
 
 Examples
 --------
->>> html = sigmoid_affine(a=2.0, b=-1.0)
+>>> html = sigmoid_affine(w=2.0, b=-1.0)
 >>> 'data-widget="sigmoid-affine"' in html._repr_html_()
 True
 """
@@ -87,7 +87,7 @@ def bowl_descent(
     if not 1 <= steps <= 100:
         raise ValueError(f"steps must be from 1 to 100, got {steps}")
     if len(start) != 2:
-        raise ValueError(f"start must have 2 entries (w1, w2), got {len(start)}")
+        raise ValueError(f"start must have 2 entries (ϑ1, ϑ2), got {len(start)}")
     (w1, w2), _, gradient = quadratic_bowl()
     hessian = sympy.Matrix([[sympy.diff(g, w) for w in (w1, w2)] for g in gradient])
     stable = 2 / max(hessian.eigenvals())
