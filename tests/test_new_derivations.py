@@ -63,7 +63,7 @@ def test_initialisation_scales() -> None:
     assert d.data["lecun"] == 1 / n_in
     assert d.data["he"] == 2 / n_in
     assert sympy.simplify(d.data["glorot"] - 2 / (n_in + n_out)) == 0
-    assert d.result_latex.startswith(r"\operatorname{Var}\left(z\right) = n")
+    assert d.result_latex.startswith(r"\operatorname{Var}\left(z\right) = n_\text{in}")
 
 
 def test_initialisation_rests_on_stated_assumptions_and_one_cited_theorem() -> None:

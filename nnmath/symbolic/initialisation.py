@@ -1,7 +1,7 @@
 """The variance argument for the scale of the initial weights (LeCun, Glorot–Bengio, He).
 
-A neuron with n inputs computes z = Σ_i w_i a_i (the biases start at 0). Under stated
-independence assumptions, Var(z) = n Var(w) E[a²]. The scales follow under stated
+A neuron with n_in inputs computes z = Σ_i w_i a_i (the biases start at 0). Under stated
+independence assumptions, Var(z) = n_in Var(w) E[a²]. The scales follow under stated
 conditions: if the next layer's inputs have E[a²] = Var(z) (approximately so for tanh near 0),
 keeping the spread fixes Var(w) = 1/n_in (LeCun et al. 1998); under the matching conditions on
 the backward pass, 1/n_out, and 2/(n_in + n_out) is the compromise of Glorot and Bengio (2010);
@@ -59,17 +59,17 @@ def _diagonal_only(summand: Any, i: Any, j: Any, n: Any) -> Any:
 
 
 def derive_initialisation() -> Derivation:
-    """Var(z) = n Var(w) E[a²] and the scales 1/n_in, 2/(n_in + n_out), 2/n_in.
+    """Var(z) = n_in Var(w) E[a²] and the scales 1/n_in, 2/(n_in + n_out), 2/n_in.
 
     The expectation of a product of independent factors is written as the product of their
     expectations (the independence assumptions, stated in the steps); SymPy then does the
-    sums for a symbolic number of inputs n and the Gaussian integral of the ReLU step. The
+    sums for a symbolic number of inputs n_in and the Gaussian integral of the ReLU step. The
     scales are stated conditionally ("if E[a²] = q, then v = 1/n_in keeps q"): SymPy proves
     exactly that, and the approximations that make the condition hold are named, not proved.
     """
     i, j = sympy.symbols("i j", integer=True, positive=True)
-    n = sympy.Symbol("n", integer=True, positive=True)
     n_in = _Count("n_in", integer=True, positive=True)
+    n = n_in  # the neuron's inputs: its fan-in (the notation keeps a bare n for batch rows)
     n_out = _Count("n_out", integer=True, positive=True)
     v = sympy.Symbol("v", positive=True)  # Var(w)
     second = sympy.Symbol("m", positive=True)  # E[a²], the same for every input
@@ -101,7 +101,7 @@ def derive_initialisation() -> Derivation:
         make_step(
             "A neuron at the start",
             sympy.Eq(z, sympy.Sum(w[i] * a[i], (i, 1, n))),
-            "The weighted input of a neuron with $n$ inputs; the biases start at 0.",
+            r"The weighted input of a neuron with $n_\text{in}$ inputs; the biases start at 0.",
         ),
         make_step(
             "Assumptions",
@@ -132,8 +132,9 @@ def derive_initialisation() -> Derivation:
         make_step(
             "Only i = j survives",
             sympy.Eq(e_z2, diagonal, evaluate=False),
-            r"The bracket keeps $j = i$ in the inner sum; SymPy sums it for a symbolic $n$ and "
-            r"keeps the term under the condition $i \le n$, which holds inside the outer sum.",
+            r"The bracket keeps $j = i$ in the inner sum; SymPy sums it for a symbolic "
+            r"$n_\text{in}$ and keeps the term under the condition $i \le n_\text{in}$, which "
+            "holds inside the outer sum.",
             check=proved(double.doit().xreplace({sympy.Le(i, n): sympy.true}), diagonal),
         ),
         make_step(
@@ -146,8 +147,8 @@ def derive_initialisation() -> Derivation:
             "The variance of z",
             sympy.Eq(var_z, sympy.Mul(n, var_w, e_a2, evaluate=False), evaluate=False),
             r"$\mathbb{E}[z] = \sum_i \mathbb{E}[w_i]\,\mathbb{E}[a_i] = 0$, so "
-            r"$\operatorname{Var}(z) = \mathbb{E}[z^2]$, the sum of step 5: $n$ equal terms "
-            r"$v m$, for any $n$.",
+            r"$\operatorname{Var}(z) = \mathbb{E}[z^2]$, the sum of step 5: $n_\text{in}$ equal "
+            r"terms $v m$, for any $n_\text{in}$.",
             check=proved(identical, forward),
             order="none",
         ),
@@ -228,7 +229,7 @@ def derive_initialisation() -> Derivation:
             double.doit().xreplace({sympy.Le(i, n): sympy.true}),
             diagonal,
         ),
-        Claim("Σ_i v m = n v m", diagonal.xreplace({moments[i, i]: second}), forward),
+        Claim("Σ_i v m = n_in v m", diagonal.xreplace({moments[i, i]: second}), forward),
         Claim("n_in v q = q for v = 1/n_in", n_in * lecun * q, q),
         Claim("1/v = (n_in + n_out)/2 for v = 2/(n_in + n_out)", 1 / glorot, (n_in + n_out) / 2),
         Claim("∫_0^∞ x² N(0, s²) dx = s²/2", relu_second, s**2 / 2),
@@ -238,7 +239,7 @@ def derive_initialisation() -> Derivation:
         name="weight-initialisation",
         title="The scale of the initial weights",
         summary=(
-            r"$\operatorname{Var}(z) = n \operatorname{Var}(w)\,\mathbb{E}[a^2]$; if "
+            r"$\operatorname{Var}(z) = n_\text{in} \operatorname{Var}(w)\,\mathbb{E}[a^2]$; if "
             r"$\mathbb{E}[a^2]$ is $\operatorname{Var}(z)$ (or half of it, for the ReLU), "
             r"keeping it from layer to layer gives $\operatorname{Var}(w) = 1/n_\text{in}$, "
             r"$2/(n_\text{in} + n_\text{out})$ as a compromise, or $2/n_\text{in}$."
