@@ -25,20 +25,6 @@
 # however deep, is built from the same pieces, so this chapter takes them slowly: what the dot
 # product computes, what its sign tells us, and how a weight vector with a bias draws a boundary.
 
-# %% tags=["hide-input"]
-# Needs the nnmath package: if it is missing, say how to install it, and stop.
-try:
-    import nnmath  # noqa: F401
-except ModuleNotFoundError:
-    import sys
-
-    raise SystemExit(
-        "This notebook needs the nnmath package. In the folder where nnmath-notebooks.zip\n"
-        "was unpacked (download it from the site's home page), run\n"
-        f"    {sys.executable} -m pip install -r requirements.txt\n"
-        "then restart the kernel."
-    ) from None
-
 # %%
 import numpy as np
 

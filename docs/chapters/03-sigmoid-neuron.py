@@ -27,20 +27,6 @@
 # [notation page](../notation.md)), and this chapter gets to know it: its derivative, how a weight
 # and a bias stretch and move it, how to compute it without overflow, and how it acts on vectors.
 
-# %% tags=["hide-input"]
-# Needs the nnmath package: if it is missing, say how to install it, and stop.
-try:
-    import nnmath  # noqa: F401
-except ModuleNotFoundError:
-    import sys
-
-    raise SystemExit(
-        "This notebook needs the nnmath package. In the folder where nnmath-notebooks.zip\n"
-        "was unpacked (download it from the site's home page), run\n"
-        f"    {sys.executable} -m pip install -r requirements.txt\n"
-        "then restart the kernel."
-    ) from None
-
 # %%
 import warnings
 

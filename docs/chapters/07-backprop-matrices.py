@@ -27,20 +27,6 @@
 # equations of <dfn id="term-backpropagation">backpropagation</dfn>, and checks the code that
 # implements them in three independent ways.
 
-# %% tags=["hide-input"]
-# Needs the nnmath package: if it is missing, say how to install it, and stop.
-try:
-    import nnmath  # noqa: F401
-except ModuleNotFoundError:
-    import sys
-
-    raise SystemExit(
-        "This notebook needs the nnmath package. In the folder where nnmath-notebooks.zip\n"
-        "was unpacked (download it from the site's home page), run\n"
-        f"    {sys.executable} -m pip install -r requirements.txt\n"
-        "then restart the kernel."
-    ) from None
-
 # %%
 import numpy as np
 import sympy
@@ -571,8 +557,9 @@ nb.figure(
 # $z^l$ grows layer after layer the activations saturate (or explode, for the ReLU), and if it
 # shrinks they all collapse to the same value. At the start of training the weights are random,
 # so the spread of $z$ is a variance, and under stated independence assumptions it has a short
-# formula. For any number of inputs $n$, SymPy proves the algebra that follows from the
-# assumptions. The expansion of the square applies two theorems of probability (cited there).
+# formula. For any number of inputs $n_\text{in}$ (the fan-in), SymPy proves the algebra that
+# follows from the assumptions. The expansion of the square applies two theorems of probability
+# (cited there).
 # The rules themselves are proved only as conditions ("if $\mathbb{E}[a^2] = q$, then
 # $1/n_\text{in}$ keeps $q$"): the approximations that make the conditions hold, such as
 # $\tanh z \approx z$ near 0, are stated but not proved.

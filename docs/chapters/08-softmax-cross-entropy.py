@@ -33,20 +33,6 @@
 # becomes simply the predicted distribution minus the target one. We derive that, compute it
 # without overflow, and train a network with it.
 
-# %% tags=["hide-input"]
-# Needs the nnmath package: if it is missing, say how to install it, and stop.
-try:
-    import nnmath  # noqa: F401
-except ModuleNotFoundError:
-    import sys
-
-    raise SystemExit(
-        "This notebook needs the nnmath package. In the folder where nnmath-notebooks.zip\n"
-        "was unpacked (download it from the site's home page), run\n"
-        f"    {sys.executable} -m pip install -r requirements.txt\n"
-        "then restart the kernel."
-    ) from None
-
 # %%
 import numpy as np
 

@@ -29,20 +29,6 @@
 # with full-batch gradient descent, and ask how often training succeeds from a random start.
 # The symbols are those of the [notation page](../notation.md).
 
-# %% tags=["hide-input"]
-# Needs the nnmath package: if it is missing, say how to install it, and stop.
-try:
-    import nnmath  # noqa: F401
-except ModuleNotFoundError:
-    import sys
-
-    raise SystemExit(
-        "This notebook needs the nnmath package. In the folder where nnmath-notebooks.zip\n"
-        "was unpacked (download it from the site's home page), run\n"
-        f"    {sys.executable} -m pip install -r requirements.txt\n"
-        "then restart the kernel."
-    ) from None
-
 # %%
 import numpy as np
 

@@ -53,6 +53,7 @@ from nnmath_build import (
     downloads,
     execution,
     formulas,
+    install_guard,
     kernel,
     mathml,
     nbcache,
@@ -193,9 +194,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         if ipynb is None:
             raise BuildError(f"nnmath hooks: no notebook kept for {page.file.src_uri}")
         name = page.nnmath_ipynb  # type: ignore[attr-defined]
-        assets.write_notebook(Path(page.file.abs_dest_path), name, ipynb)
         if page.file.src_uri.startswith("chapters/"):
+            ipynb = install_guard.with_install_guard(ipynb)
             downloads.add_chapter(name, ipynb)
+        assets.write_notebook(Path(page.file.abs_dest_path), name, ipynb)
     return output
 
 
