@@ -22,7 +22,7 @@ from types import ModuleType
 
 from nnmath import datasets
 from nnmath.activations import log_softmax, sigmoid, sigmoid_prime, softmax, step
-from nnmath.finite_differences import gradcheck, numerical_gradient
+from nnmath.finite_differences import central_difference_gradient, gradcheck, numerical_gradient
 from nnmath.losses import one_hot
 from nnmath.network import Network
 from nnmath.perceptron import PerceptronResult, margin_bound, train_perceptron
@@ -34,6 +34,7 @@ __all__ = [
     "History",
     "Network",
     "PerceptronResult",
+    "central_difference_gradient",
     "datasets",
     "gradcheck",
     "gradient_descent",

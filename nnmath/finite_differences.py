@@ -1,12 +1,59 @@
-"""Check backpropagation against central finite differences."""
+"""Central finite differences: of any function, and of a network's loss to check backpropagation."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from nnmath._validation import check_positive_number
+from nnmath._validation import as_float_array, check_positive_number
 from nnmath.network import Network
+
+
+def central_difference_gradient(
+    f: Callable[[np.ndarray], float], x: ArrayLike, h: float
+) -> np.ndarray:
+    """The gradient of ``f`` at ``x`` by central differences, ``(f(x + h eᵢ) − f(x − h eᵢ))/2h``.
+
+    The readable second-order rule, one coordinate at a time (the error is O(h²));
+    :func:`numerical_gradient` uses a fourth-order rule on a network's loss.
+
+    Parameters
+    ----------
+    f : callable
+        Takes an array shaped like ``x``, returns a number.
+    x : array_like, shape (n,)
+        The point; finite numbers.
+    h : float
+        The step, ``h > 0``.
+
+    Returns
+    -------
+    ndarray, shape (n,)
+
+    Raises
+    ------
+    TypeError
+        If ``f`` is not callable or ``x`` is not an array of numbers.
+    ValueError
+        If ``x`` is not 1-D and finite, or ``h`` is not a positive number.
+
+    Examples
+    --------
+    >>> central_difference_gradient(lambda v: float(v @ v), np.array([1.0, -2.0]), 1e-3)
+    array([ 2., -4.])
+    """
+    if not callable(f):
+        raise TypeError(f"f must be a function of an array, got {type(f).__name__}")
+    point = as_float_array("x", x, ndim=1, dtype=np.float64)
+    check_positive_number("h", h)
+    grad = np.empty(point.shape)
+    for i in range(point.size):
+        shift = np.zeros(point.shape)
+        shift[i] = h
+        grad[i] = (f(point + shift) - f(point - shift)) / (2 * h)
+    return grad
 
 
 def numerical_gradient(

@@ -274,3 +274,19 @@ def test_a_single_output_predicts_class_one_at_one_half_and_above():
     X = np.array([[0.2, 5.0], [0.5, -3.0], [0.9, 0.0]])
     assert net.predict(X).tolist() == [0, 1, 1]
     assert net.accuracy(X, np.array([[0.0], [1.0], [0.0]])) == pytest.approx(2 / 3)
+
+
+def test_central_difference_gradient_is_second_order_and_checks_its_arguments():
+    def f(v):
+        return float(np.sum(np.sin(v)))
+
+    x = np.array([0.3, -1.2, 2.0])
+    exact = np.cos(x)
+    errors = [np.max(np.abs(nm.central_difference_gradient(f, x, h) - exact)) for h in (1e-2, 5e-3)]
+    assert 3.5 < errors[0] / errors[1] < 4.5  # halving h quarters the error
+    with pytest.raises(TypeError, match="f must be a function of an array, got int"):
+        nm.central_difference_gradient(3, x, 1e-3)
+    with pytest.raises(ValueError, match="x"):
+        nm.central_difference_gradient(f, np.ones((2, 2)), 1e-3)
+    with pytest.raises(ValueError, match="h"):
+        nm.central_difference_gradient(f, x, 0.0)

@@ -37,6 +37,7 @@ import numpy as np
 from nnmath.activations import sigmoid, sigmoid_prime, step
 from nnmath.exercises.checking import CheckResult
 from nnmath.exercises.registry import get, list_exercises
+from nnmath.finite_differences import central_difference_gradient
 from nnmath.losses import quadratic_grad
 from nnmath.network import Network
 from nnmath.perceptron import train_perceptron
@@ -89,34 +90,6 @@ class CodeTask:
     results: tuple[str, ...]
     tolerance: float = CODE_TOLERANCE
     unchanged: tuple[tuple[int, str], ...] = ()
-
-
-def central_difference_gradient(
-    f: Callable[[np.ndarray], float], x: np.ndarray, h: float
-) -> np.ndarray:
-    """The gradient of ``f`` at ``x`` by central differences, ``(f(x + h eᵢ) − f(x − h eᵢ))/2h``.
-
-    Parameters
-    ----------
-    f : callable
-        Takes an array shaped like ``x``, returns a number.
-    x : ndarray, shape (n,)
-    h : float
-        The step, ``h > 0``.
-
-    Returns
-    -------
-    ndarray, shape (n,)
-
-    >>> central_difference_gradient(lambda v: float(v @ v), np.array([1.0, -2.0]), 1e-3)
-    array([ 2., -4.])
-    """
-    grad = np.empty(x.shape)
-    for i in range(x.size):
-        shift = np.zeros(x.shape)
-        shift[i] = h
-        grad[i] = (f(x + shift) - f(x - shift)) / (2 * h)
-    return grad
 
 
 def _network(weights: list[np.ndarray], biases: list[np.ndarray]) -> Network:
