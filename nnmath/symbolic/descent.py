@@ -86,7 +86,7 @@ def derive_gradient_descent() -> Derivation:
     big_o_theta = tex(r"o(\|\Delta\boldsymbol\vartheta\|)")
     big_o_eta = tex(r"o(\eta)")
     update = Update(_THETA, _THETA - tex(r"\eta\,\nabla C(\boldsymbol\vartheta)"))
-    sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_k(\boldsymbol\vartheta)"))
+    sgd = Update(_THETA, _THETA - tex(r"\eta\,\nabla C_i(\boldsymbol\vartheta)"))
     steps = [
         make_step(
             "The gradient",
@@ -112,8 +112,8 @@ def derive_gradient_descent() -> Derivation:
             r"\Delta\vartheta_i$: the chain rule in several variables, a cited theorem. The rest "
             r"is $o(\|\Delta\boldsymbol\vartheta\|)$, "
             r"small compared with $\|\Delta\boldsymbol\vartheta\|$; a rest "
-            r"$O(\|\Delta\boldsymbol\vartheta\|^2)$ would need $C$ twice continuously "
-            r"differentiable (Taylor's theorem).",
+            r"$O(\|\Delta\boldsymbol\vartheta\|^2)$ is guaranteed when $C$ is twice "
+            r"continuously differentiable (Taylor's theorem).",
             check=cited("the chain rule", CHAIN_RULE_SEVERAL),
             order="none",
         ),
@@ -149,9 +149,9 @@ def derive_gradient_descent() -> Derivation:
         make_step(
             "One sample at a time",
             sgd,
-            r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{k=1}^{N} C_k$ is the mean "
-            r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_k \nabla C_k$ (a derivative of a "
-            r"sum is the sum of the derivatives), so the step with one $C_k$, picked uniformly at "
+            r"Stochastic gradient descent: when $C = \frac{1}{N}\sum_{i=1}^{N} C_i$ is the mean "
+            r"of per-sample costs, $\nabla C = \frac{1}{N}\sum_i \nabla C_i$ (a derivative of a "
+            r"sum is the sum of the derivatives), so the step with one $C_i$, picked uniformly at "
             r"random, is on average the full step $-\eta\,\nabla C$ of step 4. The sum rule for "
             r"derivatives, a cited theorem.",
             check=cited("the sum rule for derivatives", SUM_RULE),
@@ -281,8 +281,9 @@ def derive_quadratic_descent() -> Derivation:
         title=r"Gradient descent on a quadratic bowl: the factor $1 - \eta\lambda$",
         summary=(
             r"Each step multiplies the component of the offset from the minimum along an "
-            r"eigenvector of $H$ by $1 - \eta\lambda$, so the iteration converges exactly when "
-            r"$0 < \eta < 2/\lambda$."
+            r"eigenvector of $H$ by $1 - \eta\lambda$, so that component shrinks exactly when "
+            r"$0 < \eta < 2/\lambda$; with every $\lambda > 0$, the iteration converges from "
+            r"every start exactly when $0 < \eta < 2/\lambda_\text{max}$."
         ),
         steps=steps,
         result=steps[3].expr,

@@ -51,7 +51,7 @@ PERCEPTRON_EXAMPLE: dict[str, Any] = {
 
 
 def _perceptron_arguments(n: int) -> tuple[Any, Any, Any]:
-    """The three written arguments of the step function for n inputs, as expressions."""
+    """The three written arguments of the step function for d inputs, as expressions."""
     w = sympy.IndexedBase("w", real=True)
     x = sympy.IndexedBase("x", real=True)
     i = sympy.Symbol("i", integer=True)
@@ -90,7 +90,7 @@ def _bias_split_off() -> tuple[bool, str]:
 
 
 def _dot_is_matrix_product() -> tuple[bool, str]:
-    """Σ_(i=1..n) w_i x_i + b is the single entry of wᵀx plus b, n a symbol."""
+    """Σ_(i=1..d) w_i x_i + b is the single entry of wᵀx plus b, d a symbol."""
     n, i, w, x, b = _indexed_vectors()
     w_vec, x_vec = sympy.MatrixSymbol("w", n, 1), sympy.MatrixSymbol("x", n, 1)
     entries = {w_vec: w, x_vec: x}  # row k of a column vector is its entry k + 1
@@ -102,9 +102,11 @@ def _dot_is_matrix_product() -> tuple[bool, str]:
 
 
 def derive_perceptron() -> Derivation:
-    """The three written forms of the perceptron rule are one function (n = 2 and 3).
+    """The three written forms of the perceptron rule are one function.
 
-    ``step(Σ_(i=0..n) w_i x_i)`` with ``x_0 = 1, w_0 = b``; ``step(w·x + b)``;
+    Proved for a symbolic number of inputs d, and written out for d = 2.
+
+    ``step(Σ_(i=0..d) w_i x_i)`` with ``x_0 = 1, w_0 = b``; ``step(w·x + b)``;
     ``step(wᵀx + b)``.
     """
     n = sympy.Symbol("d", integer=True, positive=True)
@@ -170,7 +172,7 @@ def derive_perceptron() -> Derivation:
         name="perceptron",
         title="Three ways to write the perceptron",
         summary=(
-            r"The sum with a bias input, the dot product plus bias and "
+            r"The sum with a bias input ($x_0 = 1$, $w_0 = b$), the dot product plus bias and "
             r"$\mathbf{w}^\mathsf{T}\mathbf{x} + b$ are one function."
         ),
         steps=steps,
@@ -272,17 +274,17 @@ def derive_perceptron_distance() -> Derivation:
 
 # -- the induction steps of Novikoff's argument, one update at a time --------------------------
 # The induction itself (from w_0 = 0 over k updates) is Novikoff's (1962), cited; SymPy proves
-# the algebra of one update for inputs of n components, n a symbol, as supporting evidence.
+# the algebra of one update for inputs of d components, d a symbol, as supporting evidence.
 
 
 def _columns(*names: str) -> tuple[Any, ...]:
-    """Columns of n components, n a symbol."""
+    """Columns of d components, d a symbol."""
     n = sympy.Symbol("d", integer=True, positive=True)
     return tuple(sympy.MatrixSymbol(name, n, 1) for name in names)
 
 
 def _update_along_u() -> tuple[bool, str]:
-    """One update ``w + η s x`` changes ``w·u`` by ``η s (u·x)``, n a symbol."""
+    """One update ``w + η s x`` changes ``w·u`` by ``η s (u·x)``, d a symbol."""
     w, u, x = _columns("w", "u", "x")
     eta, s = sympy.Symbol("eta", positive=True), sympy.Symbol("s")
     return entrywise((w + eta * s * x).T * u - w.T * u, eta * s * (u.T * x))
@@ -303,7 +305,7 @@ def _update_length() -> tuple[bool, str]:
 
 
 def _lagrange_identity() -> tuple[Any, Any]:
-    """``‖w‖²‖u‖² − (w·u)² = ½ Σ_i Σ_j (w_i u_j − w_j u_i)²``, n a symbol."""
+    """``‖w‖²‖u‖² − (w·u)² = ½ Σ_i Σ_j (w_i u_j − w_j u_i)²``, d a symbol."""
     w, u = _columns("w", "u")
     i, j = sympy.symbols("i j", integer=True, nonnegative=True)
     n = w.shape[0]
@@ -317,7 +319,7 @@ def derive_perceptron_convergence() -> Derivation:
     The two inequalities of the argument follow by induction on the updates
     (Novikoff, 1962), cited with the Cauchy–Schwarz inequality that links them;
     SymPy proves, as supporting evidence, the algebra of one update (the
-    induction step) and Lagrange's identity for inputs of n components, n a
+    induction step) and Lagrange's identity for inputs of d components, d a
     symbol, and proves the algebra that turns them into the bound. That
     :func:`nnmath.perceptron.train_perceptron` keeps to the bound on separable data is the check
     ``perceptron-bound-train-perceptron``.

@@ -72,7 +72,7 @@ def _small_step_descends() -> tuple[bool, str]:
         g = np.array(grad(*p), dtype=float)
         lowered += f(*(p - 1e-3 * g)) < f(*p)
     return lowered == len(points), (
-        f"η = 10⁻³ lowered C(w₁, w₂) = w₁⁴/4 − w₁²/2 + w₂² + sin(w₁w₂) at {lowered} of "
+        f"η = 10⁻³ lowered C(ϑ₁, ϑ₂) = ϑ₁⁴/4 − ϑ₁²/2 + ϑ₂² + sin(ϑ₁ϑ₂) at {lowered} of "
         f"{len(points)} random points"
     )
 
@@ -184,7 +184,7 @@ def derive_steepest_descent() -> Derivation:
             "$\\eta = 0$ with slope "
             "$\\nabla C \\cdot (-\\nabla C) = -\\|\\nabla C\\|^2$ (step 6); by the definition "
             "of the derivative the rest is $o(\\eta)$, small compared with $\\eta$. (An "
-            "$O(\\eta^2)$ rest would need $C$ twice differentiable.)",
+            "$O(\\eta^2)$ rest is guaranteed when $C$ is twice differentiable.)",
             check=cited("the chain rule", CHAIN_RULE_SEVERAL),
             order="none",
         ),
