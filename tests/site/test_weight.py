@@ -95,7 +95,9 @@ def test_no_page_loads_a_math_engine(weights: dict[str, dict[str, int]]) -> None
         path: [name for name in files if any(e in name.lower() for e in MATH_ENGINES)]
         for path, files in weights.items()
     }
-    assert not any(engines.values()), f"math engines loaded: { {p: e for p, e in engines.items() if e} }"
+    assert not any(engines.values()), (
+        f"math engines loaded: { {p: e for p, e in engines.items() if e} }"
+    )
 
 
 def test_only_pages_with_math_load_the_math_font(weights: dict[str, dict[str, int]]) -> None:
@@ -120,9 +122,15 @@ def test_math_shows_after_instant_navigation_from_a_page_without_math(
         page.goto(base_url + NO_MATH_PAGE, wait_until="load")
         page.wait_for_load_state("networkidle")
         page.evaluate("() => { window.__sameDocument = true; }")
+        before = page.locator("article h1").first.inner_text()
         page.locator(f'nav.md-nav a[href$="{MATH_PAGE}"]').first.click()
         page.wait_for_url("**/" + MATH_PAGE)
-        page.wait_for_selector("article h1")
+        # The address changes before the new article replaces the old one: wait for its title.
+        page.wait_for_function(
+            "old => { const h = document.querySelector('article h1'); "
+            "return h !== null && h.innerText !== old; }",
+            arg=before,
+        )
         state = math_state(page)
         same = page.evaluate("() => window.__sameDocument === true")
     finally:
