@@ -158,3 +158,19 @@ def inspect(browser: Any, base_url: str, path: str, screenshot: Any = None) -> P
     finally:
         context.close()
     return report
+
+
+def navigate_instantly(page: Any, path: str) -> None:
+    """Follow the navigation link to ``path`` and wait until its article has replaced the old one.
+
+    The address changes before Material swaps the article in, so waiting for the URL alone
+    could read the previous page.
+    """
+    before = page.locator("article h1").first.inner_text()
+    page.locator(f'nav.md-nav a[href$="{path}"]').first.click()
+    page.wait_for_url("**/" + path)
+    page.wait_for_function(
+        "old => { const h = document.querySelector('article h1'); "
+        "return h !== null && h.innerText !== old; }",
+        arg=before,
+    )

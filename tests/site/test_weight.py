@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.site.inspect_page import math_state
+from tests.site.inspect_page import math_state, navigate_instantly
 from tests.site.sitebuild import html_weight, source_pages
 
 pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
@@ -122,15 +122,7 @@ def test_math_shows_after_instant_navigation_from_a_page_without_math(
         page.goto(base_url + NO_MATH_PAGE, wait_until="load")
         page.wait_for_load_state("networkidle")
         page.evaluate("() => { window.__sameDocument = true; }")
-        before = page.locator("article h1").first.inner_text()
-        page.locator(f'nav.md-nav a[href$="{MATH_PAGE}"]').first.click()
-        page.wait_for_url("**/" + MATH_PAGE)
-        # The address changes before the new article replaces the old one: wait for its title.
-        page.wait_for_function(
-            "old => { const h = document.querySelector('article h1'); "
-            "return h !== null && h.innerText !== old; }",
-            arg=before,
-        )
+        navigate_instantly(page, MATH_PAGE)
         state = math_state(page)
         same = page.evaluate("() => window.__sameDocument === true")
     finally:

@@ -12,7 +12,7 @@ import sympy
 
 import nnmath as nm
 from nnmath import widgets
-from tests.site.inspect_page import PageReport, watch
+from tests.site.inspect_page import PageReport, navigate_instantly, watch
 from tests.site.sitebuild import sitemap_paths
 
 pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
@@ -146,11 +146,10 @@ def test_figures_work_after_instant_navigation(browser: Any, base_url: str) -> N
     watch(page, base_url, report)
     try:
         page.goto(base_url, wait_until="load")
+        page.wait_for_load_state("networkidle")  # Material's instant navigation is set up
         page.evaluate("() => { window.__sameDocument = true; }")
         for k, path in enumerate(WIDGET_PAGES):
-            page.locator(f'nav.md-nav a[href$="{path}"]').first.click()
-            page.wait_for_url("**/" + path)
-            page.wait_for_selector("article h1")
+            navigate_instantly(page, path)
             _check_figures(page, path, seed=k)
         same = page.evaluate("() => window.__sameDocument === true")
     finally:
